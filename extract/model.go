@@ -8,9 +8,3 @@ type nullRecognizer struct{}
 func (nullRecognizer) recognize(*Document) []Entity { return nil }
 
 func loadModelRecognizer(fsys fs.FS) (recognizer, error) { return nullRecognizer{}, nil }
-
-type proseRecognizer struct{}
-
-func (proseRecognizer) recognize(*Document) []Entity { return nil }
-
-func clusterPeople(d *Document) []Person { return nil }
