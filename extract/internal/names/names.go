@@ -1,0 +1,84 @@
+// Package names holds the embedded lexicons that people clustering uses:
+// English first names with their gender, and the honorifics and titles that
+// stand before a name. The lists are decoded once, on first use, and are
+// read-only after that, so every function is safe for concurrent use.
+//
+// Sources, licences and the regenerate command are in SOURCES.md.
+package names
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// Gender is the gender a lexicon gives a name or title.
+type Gender uint8
+
+// Genders. The zero value, Unknown, means the lexicon does not say.
+const (
+	Unknown Gender = iota
+	Male
+	Female
+)
+
+//go:embed first_names.tsv
+var firstNamesTSV string
+
+//go:embed titles.tsv
+var titlesTSV string
+
+// MaxTitleWords is the number of words of the longest title in the titles
+// lexicon ("Deputy Secretary of State").
+const MaxTitleWords = 4
+
+var firstNames = sync.OnceValue(func() map[string]Gender { return parse(firstNamesTSV) })
+
+var titles = sync.OnceValue(func() map[string]Gender { return parse(titlesTSV) })
+
+// parse reads "name<TAB>gender" lines, skipping blank lines and lines that
+// start with '#'. Keys are lower-cased. Any gender other than "male" or
+// "female" ("ambiguous" for a first name in both lists, "-" for a title)
+// decodes to Unknown.
+func parse(tsv string) map[string]Gender {
+	m := make(map[string]Gender, strings.Count(tsv, "\n"))
+	for line := range strings.Lines(tsv) {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, g, _ := strings.Cut(line, "\t")
+		var gender Gender
+		switch g {
+		case "male":
+			gender = Male
+		case "female":
+			gender = Female
+		}
+		m[strings.ToLower(name)] = gender
+	}
+	return m
+}
+
+// FirstName returns the gender of the English first name name, matched
+// without regard to case: Male or Female when exactly one of the two source
+// lists has it, Unknown when neither or both do. The sources carry no
+// frequencies, so a name in both lists ("Leslie", "Robin") gives no hint.
+func FirstName(name string) Gender {
+	return firstNames()[strings.ToLower(name)]
+}
+
+// IsFirstName reports whether name (any case) is in either first-name list.
+func IsFirstName(name string) bool {
+	_, ok := firstNames()[strings.ToLower(name)]
+	return ok
+}
+
+// Title reports whether phrase is an honorific or title ("Mr.", "President",
+// "Prime Minister") and which gender it implies (Unknown for most titles).
+// The phrase is matched without regard to case; its words must be separated
+// by single spaces. Titles have at most MaxTitleWords words.
+func Title(phrase string) (g Gender, ok bool) {
+	g, ok = titles()[strings.ToLower(phrase)]
+	return g, ok
+}
