@@ -1,0 +1,195 @@
+package corpus
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/saywho/saywho/claims"
+	"github.com/saywho/saywho/extract"
+)
+
+func TestCountsZeroDenominators(t *testing.T) {
+	tests := []struct {
+		name    string
+		c       Counts
+		p, r, f float64
+	}{
+		{"nothing at all", Counts{}, 1, 1, 1},
+		{"nothing predicted", Counts{FN: 3}, 0, 0, 0},
+		{"nothing to find", Counts{FP: 2}, 0, 0, 0},
+		{"all wrong", Counts{FP: 1, FN: 1}, 0, 0, 0},
+		{"half", Counts{TP: 1, FP: 1, FN: 1}, 0.5, 0.5, 0.5},
+		{"precise", Counts{TP: 3, FN: 1}, 1, 0.75, 6.0 / 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.InDelta(t, tt.p, tt.c.P(), 1e-12, "%+v.P()", tt.c)
+			assert.InDelta(t, tt.r, tt.c.R(), 1e-12, "%+v.R()", tt.c)
+			assert.InDelta(t, tt.f, tt.c.F1(), 1e-12, "%+v.F1()", tt.c)
+			assert.False(t, math.IsNaN(tt.c.F1()))
+		})
+	}
+	assert.Equal(t, 1.0, Ratio{}.Value())
+	assert.Equal(t, 0.25, Ratio{1, 4}.Value())
+}
+
+// ent builds an entity of text covering the first occurrence of s.
+func ent(text, s string, l extract.Label) extract.Entity {
+	i := strings.Index(text, s)
+	if i < 0 {
+		panic("test bug: " + s + " not in text")
+	}
+	return extract.Entity{Span: extract.SpanOf(text, i, i+len(s)), Label: l, Person: -1}
+}
+
+func TestScoreEntities(t *testing.T) {
+	const text = "Angela Merkel met Emmanuel Macron in Paris on behalf of the EU ."
+	gold := []extract.Entity{
+		ent(text, "Angela Merkel", extract.PER),
+		ent(text, "Emmanuel Macron", extract.PER),
+		ent(text, "Paris", extract.LOC),
+		ent(text, "EU", extract.ORG),
+	}
+	t.Run("perfect", func(t *testing.T) {
+		s := ScoreEntities(gold, gold)
+		assert.Equal(t, Counts{TP: 4}, s.Micro)
+		assert.Equal(t, Counts{TP: 2}, s.ByLabel[extract.PER])
+	})
+	t.Run("empty prediction", func(t *testing.T) {
+		s := ScoreEntities(gold, nil)
+		assert.Equal(t, Counts{FN: 4}, s.Micro)
+		assert.Equal(t, 0.0, s.Micro.F1())
+	})
+	t.Run("off by one and wrong type", func(t *testing.T) {
+		pred := []extract.Entity{
+			ent(text, "Angela Merkel", extract.PER),
+			ent(text, "Emmanuel Macro", extract.PER), // one byte short
+			ent(text, "Paris", extract.ORG),          // wrong type
+			ent(text, "EU", extract.ORG),
+		}
+		s := ScoreEntities(gold, pred)
+		assert.Equal(t, Counts{TP: 2, FP: 2, FN: 2}, s.Micro)
+		assert.Equal(t, Counts{TP: 1, FP: 1, FN: 1}, s.ByLabel[extract.PER])
+		assert.Equal(t, Counts{FN: 1}, s.ByLabel[extract.LOC])
+		assert.Equal(t, Counts{TP: 1, FP: 1}, s.ByLabel[extract.ORG])
+		missed, spurious := DiffEntities(gold, pred)
+		require.Len(t, missed, 2)
+		assert.Equal(t, "Emmanuel Macron", missed[0].Text)
+		assert.Equal(t, "Paris", spurious[1].Text)
+	})
+}
+
+// sp returns the span of the n-th (from 0) occurrence of s in text.
+func sp(text, s string, n int) extract.Span {
+	off := 0
+	for ; n >= 0; n-- {
+		i := strings.Index(text[off:], s)
+		if i < 0 {
+			panic("test bug: " + s + " not in text")
+		}
+		off += i
+		if n > 0 {
+			off += len(s)
+		}
+	}
+	return extract.SpanOf(text, off, off+len(s))
+}
+
+const claimText = `“We will win,” Ms. Khomich said. The ministry said the vote was fair. He denied it.`
+
+func goldClaims() *Article {
+	t := claimText
+	return &Article{
+		Doc:    &extract.Document{Text: t},
+		Layers: Layers(LayerClaims),
+		Claims: []claims.Claim{
+			{Kind: claims.Direct, Content: []extract.Span{sp(t, "We will win,", 0)}, Cue: sp(t, "said", 0),
+				Source: sp(t, "Ms. Khomich", 0), Speaker: "Tatyana Khomich", Person: -1},
+			{Kind: claims.Indirect, Content: []extract.Span{sp(t, "the vote was fair", 0)}, Cue: sp(t, "said", 1),
+				Source: sp(t, "The ministry", 0), Speaker: "Ministry of Justice", Person: -1},
+			{Kind: claims.Indirect, Content: []extract.Span{sp(t, "it", 0)}, Cue: sp(t, "denied", 0),
+				Source: sp(t, "He", 0), Person: -1},
+		},
+	}
+}
+
+func TestScoreClaimsPerfect(t *testing.T) {
+	g := goldClaims()
+	s := ScoreClaims(g, g.Claims)
+	for name, c := range map[string]Counts{
+		"cue exact": s.Cue.Exact, "cue overlap": s.Cue.Overlap, "source exact": s.Source.Exact,
+		"content exact": s.Content.Exact, "quote exact": s.Quote.Exact, "quote overlap": s.Quote.Overlap,
+		"chunk source": s.Chunks.Source, "chunk cue": s.Chunks.Cue, "chunk content": s.Chunks.Content,
+		"attribution": s.Attribution,
+	} {
+		assert.Equal(t, 0, c.FP+c.FN, "%s: %v", name, c)
+		assert.Equal(t, 1.0, c.F1(), name)
+	}
+	assert.Equal(t, Ratio{1, 1}, s.QuotedAttribution)
+	assert.Equal(t, Ratio{2, 2}, s.Speaker)
+}
+
+func TestScoreClaimsEmpty(t *testing.T) {
+	g := goldClaims()
+	s := ScoreClaims(g, nil)
+	assert.Equal(t, Counts{FN: 3}, s.Attribution)
+	assert.Equal(t, Counts{FN: 3}, s.Content.Exact)
+	assert.Equal(t, Counts{FN: 3}, s.Cue.Exact, "two cues are the same word \"said\" but distinct spans")
+	assert.Equal(t, Ratio{0, 1}, s.QuotedAttribution)
+	assert.Equal(t, Ratio{0, 2}, s.Speaker)
+
+	none := &Article{Doc: &extract.Document{Text: claimText}}
+	s = ScoreClaims(none, nil)
+	assert.Equal(t, 1.0, s.Attribution.F1(), "no gold, no prediction is perfect")
+}
+
+func TestScoreClaimsOffByOne(t *testing.T) {
+	g := goldClaims()
+	pred := append([]claims.Claim(nil), g.Claims...)
+	c := pred[1]
+	c.Content = []extract.Span{extract.SpanOf(claimText, c.Content[0].Start, c.Content[0].End-1)} // "the vote was fai"
+	c.Source = extract.SpanOf(claimText, c.Source.Start+4, c.Source.End)                          // "ministry"
+	pred[1] = c
+	s := ScoreClaims(g, pred)
+	assert.Equal(t, Counts{TP: 2, FP: 1, FN: 1}, s.Content.Exact)
+	assert.Equal(t, Counts{TP: 3}, s.Content.Overlap)
+	assert.Equal(t, Counts{TP: 2, FP: 1, FN: 1}, s.Source.Exact)
+	assert.Equal(t, Counts{TP: 3}, s.Source.Overlap)
+	assert.Equal(t, Counts{TP: 2, FP: 1, FN: 1}, s.Quote.Exact)
+	assert.Equal(t, Counts{TP: 3}, s.Quote.Overlap)
+	assert.Equal(t, Counts{TP: 3}, s.Attribution, "overlap is enough to attribute")
+	assert.Equal(t, Counts{TP: 2, FP: 1, FN: 1}, s.Chunks.Content)
+}
+
+func TestScoreClaimsSwappedSpeaker(t *testing.T) {
+	g := goldClaims()
+	pred := append([]claims.Claim(nil), g.Claims...)
+	pred[0].Source, pred[1].Source = g.Claims[1].Source, g.Claims[0].Source
+	pred[0].Speaker, pred[1].Speaker = g.Claims[1].Speaker, g.Claims[0].Speaker
+	s := ScoreClaims(g, pred)
+	assert.Equal(t, Counts{TP: 1, FP: 2, FN: 2}, s.Attribution)
+	assert.Equal(t, Ratio{0, 1}, s.QuotedAttribution)
+	assert.Equal(t, Ratio{0, 2}, s.Speaker)
+	assert.Equal(t, Counts{TP: 3}, s.Source.Exact, "the source spans are all found, just on the wrong claims")
+	assert.Equal(t, Counts{TP: 3}, s.Content.Exact)
+	assert.Equal(t, Counts{TP: 1, FP: 2, FN: 2}, s.Quote.Exact)
+}
+
+func TestScoreClaimsChunksTrimMarks(t *testing.T) {
+	g := goldClaims()
+	// PolNeAR-style raw pieces: the content includes the marks.
+	g.Pieces = []RoleSpans{SpansOf(g.Claims[0]), SpansOf(g.Claims[1]), SpansOf(g.Claims[2])}
+	g.Pieces[0].Content = []extract.Span{sp(claimText, "“We will win,”", 0)}
+	s := ScoreClaims(g, g.Claims)
+	assert.Equal(t, Counts{TP: 3}, s.Chunks.Content)
+}
+
+func TestSpanOverlapIgnoresSpace(t *testing.T) {
+	const text = "a b"
+	assert.Equal(t, 0, overlap(extract.SpanOf(text, 0, 2), extract.SpanOf(text, 1, 3)), "sharing a space is not sharing a token")
+	assert.Equal(t, 1, overlap(extract.SpanOf(text, 0, 3), extract.SpanOf(text, 2, 3)))
+}
