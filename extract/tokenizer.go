@@ -1,19 +1,815 @@
 package extract
 
-// STUB: replaced by the real tokenizer.
-func appendTokens(dst []Token, text string) []Token {
-	start := -1
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r' {
-			if start >= 0 {
-				dst = append(dst, Token{Span: SpanOf(text, start, i)})
-				start = -1
+import (
+	"iter"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/saywho/saywho/extract/internal/lexicon"
+)
+
+// Tokenizer is a cursor over the tokens of a text. The zero value is ready
+// to use and yields nothing; call Reset to start on a text. Tokens are
+// substrings of the text: Next never copies and never allocates.
+//
+//	var t extract.Tokenizer
+//	t.Reset(text)
+//	for t.Next() {
+//		tok := t.Token() // tok.Text == text[tok.Start:tok.End]
+//	}
+//
+// A Tokenizer must not be used from several goroutines at once; use one
+// per goroutine (they are small values).
+//
+// The rules, in the order they are tried at each position, are listed on
+// the package documentation under "Tokens".
+type Tokenizer struct {
+	text string
+	pos  int
+	tok  Token
+	// single counts single quotation marks (‘ ‚ ‹ or an opening ') still
+	// open on the current line, so that a ’ after a word closes the
+	// quotation instead of being read as an apostrophe.
+	single int
+}
+
+// Reset makes t tokenize text from its start, forgetting any earlier text.
+func (t *Tokenizer) Reset(text string) { *t = Tokenizer{text: text} }
+
+// Token returns the token found by the last call to Next. Its Text aliases
+// the text given to Reset.
+func (t *Tokenizer) Token() Token { return t.tok }
+
+// Text returns the text of the token found by the last call to Next.
+func (t *Tokenizer) Text() string { return t.tok.Text }
+
+// Next advances to the next token, skipping white space, and reports
+// whether there is one.
+func (t *Tokenizer) Next() bool {
+	text := t.text
+	i := t.pos
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] != cSpace {
+				break
 			}
+			if c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				t.single = 0
+			}
+			i++
 			continue
 		}
-		if start < 0 {
-			start = i
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isSpace(r) {
+			break
+		}
+		if isLineBreak(r) {
+			t.single = 0
+		}
+		i += n
+	}
+	if i >= len(text) {
+		t.pos = len(text)
+		t.tok = Token{}
+		return false
+	}
+	end, kind := t.scan(i)
+	t.tok = Token{Span: Span{Start: i, End: end, Text: text[i:end]}, Kind: kind}
+	t.pos = end
+	return true
+}
+
+// Tokens returns an iterator over the tokens of text. The sequence is
+// single-use in spirit: each range over it tokenizes the text again from
+// the start. It allocates only the iterator closure.
+func Tokens(text string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		var t Tokenizer
+		t.Reset(text)
+		for t.Next() {
+			if !yield(t.tok) {
+				return
+			}
 		}
 	}
+}
+
+// appendTokens appends the tokens of text to dst and returns the extended
+// slice. It allocates only when dst has to grow.
+func appendTokens(dst []Token, text string) []Token {
+	var t Tokenizer
+	t.Reset(text)
+	for t.Next() {
+		dst = append(dst, t.tok)
+	}
 	return dst
+}
+
+// ASCII character classes.
+const (
+	cOther   uint8 = iota // symbols: $ % & * + / < = > \ ^ ` | ~ and control bytes
+	cSpace                // white space
+	cLetter               // A-Z a-z
+	cDigit                // 0-9
+	cPunct                // , ; : ( ) [ ] { } _
+	cSpecial              // handled one by one: . ! ? - ' " @ #
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = cSpace
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = cLetter
+		case '0' <= c && c <= '9':
+			t[c] = cDigit
+		}
+	}
+	for _, c := range ",;:()[]{}_" {
+		t[c] = cPunct
+	}
+	for _, c := range ".!?-'\"@#" {
+		t[c] = cSpecial
+	}
+	return t
+}()
+
+func isASCIIAlnum(c byte) bool {
+	return c < utf8.RuneSelf && asciiClass[c] >= cLetter && asciiClass[c] <= cDigit
+}
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// isSpace reports whether r separates tokens: Unicode White_Space plus the
+// zero-width space and the byte-order mark, which carry no text.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
+}
+
+// isLineBreak reports whether r ends a line (and so a paragraph).
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '\u0085' || r == '\u2028' || r == '\u2029'
+}
+
+// isWordRune reports whether r can be part of a word: letters, combining
+// marks and decimal digits.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// wordAt reports whether a word rune starts at byte i of text.
+func wordAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
+// wordBefore reports whether a word rune ends at byte i of text.
+func wordBefore(text string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
+}
+
+// apostropheAt returns the length of the apostrophe (' or ’) at byte i, or 0.
+func apostropheAt(text string, i int) int {
+	if i < len(text) && text[i] == '\'' {
+		return 1
+	}
+	if i+2 < len(text) && text[i] == 0xE2 && text[i+1] == 0x80 && text[i+2] == 0x99 { // U+2019 ’
+		return 3
+	}
+	return 0
+}
+
+// scan returns the end and kind of the token that starts at byte i, which
+// is not white space.
+func (t *Tokenizer) scan(i int) (int, TokenKind) {
+	text := t.text
+	c := text[i]
+	if c < utf8.RuneSelf {
+		switch asciiClass[c] {
+		case cLetter, cDigit:
+			return t.word(i)
+		case cPunct:
+			return i + 1, Punct
+		case cSpecial:
+			return t.special(i)
+		}
+		return i + 1, Symbol
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if r == utf8.RuneError && n == 1 {
+		// T1: a run of bytes that do not decode is one Invalid token.
+		j := i + 1
+		for j < len(text) && text[j] >= utf8.RuneSelf && invalidAt(text, j) {
+			j++
+		}
+		return j, Invalid
+	}
+	switch r {
+	case '“', '„', '‟', '«':
+		return i + n, QuoteOpen
+	case '”', '»':
+		return i + n, QuoteClose
+	case '‘', '‚', '‛', '‹':
+		t.single++
+		return i + n, QuoteOpen
+	case '›':
+		if t.single > 0 {
+			t.single--
+		}
+		return i + n, QuoteClose
+	case '’':
+		return t.apostrophe(i, n)
+	case '–', '—', '―', '‒', '⸺', '⸻', '‐', '‑':
+		return i + n, Dash
+	case '…':
+		return i + n, Punct
+	}
+	if isWordRune(r) {
+		return t.word(i)
+	}
+	if unicode.IsPunct(r) {
+		return i + n, Punct
+	}
+	return i + n, Symbol
+}
+
+// invalidAt reports whether the byte at i starts no valid rune.
+func invalidAt(text string, i int) bool {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return r == utf8.RuneError && n == 1
+}
+
+// special handles the ASCII characters that need context: . ! ? - ' " @ #
+func (t *Tokenizer) special(i int) (int, TokenKind) {
+	text := t.text
+	switch c := text[i]; c {
+	case '.', '!', '?':
+		// T2: runs of terminal punctuation stay together: "...", "?!", "!!".
+		j := i + 1
+		if c == '.' {
+			for j < len(text) && text[j] == '.' {
+				j++
+			}
+		} else {
+			for j < len(text) && (text[j] == '!' || text[j] == '?') {
+				j++
+			}
+		}
+		return j, Punct
+	case '-':
+		// T3: a hyphen that does not join two words is a Dash; a run of
+		// hyphens ("--") is one Dash. "non -resident" gives "non", "-",
+		// "resident": the stray hyphen is kept as its own token.
+		j := i + 1
+		for j < len(text) && text[j] == '-' {
+			j++
+		}
+		return j, Dash
+	case '\'':
+		return t.apostrophe(i, 1)
+	case '"':
+		return i + 1, straightQuote(text, i, 1)
+	case '@':
+		// T4: "@name" is a Handle.
+		j := i + 1
+		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '_') {
+			j++
+		}
+		if j > i+1 {
+			return j, Handle
+		}
+		return i + 1, Symbol
+	case '#':
+		// T5: "#word" with at least one letter is a Hashtag.
+		j := i + 1
+		letter := false
+		for j < len(text) {
+			if text[j] == '_' {
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) {
+				break
+			}
+			letter = letter || unicode.IsLetter(r)
+			j += n
+		}
+		if letter {
+			return j, Hashtag
+		}
+		return i + 1, Symbol
+	}
+	return i + 1, Symbol
+}
+
+// straightQuote decides the direction of the straight quote of n bytes at i
+// from its neighbours (T6): at the start, after a space or an opening
+// bracket, quote or dash, and before a word, it opens; after a word or
+// punctuation and before a space, punctuation or the end, it closes;
+// anything else is ambiguous.
+func straightQuote(text string, i, n int) TokenKind {
+	var before, after rune = -1, -1
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(text[:i])
+	}
+	if i+n < len(text) {
+		after, _ = utf8.DecodeRuneInString(text[i+n:])
+	}
+	openBefore := before < 0 || isSpace(before) || isOpener(before)
+	closeAfter := after < 0 || isSpace(after) || isCloser(after)
+	switch {
+	case openBefore && !closeAfter:
+		return QuoteOpen
+	case !openBefore && closeAfter:
+		return QuoteClose
+	}
+	return QuoteAmbiguous
+}
+
+// isOpener reports whether r may come just before an opening quote.
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '<', '“', '‘', '«', '‹', '„', '‚', '-', '–', '—', '/':
+		return true
+	}
+	return false
+}
+
+// isCloser reports whether r may come just after a closing quote.
+func isCloser(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '”', '’', '»', '›', '…', '-', '–', '—', '/':
+		return true
+	}
+	return false
+}
+
+// apostrophe handles ' or ’ (n bytes) at the start of a token (T7).
+func (t *Tokenizer) apostrophe(i, n int) (int, TokenKind) {
+	text := t.text
+	j := i + n
+	if wordBefore(text, i) {
+		// T7a: a clitic split from the word before: "Washington" "’s",
+		// "I" "’m", "they" "’re" (Penn Treebank / CoNLL convention).
+		if e := cliticEnd(text, j); e > 0 {
+			return e, Word
+		}
+		// T7b: a mark right after a word closes an open single quotation;
+		// otherwise after an s it is a plural possessive ("the 1990s’",
+		// "students’"), a Word like the "’s" clitic; otherwise it closes.
+		if t.single > 0 {
+			t.single--
+			return j, QuoteClose
+		}
+		if c := text[i-1]; c == 's' || c == 'S' {
+			return j, Word
+		}
+		if n == 1 {
+			return j, straightQuote(text, i, n)
+		}
+		return j, QuoteClose
+	}
+	// T7c: elisions that start with an apostrophe: "’90s", "rock ’n’ roll",
+	// "’em", "’til".
+	if e, k := elisionEnd(text, j); e > 0 {
+		return e, k
+	}
+	if n == 3 { // ’ is a closing mark by its shape
+		if t.single > 0 {
+			t.single--
+		}
+		return j, QuoteClose
+	}
+	k := straightQuote(text, i, n)
+	switch k {
+	case QuoteOpen:
+		t.single++
+	case QuoteClose:
+		if t.single > 0 {
+			t.single--
+		}
+	}
+	return j, k
+}
+
+// cliticEnd returns the end of the clitic s, m, d, ll, re or ve (any case)
+// that starts at j and ends a word, or 0.
+func cliticEnd(text string, j int) int {
+	k := j
+	for k < len(text) && k-j < 3 && isASCIILetter(text[k]) {
+		k++
+	}
+	if k == j || wordAt(text, k) || apostropheAt(text, k) > 0 {
+		return 0
+	}
+	switch k - j {
+	case 1:
+		switch text[j] | 0x20 {
+		case 's', 'm', 'd':
+			return k
+		}
+	case 2:
+		a, b := text[j]|0x20, text[j+1]|0x20
+		if a == 'l' && b == 'l' || a == 'r' && b == 'e' || a == 'v' && b == 'e' {
+			return k
+		}
+	}
+	return 0
+}
+
+// elisionEnd returns the end and kind of an elision whose apostrophe ends
+// at j, or 0.
+func elisionEnd(text string, j int) (int, TokenKind) {
+	k := j
+	for k < len(text) && isASCIIAlnum(text[k]) {
+		k++
+	}
+	if k == j {
+		return 0, Word
+	}
+	w := text[j:k]
+	if len(w) == 2 && isASCIIDigit(w[0]) && isASCIIDigit(w[1]) || len(w) == 3 && isASCIIDigit(w[0]) && isASCIIDigit(w[1]) && w[2] == 's' {
+		if !wordAt(text, k) {
+			return k, Number
+		}
+		return 0, Word
+	}
+	if wordAt(text, k) {
+		return 0, Word
+	}
+	switch w {
+	case "n", "N":
+		if a := apostropheAt(text, k); a > 0 && !wordAt(text, k+a) {
+			return k + a, Word
+		}
+		return k, Word
+	case "em", "tis", "twas", "til", "cause", "bout", "cos", "ol":
+		return k, Word
+	}
+	return 0, Word
+}
+
+// word scans a token that starts with a letter or digit at s: a word, a
+// number, an abbreviation, a URL or an e-mail address.
+func (t *Tokenizer) word(s int) (int, TokenKind) {
+	text := t.text
+	if c := text[s] | 0x20; c == 'h' || c == 'w' {
+		if e := urlEnd(text, s); e > s {
+			return e, URL
+		}
+	}
+	number := isASCIIDigit(text[s])
+	kind := Word
+	i := s
+loop:
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if cl := asciiClass[c]; cl == cLetter || cl == cDigit {
+				i++
+				continue
+			}
+			switch c {
+			case '-':
+				// W1: a hyphen between word characters joins them:
+				// "well-known", "2020-21", "COVID-19".
+				if wordAt(text, i+1) {
+					i++
+					continue
+				}
+				break loop
+			case '\'':
+				e, ok := t.wordApostrophe(s, i, 1)
+				if ok {
+					i = e
+					continue
+				}
+				i = e
+				break loop
+			case '.':
+				if e := emailEnd(text, s); e > 0 {
+					return e, Email
+				}
+				// W2: a decimal point between digits: "4.5", "1.2.3".
+				if number && i > s && isASCIIDigit(text[i-1]) && i+1 < len(text) && isASCIIDigit(text[i+1]) {
+					i++
+					continue
+				}
+				e, k := t.period(s, i)
+				if k == Abbrev && e+1 < len(text) && text[e] == '-' && wordAt(text, e+1) {
+					// "U.S.-led": the abbreviation starts a hyphenated word.
+					i = e + 1
+					continue
+				}
+				i, kind = e, k
+				break loop
+			case ',':
+				// W3: thousands separators: "1,226", "2,000,000".
+				if number && i > s && isASCIIDigit(text[i-1]) && i+4 <= len(text) &&
+					isASCIIDigit(text[i+1]) && isASCIIDigit(text[i+2]) && isASCIIDigit(text[i+3]) &&
+					(i+4 == len(text) || !isASCIIDigit(text[i+4])) {
+					i += 4
+					continue
+				}
+				break loop
+			case ':', '/':
+				// W4: times and ratios between digits: "3:30", "9/11", "24/7".
+				if number && i > s && isASCIIDigit(text[i-1]) && i+1 < len(text) && isASCIIDigit(text[i+1]) {
+					i++
+					continue
+				}
+				break loop
+			case '&':
+				// W5: "AT&T", "S&P", "Q&A": an ampersand between capitals.
+				if i > s && 'A' <= text[i-1] && text[i-1] <= 'Z' && i+1 < len(text) && 'A' <= text[i+1] && text[i+1] <= 'Z' {
+					i++
+					continue
+				}
+				break loop
+			case '@', '_', '+', '%':
+				if e := emailEnd(text, s); e > 0 {
+					return e, Email
+				}
+				break loop
+			}
+			break loop
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '’':
+			e, ok := t.wordApostrophe(s, i, n)
+			if ok {
+				i = e
+				continue
+			}
+			i = e
+			break loop
+		case r == '‐' || r == '‑':
+			if wordAt(text, i+n) {
+				i += n
+				continue
+			}
+			break loop
+		case r == '\u00AD' || r == '\u200C' || r == '\u200D':
+			// soft hyphen and joiners inside a word belong to it
+			i += n
+			continue
+		case r == utf8.RuneError && n == 1:
+			break loop
+		case isWordRune(r):
+			i += n
+			continue
+		}
+		break loop
+	}
+	if kind == Word && number {
+		kind = numberKind(text[s:i])
+	}
+	return i, kind
+}
+
+// wordApostrophe handles an apostrophe of n bytes at i inside the word that
+// started at s. It returns (i+n, true) when the word goes on past it
+// ("O’Brien", "rock’n’roll"), or the end of the word and false: before the
+// apostrophe for a clitic ("Washington’s" → "Washington" "’s") or a final
+// mark, before the n of "n’t" ("don’t" → "do" "n’t").
+func (t *Tokenizer) wordApostrophe(s, i, n int) (int, bool) {
+	text := t.text
+	j := i + n
+	if !wordAt(text, j) {
+		return i, false // a final apostrophe: see Tokenizer.apostrophe
+	}
+	if cliticEnd(text, j) > 0 {
+		return i, false
+	}
+	// "n’t": the word ends before the n, unless the n starts the token.
+	if j < len(text) && text[j]|0x20 == 't' && !wordAt(text, j+1) && apostropheAt(text, j+1) == 0 &&
+		i-1 > s && text[i-1]|0x20 == 'n' {
+		return i - 1, false
+	}
+	return j, true
+}
+
+// period decides whether the period at i ends the word that started at s as
+// part of an abbreviation (T8). It returns the end of the token and its kind.
+func (t *Tokenizer) period(s, i int) (int, TokenKind) {
+	text := t.text
+	if i+1 < len(text) && (isASCIILetter(text[i+1]) || text[i+1] >= utf8.RuneSelf && wordAt(text, i+1)) {
+		return dotted(text, s, i)
+	}
+	if i+1 < len(text) && text[i+1] == '.' {
+		return i, Word // "etc..." : the ellipsis is its own token
+	}
+	w := text[s:i]
+	switch lexicon.Abbrev(w) {
+	case lexicon.None:
+		if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+			return i + 1, Abbrev // a non-ASCII initial: "Ž."
+		}
+		return i, Word
+	case lexicon.NumberPrefix:
+		// "No. 5" but "said no."
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) && isASCIIDigit(text[j]) {
+			return i + 1, Abbrev
+		}
+		return i, Word
+	}
+	return i + 1, Abbrev
+}
+
+// dotted reads letters and periods from s where the period at i is followed
+// by a letter: "U.S.", "a.m.", "Ph.D.", "nytimes.com" or "end.The".
+func dotted(text string, s, i int) (int, TokenKind) {
+	// The first segment text[s:i] must be letters only.
+	for k := s; k < i; k++ {
+		if c := text[k]; c >= utf8.RuneSelf || !isASCIILetter(c) {
+			return i, Word
+		}
+	}
+	short := i-s == 1 // every segment is one letter
+	segs := 1
+	last := s // start of the last segment
+	j := i
+	for j < len(text) && text[j] == '.' {
+		k := j + 1
+		for k < len(text) && isASCIILetter(text[k]) {
+			k++
+		}
+		if k == j+1 {
+			break // the period is not followed by a segment
+		}
+		segs++
+		short = short && k == j+2
+		last = j + 1
+		j = k
+	}
+	// j is the end of the last segment; text[j] may be a final period.
+	if wordAt(text, j) {
+		return i, Word // "U.S.1": not a pattern we know
+	}
+	final := j < len(text) && text[j] == '.'
+	if final && (short || lexicon.Abbrev(text[s:j]) != lexicon.None) {
+		return j + 1, Abbrev
+	}
+	if lexicon.IsTLD(text[last:j]) {
+		return j, URL // a domain name: "nytimes.com"
+	}
+	if short && segs > 1 {
+		return j, Abbrev // "U.S" without the final period
+	}
+	return i, Word
+}
+
+// numberKind returns Number when w, which starts with a digit, is digits
+// and separators followed by at most a short lower-case suffix ("1990s",
+// "2nd", "10am"), and Word otherwise ("4-year-old", "5G").
+func numberKind(w string) TokenKind {
+	last := -1
+	for k := 0; k < len(w); k++ {
+		if isASCIIDigit(w[k]) {
+			last = k
+		}
+	}
+	for k := 0; k < last; k++ {
+		switch c := w[k]; {
+		case isASCIIDigit(c), c == '.', c == ',', c == ':', c == '/', c == '-':
+		default:
+			return Word
+		}
+	}
+	suffix := w[last+1:]
+	if len(suffix) > 2 {
+		return Word
+	}
+	for k := 0; k < len(suffix); k++ {
+		if c := suffix[k]; c < 'a' || c > 'z' {
+			return Word
+		}
+	}
+	return Number
+}
+
+// urlEnd returns the end of the URL that starts at s with "http://",
+// "https://" or "www.", or 0 (T9). Trailing punctuation is left out, and a
+// final ")" only when the URL has no "(".
+func urlEnd(text string, s int) int {
+	rest := text[s:]
+	var p int
+	switch {
+	case hasPrefixFold(rest, "https://"):
+		p = 8
+	case hasPrefixFold(rest, "http://"):
+		p = 7
+	case hasPrefixFold(rest, "www.") && len(rest) > 4 && isASCIIAlnum(rest[4]):
+		p = 4
+	default:
+		return 0
+	}
+	j := s + p
+	parens := 0
+	for j < len(text) {
+		c := text[j]
+		if c <= ' ' || c >= utf8.RuneSelf || c == '"' || c == '<' || c == '>' || c == '`' || c == '\\' || c == '^' || c == '{' || c == '}' || c == '|' {
+			break
+		}
+		if c == '(' {
+			parens++
+		}
+		j++
+	}
+	for j > s+p {
+		switch text[j-1] {
+		case '.', ',', ';', ':', '!', '?', '\'', '*':
+			j--
+			continue
+		case ')':
+			if parens == 0 {
+				j--
+				continue
+			}
+		}
+		break
+	}
+	if j == s+p {
+		return 0
+	}
+	return j
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// emailEnd returns the end of the e-mail address that starts at s, or 0
+// (T10): local part [A-Za-z0-9._%+-]+, "@", then two or more domain labels.
+func emailEnd(text string, s int) int {
+	i := s
+	for i < len(text) {
+		c := text[i]
+		if isASCIIAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' {
+			i++
+			continue
+		}
+		break
+	}
+	if i == s || i >= len(text) || text[i] != '@' || text[i-1] == '.' {
+		return 0
+	}
+	i++
+	d := i
+	dots := 0
+	for i < len(text) {
+		c := text[i]
+		if isASCIIAlnum(c) || c == '-' {
+			i++
+			continue
+		}
+		if c == '.' && i > d && text[i-1] != '.' && i+1 < len(text) && isASCIIAlnum(text[i+1]) {
+			dots++
+			i++
+			continue
+		}
+		break
+	}
+	if dots == 0 {
+		return 0
+	}
+	return i
 }
