@@ -1,10 +1,81 @@
 package extract
 
-import "io/fs"
+import (
+	"fmt"
+	"io/fs"
+	"sync"
 
-// STUB: replaced by the trained NER model.
-type nullRecognizer struct{}
+	"github.com/saywho/saywho/extract/internal/ner"
+	"github.com/saywho/saywho/extract/internal/ner/model"
+)
 
-func (nullRecognizer) recognize(*Document) []Entity { return nil }
+// ModelVersion names the embedded NER model: an averaged-perceptron BILOU
+// tagger trained on CoNLL-2003 (see extract/internal/ner). It changes
+// whenever the model file or its features change.
+const ModelVersion = "ner-conll2003-perceptron-2026-11-26"
 
-func loadModelRecognizer(fsys fs.FS) (recognizer, error) { return nullRecognizer{}, nil }
+// ModelFile is the name of the model file that WithModelFS file systems
+// must hold (gzip-compressed, written by the nertrain command).
+const ModelFile = model.File
+
+// modelRecognizer tags entities with a trained ner.Model; read-only.
+type modelRecognizer struct{ m *ner.Model }
+
+// embeddedModel decodes the embedded model once, on first use.
+var embeddedModel = sync.OnceValues(func() (*ner.Model, error) {
+	return decodeModel(model.FS())
+})
+
+func decodeModel(fsys fs.FS) (*ner.Model, error) {
+	f, err := fsys.Open(ModelFile)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", ModelFile, err)
+	}
+	defer f.Close()
+	m, err := ner.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ModelFile, err)
+	}
+	return m, nil
+}
+
+// loadModelRecognizer loads the model from fsys, or the embedded one
+// (decoded once and shared) when fsys is nil.
+func loadModelRecognizer(fsys fs.FS) (recognizer, error) {
+	var m *ner.Model
+	var err error
+	if fsys == nil {
+		m, err = embeddedModel()
+	} else {
+		m, err = decodeModel(fsys)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return modelRecognizer{m}, nil
+}
+
+// recognize tags the document's tokens sentence by sentence. Mentions are
+// whole tokens; entities get Person -1 (people clustering sets it later).
+func (r modelRecognizer) recognize(d *Document) []Entity {
+	in := ner.Doc{
+		Tokens:    make([]string, len(d.Tokens)),
+		Sentences: make([]ner.Range, len(d.Sentences)),
+	}
+	for i, t := range d.Tokens {
+		in.Tokens[i] = t.Text
+	}
+	for i, s := range d.Sentences {
+		in.Sentences[i] = ner.Range{Lo: s.Tokens.Lo, Hi: s.Tokens.Hi}
+	}
+	ms := r.m.Tag(in)
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]Entity, 0, len(ms))
+	for _, m := range ms {
+		tr := Range{Lo: m.Lo, Hi: m.Hi}
+		out = append(out, Entity{Span: d.TokenSpan(tr), Tokens: tr, Label: Label(m.Label), Person: -1})
+	}
+	return out
+}

@@ -1,0 +1,275 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Doc is the recognizer's input: the token texts of one document and its
+// sentences as token ranges. It is neutral about tokenization, so the
+// trainer feeds CoNLL tokens and saywho feeds its own.
+type Doc struct {
+	Tokens    []string
+	Sentences []Range // in order, not overlapping; tokens outside every sentence are not tagged
+}
+
+// Range is a half-open range [Lo, Hi) of token indices.
+type Range struct{ Lo, Hi int }
+
+// Feature hashing: every feature is a 64-bit FNV-1a hash of a template byte
+// and the strings it joins, finished by a 64-bit mixer.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hbyte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func hstr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// fin mixes h (the splitmix64 finalizer) and never returns 0, which marks
+// empty slots in the feature table.
+func fin(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+// Type-feature kinds; the template byte is kind<<3 | (offset+2).
+const (
+	kWord = iota + 1
+	kLower
+	kShape
+	kShort
+	kPre1
+	kPre2
+	kPre3
+	kPre4
+	kSuf1
+	kSuf2
+	kSuf3
+	kSuf4
+	kLen
+	kCase    // case-statistics bucket of the lower-cased word
+	kCluster // distributional cluster of the lower-cased word
+)
+
+// Context-feature templates (bytes 128 and up, disjoint from type templates).
+const (
+	cBias = 128 + iota
+	cBigramL
+	cBigramR
+	cShapeTri
+	cFirstShape
+	cCaps
+	cCapsLower
+	cDocLower
+	cDocTitle
+	cDocNoTitle
+	cGaz
+	cGazWord
+	cQuote
+	cHist
+	cHistShape
+)
+
+// Word flags.
+const (
+	fInitCap = 1 << iota // first letter upper case
+	fAllCap              // has letters, none lower case
+	fHasLower
+	fHasLetter
+	fHasDigit
+	fPad // sentence padding
+)
+
+// word is what the features need to know about one distinct token text.
+type word struct {
+	text  string // normalized text (quotes, dashes, apostrophes)
+	lower string
+	shape string // character classes, runs cut to two
+	short string // character classes, runs cut to one
+	flags uint8
+	caseB uint8  // case-statistics bucket + 1, 0 unknown
+	clus  uint16 // cluster + 1, 0 unknown
+	title uint64 // hash of the lower form, for document look-ups
+}
+
+// normalize maps typographic variants to the ASCII forms CoNLL uses:
+// curly quotes and primes to ' and ", guillemets to ", en and em dashes to
+// "-". It returns s itself when there is nothing to change.
+func normalize(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '‘', '’', '‚', '‛', '′':
+			r = '\''
+		case '“', '”', '„', '‟', '«', '»', '″':
+			r = '"'
+		case '–', '—', '―', '‒', '−':
+			r = '-'
+		case '…':
+			b.WriteString("...")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func newWord(raw string, lex *lexicon) word {
+	w := word{text: normalize(raw)}
+	w.lower = strings.ToLower(w.text)
+	var sh, so []byte
+	var last byte
+	run := 0
+	first := true
+	for _, r := range w.text {
+		var c byte
+		switch {
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z', r >= utf8.RuneSelf && unicode.IsUpper(r):
+			c = 'X'
+			w.flags |= fHasLetter
+			if first {
+				w.flags |= fInitCap
+			}
+		case r < utf8.RuneSelf && 'a' <= r && r <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
+			c = 'x'
+			w.flags |= fHasLetter | fHasLower
+		case '0' <= r && r <= '9':
+			c = 'd'
+			w.flags |= fHasDigit
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		first = false
+		if c == last {
+			run++
+		} else {
+			last, run = c, 1
+			so = append(so, c)
+		}
+		if run <= 2 {
+			sh = append(sh, c)
+		}
+	}
+	if w.flags&fHasLetter != 0 && w.flags&fHasLower == 0 {
+		w.flags |= fAllCap
+	}
+	w.shape, w.short = string(sh), string(so)
+	w.title = fin(hstr(fnvOffset, w.lower))
+	if lex != nil {
+		w.caseB = lex.caseBucket[w.title]
+		w.clus = lex.cluster[w.title]
+	}
+	return w
+}
+
+func padWord(s string) word {
+	return word{text: s, lower: s, shape: s, short: s, flags: fPad, title: fin(hstr(fnvOffset, s))}
+}
+
+// prefix returns the first n runes of s, or "" when s is shorter.
+func prefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return ""
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	return s[:i]
+}
+
+// suffix returns the last n runes of s, or "" when s is shorter.
+func suffix(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n; k++ {
+		if i <= 0 {
+			return ""
+		}
+		_, sz := utf8.DecodeLastRuneInString(s[:i])
+		i -= sz
+	}
+	return s[i:]
+}
+
+func lenBucket(s string) byte {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case n <= 4:
+		return byte(n)
+	case n <= 6:
+		return 5
+	case n <= 9:
+		return 6
+	}
+	return 7
+}
+
+func tf(kind, o int) uint64 { return hbyte(fnvOffset, byte(kind<<3|(o+2))) }
+
+// appendTypeFeatures appends the hashes of the features that word w
+// contributes at window offset o (-2..2) from the token being tagged.
+func appendTypeFeatures(dst []uint64, w *word, o int) []uint64 {
+	ao := o
+	if ao < 0 {
+		ao = -ao
+	}
+	if w.flags&fPad != 0 {
+		return append(dst, fin(hstr(tf(kWord, o), w.text)))
+	}
+	dst = append(dst, fin(hstr(tf(kLower, o), w.lower)), fin(hstr(tf(kShort, o), w.short)))
+	if w.caseB != 0 {
+		dst = append(dst, fin(hbyte(tf(kCase, o), w.caseB)))
+	}
+	if w.clus != 0 {
+		dst = append(dst, fin(hbyte(hbyte(tf(kCluster, o), byte(w.clus)), byte(w.clus>>8))))
+	}
+	if ao == 2 {
+		return dst
+	}
+	dst = append(dst, fin(hstr(tf(kWord, o), w.text)), fin(hstr(tf(kSuf3, o), suffix(w.lower, 3))))
+	if ao == 1 {
+		return dst
+	}
+	dst = append(dst,
+		fin(hstr(tf(kShape, o), w.shape)),
+		fin(hbyte(tf(kLen, o), lenBucket(w.text))),
+	)
+	for n := 1; n <= 4; n++ {
+		if p := prefix(w.lower, n); p != "" && p != w.lower {
+			dst = append(dst, fin(hstr(tf(kPre1+n-1, o), p)))
+		}
+		if s := suffix(w.lower, n); s != "" && s != w.lower && n != 3 {
+			dst = append(dst, fin(hstr(tf(kSuf1+n-1, o), s)))
+		}
+	}
+	return dst
+}
