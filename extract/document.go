@@ -197,3 +197,27 @@ func boundary(text string, off int) bool {
 	r, size := utf8.DecodeRuneInString(text[start:])
 	return r == utf8.RuneError && size <= 1 || start+size <= off
 }
+
+// PersonOf returns the person that entity i mentions, or nil when i is out
+// of range or the entity is not a clustered person mention. The Person
+// belongs to the document (see Document).
+func (d *Document) PersonOf(i int) *Person {
+	if i < 0 || i >= len(d.Entities) {
+		return nil
+	}
+	p := d.Entities[i].Person
+	if p < 0 || p >= len(d.People) {
+		return nil
+	}
+	return &d.People[p]
+}
+
+// PersonAt returns the index into People of the person mentioned by the
+// entity that covers token i, or -1.
+func (d *Document) PersonAt(i int) int {
+	e := d.EntityAt(i)
+	if e < 0 {
+		return -1
+	}
+	return d.Entities[e].Person
+}

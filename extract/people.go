@@ -1,4 +1,898 @@
 package extract
 
-// STUB: replaced by people clustering.
-func clusterPeople(d *Document) []Person { return nil }
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/saywho/saywho/extract/internal/names"
+)
+
+// People clustering: the PERSON entities of a document are grouped into
+// people, each named by its fullest mention. The rules, in the order they
+// run (rule IDs are cited in the code):
+//
+//	P1  A mention's name is the entity's tokens less honorifics and titles
+//	    at its start (a recognizer may include "Mr." or "President"; a
+//	    one-word title that is also a first name, "Dean", stays), less
+//	    a possessive "’s" at its end, trimmed to word tokens.
+//	P2  Titles are read from the titles lexicon (internal/names) right
+//	    before the mention, stacked up to three deep ("Prime Minister",
+//	    "Gen."), and from inside the entity (P1). They are kept as written.
+//	P3  A mention with a first and a last name joins the most recently
+//	    mentioned person with the same last name whose first name is absent,
+//	    equal, or an initial of it ("C." ~ "Christopher").
+//	P4  A one-word mention joins the most recently mentioned person with
+//	    that last name; failing that, with that first name.
+//	P5  A mention whose honorific implies a gender ("Mr.", "Ms.") never
+//	    joins a person whose honorifics imply the other one.
+//	P6  Otherwise the mention starts a new person. People are in order of
+//	    first mention.
+//	P7  The canonical Name is the text of the mention with the most name
+//	    words (the earliest on a tie), white space collapsed.
+//	G1  Gender: the majority of gendered honorifics; else the first-name
+//	    lexicon on the first name of the fullest mention (a name in both
+//	    lists gives nothing); else, for a full name, a feminine Slavic
+//	    surname ending ("Tikhanovskaya", "-ova"); else the majority of
+//	    pronoun votes (G2).
+//	G2  Pronoun votes: "he/him/his/himself" vote male, "she/her/hers/herself"
+//	    female. A subject pronoun ("he", "she") that opens a clause (first
+//	    in its sentence, or after punctuation, a quote mark, a dash or
+//	    "and/but/while") votes for the first person mentioned before it in
+//	    its sentence, else for the first person of the previous sentence (the
+//	    subject of the sentence before). Any other pronoun votes for the
+//	    nearest mention before it in its sentence, else the last one of the
+//	    previous sentence. Candidates whose honorifics imply the other gender
+//	    are passed over.
+//	D1  Description: an appositive right after a mention, opened by a comma
+//	    (or dash) and a lower-case determiner, possessive, modifier or title
+//	    word ("a", "the", "former", "deputy"), closed by the first comma,
+//	    semicolon or matching dash outside quotes and brackets. When the
+//	    sentence ends first, the appositive is kept only if the mention does
+//	    not open its clause ("…, said Shraibman, a non-resident scholar.").
+//	    When the appositive is a relational noun phrase ("a sister of …")
+//	    and the comma that closes it is followed by a person mention and
+//	    another comma, that mention is the object's name and is included:
+//	    "a sister of one of the … prisoners in Bélarus, Maria Kolesnikova".
+//	D2  Failing D1, an appositive right before a mention that a comma
+//	    follows: ", an anchor on state television, Igor Tur," and "In 2005,
+//	    the American secretary of state at the time, Condoleezza Rice,". It
+//	    runs back from the comma before the mention to the previous
+//	    punctuation (or sentence start) and starts at the first lower-case
+//	    starter word (as in D1), with at most two words before it, none a
+//	    preposition ("At the meeting, Smith," is no description); the
+//	    starter may be capitalised when it opens the sentence. In a
+//	    relational phrase ("a sister of one of …, Maria Kolesnikova,") the
+//	    name describes the object of "of": "one of …".
+//	D3  Failing both, a determiner phrase that ends in a title word right
+//	    before the mention: "the exile opposition chief Svetlana
+//	    Tikhanovskaya" (the title words stay in Titles too).
+//	    The first description found, in text order of mentions, is kept.
+//
+// Limits: no pronoun or nominal mentions ("the analyst") are clustered,
+// only PERSON entities; two people who share a last name and are mentioned
+// by it alone are told apart only by recency and honorific gender.
+
+// maxTitleTokens bounds the tokens a title may span: MaxTitleWords words
+// plus periods split off by the tokenizer.
+const maxTitleTokens = 2 * names.MaxTitleWords
+
+// maxAppositiveTokens bounds the length of a description (D1).
+const maxAppositiveTokens = 60
+
+// mention is the name part of one PERSON entity (P1).
+type mention struct {
+	entity     int
+	start, end int      // byte span of the name proper
+	words      []string // lower-cased name words, possessive and periods stripped
+	first      string   // lower-cased first name, "" when the mention has none
+	last       string   // lower-cased last name
+	titles     []Span   // honorifics and titles, in text order
+	gender     Gender   // gender implied by the titles, Unknown if none or mixed
+	lo         int      // first token of the mention with its preceding titles
+}
+
+// cluster is a person being built.
+type cluster struct {
+	mentions     []mention
+	best         int // index into mentions of the fullest one (P7)
+	male, female int // honorific votes (G1)
+	lastEntity   int // most recent mention, for recency (P3, P4)
+}
+
+// honorificGender returns the gender the cluster's honorifics imply.
+func (c *cluster) honorificGender() Gender {
+	switch {
+	case c.male > c.female:
+		return Male
+	case c.female > c.male:
+		return Female
+	}
+	return Unknown
+}
+
+// clusterPeople groups the PERSON entities of d into people, sets
+// Entity.Person on every entity (-1 for non-person entities and for person
+// entities without a name word) and returns the people in order of first
+// mention. See the rules above.
+func clusterPeople(d *Document) []Person {
+	var clusters []*cluster
+	for i := range d.Entities {
+		d.Entities[i].Person = -1
+		if d.Entities[i].Label != PER {
+			continue
+		}
+		m, ok := readMention(d, i)
+		if !ok {
+			continue
+		}
+		c := findCluster(clusters, m)
+		if c < 0 { // P6
+			c = len(clusters)
+			clusters = append(clusters, &cluster{})
+		}
+		cl := clusters[c]
+		cl.mentions = append(cl.mentions, m)
+		if len(m.words) > len(cl.mentions[cl.best].words) {
+			cl.best = len(cl.mentions) - 1
+		}
+		switch m.gender {
+		case Male:
+			cl.male++
+		case Female:
+			cl.female++
+		}
+		cl.lastEntity = i
+		d.Entities[i].Person = c
+	}
+	if len(clusters) == 0 {
+		return nil
+	}
+	people := make([]Person, len(clusters))
+	for p, c := range clusters {
+		best := c.mentions[c.best]
+		person := Person{Name: collapseSpace(d.Text[best.start:best.end])}
+		person.Mentions = make([]int, len(c.mentions))
+		for k, m := range c.mentions {
+			person.Mentions[k] = m.entity
+			for _, t := range m.titles {
+				if !hasTitle(person.Titles, t.Text) {
+					person.Titles = append(person.Titles, t.Text)
+				}
+			}
+		}
+		// G1: honorifics, then the first-name lexicon.
+		person.Gender = c.honorificGender()
+		if person.Gender == Unknown && best.first != "" && len(best.first) > 1 {
+			person.Gender = fromNames(names.FirstName(best.first))
+		}
+		if person.Gender == Unknown && best.first != "" {
+			person.Gender = surnameGender(best.last)
+		}
+		for _, m := range c.mentions { // D1 to D3, first found
+			if s, ok := description(d, m); ok {
+				person.Description = s
+				break
+			}
+		}
+		people[p] = person
+	}
+	pronounGenders(d, clusters, people)
+	return people
+}
+
+// hasTitle reports whether titles holds t.
+func hasTitle(titles []string, t string) bool {
+	for _, s := range titles {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// fromNames converts a lexicon gender.
+func fromNames(g names.Gender) Gender {
+	switch g {
+	case names.Male:
+		return Male
+	case names.Female:
+		return Female
+	}
+	return Unknown
+}
+
+// readMention analyses entity i (P1, P2). It reports false when the entity
+// has no name word left.
+func readMention(d *Document, i int) (mention, bool) {
+	e := d.Entities[i]
+	m := mention{entity: i}
+	lo, hi := e.Tokens.Lo, e.Tokens.Hi
+	if lo < 0 || hi > len(d.Tokens) || lo >= hi {
+		return m, false
+	}
+	// P2: titles inside the entity, at its start.
+	var inner []Span
+	for lo < hi-1 {
+		n, g := titleAt(d, lo, hi-1)
+		if n == 0 || n == 1 && names.IsFirstName(d.Tokens[lo].Text) {
+			break // "Dean Smith" keeps its first name
+		}
+		inner = append(inner, d.TokenSpan(Range{lo, lo + n}))
+		m.gender = mergeGender(m.gender, g, len(inner) == 1)
+		lo += n
+	}
+	// P2: titles right before the entity, within its paragraph.
+	floor := 0
+	if s := d.SentenceOf(e.Tokens.Lo); s >= 0 && s < len(d.Sentences) {
+		if p := d.Sentences[s].Paragraph; p >= 0 && p < len(d.Paragraphs) {
+			floor = d.Paragraphs[p].Tokens.Lo
+		}
+	}
+	m.lo = e.Tokens.Lo
+	var outer []Span
+	for range 3 {
+		n, g := titleBefore(d, m.lo, floor)
+		if n == 0 {
+			break
+		}
+		outer = append(outer, d.TokenSpan(Range{m.lo - n, m.lo}))
+		m.gender = mergeGender(m.gender, g, len(inner)+len(outer) == 1)
+		m.lo -= n
+	}
+	for k := len(outer) - 1; k >= 0; k-- {
+		m.titles = append(m.titles, outer[k])
+	}
+	m.titles = append(m.titles, inner...)
+	// P1: trim to word tokens and drop a possessive.
+	for lo < hi && !isNameToken(d.Tokens[lo]) {
+		lo++
+	}
+	for hi > lo && !isNameToken(d.Tokens[hi-1]) {
+		hi--
+	}
+	if lo >= hi {
+		return m, false
+	}
+	if _, ok := titleTokens(d, lo, hi); ok && isHonorificOnly(d.Text[d.Tokens[lo].Start:d.Tokens[hi-1].End]) {
+		return m, false // the entity is "Mr." alone
+	}
+	m.start, m.end = d.Tokens[lo].Start, d.Tokens[hi-1].End
+	if cut := possessiveLen(d.Text[d.Tokens[hi-1].Start:m.end]); cut > 0 {
+		m.end -= cut
+		if m.end == d.Tokens[hi-1].Start { // the token was only "’s"
+			hi--
+			for hi > lo && !isNameToken(d.Tokens[hi-1]) {
+				hi--
+			}
+			if lo >= hi {
+				return m, false
+			}
+			m.end = d.Tokens[hi-1].End
+		}
+	}
+	for k := lo; k < hi; k++ {
+		t := d.Tokens[k]
+		if !isNameToken(t) {
+			continue
+		}
+		w := t.Text
+		if t.End > m.end {
+			w = d.Text[t.Start:m.end]
+		}
+		w = strings.TrimRight(strings.ToLower(w), ".")
+		if w != "" {
+			m.words = append(m.words, w)
+		}
+	}
+	if len(m.words) == 0 {
+		return m, false
+	}
+	last := len(m.words) - 1
+	for last > 0 && isSuffix(m.words[last]) {
+		last--
+	}
+	m.last = m.words[last]
+	if last > 0 && startsUpper(d.Tokens[lo].Text) {
+		m.first = m.words[0]
+	}
+	return m, true
+}
+
+// mergeGender combines the gender of one more title with what the earlier
+// titles said; disagreeing titles give Unknown.
+func mergeGender(have Gender, g names.Gender, firstTitle bool) Gender {
+	ng := fromNames(g)
+	switch {
+	case firstTitle:
+		return ng
+	case ng == Unknown:
+		return have
+	case have == Unknown || have == ng:
+		return ng
+	}
+	return Unknown
+}
+
+// titleAt returns the number of tokens of the longest title that starts at
+// token lo and ends before token hi, and its gender; 0 when none does.
+func titleAt(d *Document, lo, hi int) (int, names.Gender) {
+	for n := min(maxTitleTokens, hi-lo); n >= 1; n-- {
+		if g, ok := titleTokens(d, lo, lo+n); ok {
+			return n, g
+		}
+	}
+	return 0, names.Unknown
+}
+
+// titleBefore returns the number of tokens of the longest title that ends
+// right before token at and starts at or after token floor, and its gender.
+func titleBefore(d *Document, at, floor int) (int, names.Gender) {
+	for n := min(maxTitleTokens, at-floor); n >= 1; n-- {
+		if g, ok := titleTokens(d, at-n, at); ok {
+			return n, g
+		}
+	}
+	return 0, names.Unknown
+}
+
+// titleTokens looks tokens [lo, hi) up in the titles lexicon. The tokens
+// must be words or abbreviations, or periods glued to the word before them
+// (a tokenizer may split "Mr" and ".").
+func titleTokens(d *Document, lo, hi int) (names.Gender, bool) {
+	if !isTitleStart(d.Tokens[lo]) {
+		return names.Unknown, false
+	}
+	for k := lo + 1; k < hi; k++ {
+		t := d.Tokens[k]
+		if t.Kind == Punct && t.Text == "." && d.Tokens[k-1].End == t.Start {
+			continue
+		}
+		if t.Kind != Word && t.Kind != Abbrev {
+			return names.Unknown, false
+		}
+	}
+	return names.Title(collapseSpace(d.Text[d.Tokens[lo].Start:d.Tokens[hi-1].End]))
+}
+
+// isTitleStart reports whether t can open a title: a word or abbreviation.
+func isTitleStart(t Token) bool { return t.Kind == Word || t.Kind == Abbrev }
+
+// isNameToken reports whether t can be part of a name: a word or an
+// abbreviation ("G.", "Jr.") that holds a letter.
+func isNameToken(t Token) bool {
+	if t.Kind != Word && t.Kind != Abbrev {
+		return false
+	}
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHonorificOnly reports whether title, which the titles lexicon holds,
+// cannot also be a name: it has a period ("Mr.", "Gen.") or is a bare
+// honorific abbreviation ("Mr", "Ms").
+func isHonorificOnly(title string) bool {
+	if strings.Contains(title, ".") {
+		return true
+	}
+	switch strings.ToLower(title) {
+	case "mr", "mrs", "ms", "mx", "dr", "messrs":
+		return true
+	}
+	return false
+}
+
+// surnameGender returns the gender that the ending of a Slavic surname
+// implies (G1): feminine "-ova", "-eva", "-skaya", "-tskaya" and the
+// patronymics "-ovna", "-evna". Masculine endings are not used: "-sky" and
+// "-ov" names borrowed into other languages do not inflect. last is lower
+// case; names shorter than six letters give nothing.
+func surnameGender(last string) Gender {
+	if utf8.RuneCountInString(last) < 6 {
+		return Unknown
+	}
+	for _, suf := range [...]string{"ova", "eva", "skaya", "tskaya", "ovna", "evna"} {
+		if strings.HasSuffix(last, suf) {
+			return Female
+		}
+	}
+	return Unknown
+}
+
+// possessiveLen returns the length of a possessive ending of w ("’s", "'s",
+// or a lone apostrophe after "s"), or 0.
+func possessiveLen(w string) int {
+	for _, suf := range [...]string{"’s", "'s", "’S", "'S"} {
+		if strings.HasSuffix(w, suf) {
+			return len(suf)
+		}
+	}
+	for _, suf := range [...]string{"’", "'"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) && (w[len(w)-len(suf)-1] == 's' || w == suf) {
+			return len(suf)
+		}
+	}
+	if w == "’" || w == "'" {
+		return len(w)
+	}
+	return 0
+}
+
+// isSuffix reports whether w (lower case, period stripped) is a name suffix.
+func isSuffix(w string) bool {
+	switch w {
+	case "jr", "sr", "ii", "iii", "iv", "v":
+		return true
+	}
+	return false
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// collapseSpace replaces each run of white space in s by one space. It
+// returns s itself when there is nothing to replace.
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// findCluster returns the cluster mention m joins (P3 to P5), or -1.
+func findCluster(clusters []*cluster, m mention) int {
+	best, bestFirst := -1, -1 // P4: last-name match, first-name match
+	for c, cl := range clusters {
+		if g := cl.honorificGender(); m.gender != Unknown && g != Unknown && g != m.gender { // P5
+			continue
+		}
+		full := cl.mentions[cl.best]
+		if m.first != "" { // P3
+			if hasLast(cl, m.last) && (full.first == "" || firstsAgree(full.first, m.first)) {
+				if best < 0 || cl.lastEntity > clusters[best].lastEntity {
+					best = c
+				}
+			}
+			continue
+		}
+		if len(m.words) > 1 { // no first name ("von der Leyen"): last name only
+			if hasLast(cl, m.last) && (best < 0 || cl.lastEntity > clusters[best].lastEntity) {
+				best = c
+			}
+			continue
+		}
+		switch { // P4
+		case hasLast(cl, m.last):
+			if best < 0 || cl.lastEntity > clusters[best].lastEntity {
+				best = c
+			}
+		case full.first == m.last:
+			if bestFirst < 0 || cl.lastEntity > clusters[bestFirst].lastEntity {
+				bestFirst = c
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return bestFirst
+}
+
+// hasLast reports whether a mention of cl has last name last.
+func hasLast(cl *cluster, last string) bool {
+	for _, m := range cl.mentions {
+		if m.last == last {
+			return true
+		}
+	}
+	return false
+}
+
+// firstsAgree reports whether two lower-cased first names can name the same
+// person: equal, or one is the initial of the other.
+func firstsAgree(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if utf8.RuneCountInString(a) == 1 || utf8.RuneCountInString(b) == 1 {
+		ra, _ := utf8.DecodeRuneInString(a)
+		rb, _ := utf8.DecodeRuneInString(b)
+		return ra == rb
+	}
+	return false
+}
+
+// appositiveStarters are the lower-case words that may open an appositive
+// description besides titles (D1).
+var appositiveStarters = map[string]bool{
+	"a": true, "an": true, "the": true, "another": true, "one": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true,
+	"former": true, "ex": true, "then": true, "longtime": true, "long-time": true,
+	"veteran": true, "senior": true, "junior": true, "deputy": true, "acting": true,
+	"retired": true, "top": true, "chief": true, "head": true, "lead": true,
+	"fellow": true, "founder": true, "co-founder": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "leader": true, "member": true,
+	"editor": true, "author": true, "analyst": true, "expert": true,
+	"professor": true, "director": true, "chairman": true, "chairwoman": true,
+	"president": true, "secretary": true, "minister": true, "ambassador": true,
+	"head-of-state": true, "assistant": true, "associate": true, "executive": true,
+}
+
+// description finds a description of mention m by D1, D2 or D3.
+func description(d *Document, m mention) (Span, bool) {
+	if s, ok := appositive(d, m); ok {
+		return s, true
+	}
+	if s, ok := preAppositive(d, m); ok {
+		return s, true
+	}
+	return preModifier(d, m)
+}
+
+// relationalNouns name a relation to someone else ("a sister of …"); see D1.
+var relationalNouns = map[string]bool{
+	"sister": true, "brother": true, "wife": true, "husband": true, "son": true,
+	"daughter": true, "mother": true, "father": true, "widow": true, "widower": true,
+	"cousin": true, "niece": true, "nephew": true, "aunt": true, "uncle": true,
+	"grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true,
+	"friend": true, "ally": true, "aide": true, "lawyer": true, "adviser": true,
+	"advisor": true, "colleague": true, "partner": true, "fiancé": true,
+	"fiancée": true, "girlfriend": true, "boyfriend": true, "relative": true,
+	"spouse": true, "child": true, "parent": true, "sibling": true, "deputy": true,
+}
+
+// prepositions that cannot stand right before a D2 appositive.
+var prepositions = map[string]bool{
+	"at": true, "in": true, "on": true, "for": true, "from": true, "with": true,
+	"by": true, "after": true, "before": true, "during": true, "of": true, "to": true,
+	"into": true, "over": true, "under": true, "about": true, "against": true,
+	"between": true, "through": true, "since": true, "until": true, "within": true,
+	"without": true, "among": true, "across": true, "behind": true, "near": true,
+}
+
+// isStarter reports whether token t can open a description: a lower-case
+// determiner, possessive, modifier or title word (D1).
+func isStarter(t Token) bool {
+	if t.Kind != Word || startsUpper(t.Text) {
+		return false
+	}
+	if appositiveStarters[t.Text] {
+		return true
+	}
+	_, ok := names.Title(t.Text)
+	return ok
+}
+
+// lowered returns t with its text in lower case, for tests of words that
+// may be capitalised because they open a sentence. The text no longer
+// aliases the document.
+func lowered(t Token) Token {
+	t.Text = t.Lower()
+	return t
+}
+
+// relationalOf returns the token index just after "of" when tokens
+// [lo, hi) open with a starter, a relational noun and "of" ("a sister of"),
+// or -1.
+func relationalOf(d *Document, lo, hi int) int {
+	k := lo
+	for k < hi && k < lo+3 && d.Tokens[k].Kind == Word && !relationalNouns[d.Tokens[k].Lower()] {
+		k++
+	}
+	if k+1 < hi && relationalNouns[d.Tokens[k].Lower()] && d.Tokens[k+1].Lower() == "of" {
+		return k + 2
+	}
+	return -1
+}
+
+// isComma reports whether t is a comma.
+func isComma(t Token) bool { return t.Kind == Punct && t.Text == "," }
+
+// personEntityAt returns the PERSON entity that starts at token i, or -1.
+func personEntityAt(d *Document, i int) int {
+	e := d.EntityAt(i)
+	if e < 0 || d.Entities[e].Label != PER || d.Entities[e].Tokens.Lo != i {
+		return -1
+	}
+	return e
+}
+
+// preAppositive finds a description that stands before mention m between
+// commas (D2).
+func preAppositive(d *Document, m mention) (Span, bool) {
+	e := d.Entities[m.entity]
+	sent := d.SentenceOf(e.Tokens.Lo)
+	if sent < 0 || m.lo < 2 || e.Tokens.Hi >= len(d.Tokens) || !isComma(d.Tokens[e.Tokens.Hi]) || m.end < e.End {
+		return Span{}, false
+	}
+	comma := m.lo - 1
+	sentLo := d.Sentences[sent].Tokens.Lo
+	if comma <= sentLo || !isComma(d.Tokens[comma]) {
+		return Span{}, false
+	}
+	lo := comma
+	for lo > sentLo && comma-lo < maxAppositiveTokens {
+		t := d.Tokens[lo-1]
+		if t.Kind != Word && t.Kind != Abbrev && t.Kind != Number {
+			break
+		}
+		lo--
+	}
+	// A relational phrase: the name describes the object of "of".
+	if k := relationalOf(d, lo, comma); k >= 0 && k < comma && isStarter(d.Tokens[k]) {
+		if lo > sentLo && isComma(d.Tokens[lo-1]) && d.EntityAt(lo-2) >= 0 && d.Entities[d.EntityAt(lo-2)].Label == PER {
+			return d.TokenSpan(Range{k, comma}), true
+		}
+	}
+	start := -1
+	for k := lo; k < comma && k <= lo+2; k++ {
+		if isStarter(d.Tokens[k]) || k == sentLo && isStarter(lowered(d.Tokens[k])) {
+			start = k
+			break
+		}
+		if prepositions[d.Tokens[k].Lower()] || d.EntityAt(k) >= 0 {
+			return Span{}, false
+		}
+	}
+	if start < 0 || start >= comma {
+		return Span{}, false
+	}
+	return d.TokenSpan(Range{start, comma}), true
+}
+
+// preModifier finds a determiner phrase ending in a title word right
+// before mention m (D3).
+func preModifier(d *Document, m mention) (Span, bool) {
+	e := d.Entities[m.entity]
+	sent := d.SentenceOf(e.Tokens.Lo)
+	if sent < 0 || m.lo < 2 {
+		return Span{}, false
+	}
+	sentLo := d.Sentences[sent].Tokens.Lo
+	last := d.Tokens[e.Tokens.Lo-1]
+	if len(m.titles) == 0 || m.lo == e.Tokens.Lo || last.Kind != Word || startsUpper(last.Text) {
+		return Span{}, false
+	}
+	for k := m.lo - 1; k >= sentLo && k >= m.lo-6; k-- {
+		t := d.Tokens[k]
+		if t.Kind != Word || d.EntityAt(k) >= 0 {
+			return Span{}, false
+		}
+		switch t.Lower() {
+		case "the", "a", "an":
+			return d.TokenSpan(Range{k, e.Tokens.Lo}), true
+		}
+		if prepositions[t.Lower()] {
+			return Span{}, false
+		}
+	}
+	return Span{}, false
+}
+
+// appositive finds a description right after mention m (D1).
+func appositive(d *Document, m mention) (Span, bool) {
+	e := d.Entities[m.entity]
+	if m.end < e.End { // possessive: "Smith’s, …" is no appositive
+		return Span{}, false
+	}
+	open := e.Tokens.Hi
+	sent := d.SentenceOf(e.Tokens.Hi - 1)
+	if open+1 >= len(d.Tokens) || sent < 0 {
+		return Span{}, false
+	}
+	sentHi := d.Sentences[sent].Tokens.Hi
+	o := d.Tokens[open]
+	byDash := o.Kind == Dash
+	if !(o.Kind == Punct && o.Text == "," || byDash) || open+1 >= sentHi {
+		return Span{}, false
+	}
+	first := d.Tokens[open+1]
+	if first.Kind != Word || startsUpper(first.Text) {
+		return Span{}, false
+	}
+	if _, isTitle := names.Title(first.Text); !isTitle && !appositiveStarters[first.Text] {
+		return Span{}, false
+	}
+	depth := 0
+	end := -1
+	for k := open + 1; k < sentHi && k <= open+maxAppositiveTokens; k++ {
+		t := d.Tokens[k]
+		switch {
+		case t.Kind == QuoteOpen || t.Kind == Punct && (t.Text == "(" || t.Text == "["):
+			depth++
+		case t.Kind == QuoteClose || t.Kind == Punct && (t.Text == ")" || t.Text == "]"):
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0:
+		case byDash && t.Kind == Dash, !byDash && t.Kind == Punct && (t.Text == "," || t.Text == ";"):
+			end = k
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		// The sentence ended (or the cap was hit) first: keep it only when
+		// the mention does not open its clause, and the sentence did end.
+		if sentHi > open+1+maxAppositiveTokens || opensClause(d, m.lo, d.Sentences[sent].Tokens.Lo) {
+			return Span{}, false
+		}
+		end = sentHi
+		for end > open+1 && isTrailer(d.Tokens[end-1]) {
+			end--
+		}
+	}
+	if end <= open+1 {
+		return Span{}, false
+	}
+	// D1: "a sister of …, Maria Kolesnikova," takes the name in.
+	if !byDash && end < sentHi && relationalOf(d, open+1, end) >= 0 {
+		if p := personEntityAt(d, end+1); p >= 0 {
+			if after := d.Entities[p].Tokens.Hi; after < sentHi && isComma(d.Tokens[after]) {
+				end = after
+			}
+		}
+	}
+	return d.TokenSpan(Range{open + 1, end}), true
+}
+
+// isTrailer reports whether t is sentence-final punctuation or a closing
+// quote, which a description ending with its sentence leaves out.
+func isTrailer(t Token) bool {
+	return t.Kind == QuoteClose || t.Kind == QuoteAmbiguous ||
+		t.Kind == Punct && strings.ContainsAny(t.Text, ".!?…;:")
+}
+
+// opensClause reports whether token i starts a clause: it is the first of
+// its sentence (whose first token is sentLo), or follows punctuation, a
+// quote mark, a dash, or a coordinating word.
+func opensClause(d *Document, i, sentLo int) bool {
+	if i <= sentLo {
+		return true
+	}
+	p := d.Tokens[i-1]
+	switch p.Kind {
+	case Punct, QuoteOpen, QuoteClose, QuoteAmbiguous, Dash:
+		return true
+	}
+	switch p.Lower() {
+	case "and", "but", "while", "so", "then", "yet", "or", "because", "although", "though":
+		return true
+	}
+	return false
+}
+
+// pronounGenders fills in Gender from pronoun votes (G2) for the people
+// whose honorifics and first names said nothing.
+func pronounGenders(d *Document, clusters []*cluster, people []Person) {
+	need := false
+	for _, p := range people {
+		if p.Gender == Unknown {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return
+	}
+	votes := make([][2]int, len(people)) // male, female
+	for s, sent := range d.Sentences {
+		for i := sent.Tokens.Lo; i < sent.Tokens.Hi; i++ {
+			g, subject := pronoun(d.Tokens[i])
+			if g == Unknown {
+				continue
+			}
+			p := antecedent(d, clusters, s, i, g, subject && opensClause(d, i, sent.Tokens.Lo))
+			if p < 0 {
+				continue
+			}
+			if g == Male {
+				votes[p][0]++
+			} else {
+				votes[p][1]++
+			}
+		}
+	}
+	for p := range people {
+		if people[p].Gender != Unknown {
+			continue
+		}
+		switch v := votes[p]; {
+		case v[0] > v[1]:
+			people[p].Gender = Male
+		case v[1] > v[0]:
+			people[p].Gender = Female
+		}
+	}
+}
+
+// pronoun returns the gender of a third-person singular pronoun token and
+// whether it is a subject form ("he", "she").
+func pronoun(t Token) (Gender, bool) {
+	if t.Kind != Word || len(t.Text) > 7 {
+		return Unknown, false
+	}
+	switch t.Lower() {
+	case "he":
+		return Male, true
+	case "him", "his", "himself":
+		return Male, false
+	case "she":
+		return Female, true
+	case "her", "hers", "herself":
+		return Female, false
+	}
+	return Unknown, false
+}
+
+// antecedent returns the person a pronoun at token i of sentence s votes
+// for (G2), or -1.
+func antecedent(d *Document, clusters []*cluster, s, i int, g Gender, subject bool) int {
+	ok := func(e int) bool {
+		p := d.Entities[e].Person
+		if p < 0 || d.Entities[e].Tokens.Hi > i {
+			return false
+		}
+		hg := clusters[p].honorificGender()
+		return hg == Unknown || hg == g
+	}
+	inSentence := func(s int, fromStart bool) int {
+		sent := d.Sentences[s]
+		lo := firstEntityFrom(d, sent.Tokens.Lo)
+		hi := firstEntityFrom(d, min(sent.Tokens.Hi, i))
+		if fromStart {
+			for e := lo; e < hi; e++ {
+				if ok(e) {
+					return d.Entities[e].Person
+				}
+			}
+			return -1
+		}
+		for e := hi - 1; e >= lo; e-- {
+			if ok(e) {
+				return d.Entities[e].Person
+			}
+		}
+		return -1
+	}
+	if p := inSentence(s, subject); p >= 0 {
+		return p
+	}
+	if s > 0 {
+		return inSentence(s-1, subject)
+	}
+	return -1
+}
+
+// firstEntityFrom returns the index of the first entity that starts at or
+// after token i (len(d.Entities) when none does).
+func firstEntityFrom(d *Document, i int) int {
+	lo, hi := 0, len(d.Entities)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.Entities[mid].Tokens.Lo < i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}

@@ -1,0 +1,424 @@
+package extract
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/saywho/saywho/seeds"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Invariants checked by every test here: Document.Validate passes after
+// clustering (Entity.Person and Person.Mentions point at each other, the
+// Description span is a slice of the text), mentions are in text order and
+// people are in order of first mention.
+
+// tokenize runs the real tokenizer and segmenter without a recognizer.
+func tokenize(t *testing.T, text string) *Document {
+	t.Helper()
+	x, err := New(WithNER(NERNone))
+	require.NoError(t, err)
+	return x.Extract(text)
+}
+
+// setEntity adds a PERSON entity over the tokens that cover [start, end)
+// unless it overlaps one already there, and keeps Entities sorted.
+func setEntity(d *Document, start, end int, label Label) bool {
+	lo, hi := d.TokenAt(start), d.TokenAt(end-1)
+	if lo < 0 || hi < 0 {
+		return false
+	}
+	e := Entity{Span: d.TokenSpan(Range{lo, hi + 1}), Tokens: Range{lo, hi + 1}, Label: label, Person: -1}
+	for _, o := range d.Entities {
+		if o.Overlaps(e.Span) {
+			return false
+		}
+	}
+	d.Entities = append(d.Entities, e)
+	sort.Slice(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
+	return true
+}
+
+// personDoc tokenizes text and marks every whole-word occurrence of each
+// name as a PERSON entity, longer names first, then clusters the people.
+func personDoc(t *testing.T, text string, names ...string) *Document {
+	t.Helper()
+	d := tokenize(t, text)
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	for _, n := range names {
+		for off := 0; ; {
+			i := strings.Index(text[off:], n)
+			if i < 0 {
+				break
+			}
+			start := off + i
+			off = start + len(n)
+			if start > 0 && isWordByte(text[start-1]) || off < len(text) && isWordByte(text[off]) {
+				continue
+			}
+			setEntity(d, start, off, PER)
+		}
+	}
+	d.People = clusterPeople(d)
+	require.NoError(t, d.Validate())
+	checkPeopleOrder(t, d)
+	return d
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// checkPeopleOrder checks that mentions are sorted and people are in order
+// of first mention.
+func checkPeopleOrder(t *testing.T, d *Document) {
+	t.Helper()
+	prevFirst := -1
+	for i, p := range d.People {
+		require.NotEmpty(t, p.Mentions, "person %d %q has no mentions", i, p.Name)
+		assert.True(t, sort.IntsAreSorted(p.Mentions), "person %q mentions %v not in text order", p.Name, p.Mentions)
+		assert.Greater(t, p.Mentions[0], prevFirst, "person %q out of first-mention order", p.Name)
+		prevFirst = p.Mentions[0]
+	}
+}
+
+// summary is what a people test compares.
+type summary struct {
+	Name        string
+	Mentions    []string
+	Titles      []string
+	Gender      Gender
+	Description string
+}
+
+func summarize(d *Document) []summary {
+	var out []summary
+	for _, p := range d.People {
+		s := summary{Name: p.Name, Titles: p.Titles, Gender: p.Gender, Description: p.Description.Text}
+		for _, m := range p.Mentions {
+			s.Mentions = append(s.Mentions, d.Entities[m].Text)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestPeopleCluster(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		mentions []string
+		want     []summary
+	}{
+		{
+			name:     "full name, honorific, bare last name",
+			text:     "President Aleksandr G. Lukashenko met envoys. It was the first meeting of Mr. Lukashenko in years. Lukashenko smiled.",
+			mentions: []string{"Aleksandr G. Lukashenko", "Lukashenko"},
+			want: []summary{{
+				Name:     "Aleksandr G. Lukashenko",
+				Mentions: []string{"Aleksandr G. Lukashenko", "Lukashenko", "Lukashenko"},
+				Titles:   []string{"President", "Mr."},
+				Gender:   Male,
+			}},
+		},
+		{
+			name:     "short form first, full form later",
+			text:     "A call with President Trump ended. Donald Trump said nothing.",
+			mentions: []string{"Trump", "Donald Trump"},
+			want: []summary{{
+				Name:     "Donald Trump",
+				Mentions: []string{"Trump", "Donald Trump"},
+				Titles:   []string{"President"},
+			}},
+		},
+		{
+			name:     "possessive",
+			text:     "People relayed Mr. Smith’s account. Christopher W. Smith's aide agreed. Smith ’s plan failed.",
+			mentions: []string{"Smith", "Christopher W. Smith"},
+			want: []summary{{
+				Name:     "Christopher W. Smith",
+				Mentions: []string{"Smith", "Christopher W. Smith", "Smith"},
+				Titles:   []string{"Mr."},
+				Gender:   Male,
+			}},
+		},
+		{
+			name:     "honorific gender keeps namesakes apart",
+			text:     "Mr. Clinton spoke. Mrs. Clinton answered. Mr. Clinton left.",
+			mentions: []string{"Clinton"},
+			want: []summary{
+				{Name: "Clinton", Mentions: []string{"Clinton", "Clinton"}, Titles: []string{"Mr."}, Gender: Male},
+				{Name: "Clinton", Mentions: []string{"Clinton"}, Titles: []string{"Mrs."}, Gender: Female},
+			},
+		},
+		{
+			name:     "different first names, same last name",
+			text:     "Joe Biden and Hunter Biden arrived. Biden spoke first. Joe Biden left.",
+			mentions: []string{"Joe Biden", "Hunter Biden", "Biden"},
+			want: []summary{
+				{Name: "Joe Biden", Mentions: []string{"Joe Biden", "Joe Biden"}, Gender: Male},
+				{Name: "Hunter Biden", Mentions: []string{"Hunter Biden", "Biden"}, Gender: Male},
+			},
+		},
+		{
+			name:     "first name alone",
+			text:     "Svetlana Tikhanovskaya spoke. Later Svetlana said more.",
+			mentions: []string{"Svetlana Tikhanovskaya", "Svetlana"},
+			want: []summary{{
+				Name:     "Svetlana Tikhanovskaya",
+				Mentions: []string{"Svetlana Tikhanovskaya", "Svetlana"},
+				Gender:   Female, // surname ending
+			}},
+		},
+		{
+			name:     "recognizer kept the honorific inside the entity",
+			text:     "Mr. Lukashenko spoke. Gen. Ivan Petrov listened.",
+			mentions: []string{"Mr. Lukashenko", "Gen. Ivan Petrov"},
+			want: []summary{
+				{Name: "Lukashenko", Mentions: []string{"Mr. Lukashenko"}, Titles: []string{"Mr."}, Gender: Male},
+				{Name: "Ivan Petrov", Mentions: []string{"Gen. Ivan Petrov"}, Titles: []string{"Gen."}, Gender: Male},
+			},
+		},
+		{
+			name:     "pronoun gender",
+			text:     "Condoleezza Rice spoke on Monday. She said the talks failed.",
+			mentions: []string{"Condoleezza Rice"},
+			want:     []summary{{Name: "Condoleezza Rice", Mentions: []string{"Condoleezza Rice"}, Gender: Female}},
+		},
+		{
+			name:     "first-name lexicon gender",
+			text:     "Maria Kolesnikova is in prison.",
+			mentions: []string{"Maria Kolesnikova"},
+			want:     []summary{{Name: "Maria Kolesnikova", Mentions: []string{"Maria Kolesnikova"}, Gender: Female}},
+		},
+		{
+			name:     "appositive after the name",
+			text:     "Artyom Shraibman, a political analyst who fled in 2020, said that sanctions failed.",
+			mentions: []string{"Artyom Shraibman"},
+			want: []summary{{
+				Name: "Artyom Shraibman", Mentions: []string{"Artyom Shraibman"},
+				Description: "a political analyst who fled in 2020",
+			}},
+		},
+		{
+			name:     "lower-case title appositive",
+			text:     "Christopher W. Smith, deputy deputy secretary of state, and two officials went.",
+			mentions: []string{"Christopher W. Smith"},
+			want: []summary{{
+				Name: "Christopher W. Smith", Mentions: []string{"Christopher W. Smith"}, Gender: Male,
+				Description: "deputy deputy secretary of state",
+			}},
+		},
+		{
+			name:     "a verb after the comma is no appositive",
+			text:     "An anchor, Igor Tur, presented a note of mystery, suggesting more.",
+			mentions: []string{"Igor Tur"},
+			want: []summary{{
+				Name: "Igor Tur", Mentions: []string{"Igor Tur"}, Gender: Male,
+				Description: "An anchor", // D2, not "presented a note of mystery"
+			}},
+		},
+		{
+			name:     "appositive before the name",
+			text:     "The Belarus was silent, although an anchor on state television, Igor Tur, presented a note.",
+			mentions: []string{"Igor Tur"},
+			want: []summary{{
+				Name: "Igor Tur", Mentions: []string{"Igor Tur"}, Gender: Male,
+				Description: "an anchor on state television",
+			}},
+		},
+		{
+			name:     "preposition phrase before the name is no appositive",
+			text:     "At the meeting, Igor Tur, the anchor, spoke.",
+			mentions: []string{"Igor Tur"},
+			want: []summary{{
+				Name: "Igor Tur", Mentions: []string{"Igor Tur"}, Gender: Male,
+				Description: "the anchor",
+			}},
+		},
+		{
+			name:     "relational appositive takes the object's name",
+			text:     "Tatyana Khomich, a sister of one of the most eminent political prisoners in Bélarus, Maria Kolesnikova, welcomed it. “It failed,” she said.",
+			mentions: []string{"Tatyana Khomich", "Maria Kolesnikova"},
+			want: []summary{
+				{
+					Name: "Tatyana Khomich", Mentions: []string{"Tatyana Khomich"}, Gender: Female,
+					Description: "a sister of one of the most eminent political prisoners in Bélarus, Maria Kolesnikova",
+				},
+				{
+					Name: "Maria Kolesnikova", Mentions: []string{"Maria Kolesnikova"}, Gender: Female,
+					Description: "one of the most eminent political prisoners in Bélarus",
+				},
+			},
+		},
+		{
+			name:     "title phrase before the name",
+			text:     "Franak Viacorka, the chief of staff of the exile opposition chief Svetlana Tikhanovskaya, who has long called for it, said: “Yes.” But, he added, it was late.",
+			mentions: []string{"Franak Viacorka", "Svetlana Tikhanovskaya"},
+			want: []summary{
+				{
+					Name: "Franak Viacorka", Mentions: []string{"Franak Viacorka"}, Gender: Male,
+					Description: "the chief of staff of the exile opposition chief Svetlana Tikhanovskaya",
+				},
+				{
+					Name: "Svetlana Tikhanovskaya", Mentions: []string{"Svetlana Tikhanovskaya"}, Titles: []string{"chief"},
+					Gender: Female, Description: "the exile opposition chief",
+				},
+			},
+		},
+		{
+			name:     "appositive closed by the end of the sentence",
+			text:     "“It would help,” said Shraibman, a non-resident scholar at Carnegie.",
+			mentions: []string{"Shraibman"},
+			want: []summary{{
+				Name: "Shraibman", Mentions: []string{"Shraibman"},
+				Description: "a non-resident scholar at Carnegie",
+			}},
+		},
+		{
+			name:     "no person entities",
+			text:     "Nothing here.",
+			mentions: nil,
+			want:     nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := personDoc(t, tt.text, tt.mentions...)
+			assert.Equal(t, tt.want, summarize(d), "clusterPeople(%q)", tt.text)
+		})
+	}
+}
+
+// TestPeopleEntityPerson checks Entity.Person on non-person entities and on
+// a person entity with no name word.
+func TestPeopleEntityPerson(t *testing.T) {
+	text := "Mr. Smith went to Minsk with Mr. Jones."
+	d := tokenize(t, text)
+	require.True(t, setEntity(d, strings.Index(text, "Mr. Smith"), strings.Index(text, " went"), PER))
+	require.True(t, setEntity(d, strings.Index(text, "Minsk"), strings.Index(text, " with"), LOC))
+	require.True(t, setEntity(d, strings.Index(text, "Mr. Jones"), strings.Index(text, "Mr. Jones")+3, PER)) // "Mr." alone
+	d.Entities[1].Person = 7                                                                               // stale value must be reset
+	d.People = clusterPeople(d)
+	require.NoError(t, d.Validate())
+	require.Len(t, d.People, 1)
+	assert.Equal(t, "Smith", d.People[0].Name)
+	assert.Equal(t, []int{0, -1, -1}, []int{d.Entities[0].Person, d.Entities[1].Person, d.Entities[2].Person})
+	assert.Same(t, &d.People[0], d.PersonOf(0))
+	assert.Nil(t, d.PersonOf(1))
+	assert.Nil(t, d.PersonOf(99))
+	assert.Equal(t, 0, d.PersonAt(d.Entities[0].Tokens.Lo))
+	assert.Equal(t, -1, d.PersonAt(d.Entities[1].Tokens.Lo))
+}
+
+// goldSeed is the part of a saywho-gold/1 file the people tests read.
+type goldSeed struct {
+	Entities []struct {
+		Start, End int
+		Label      string
+	}
+	People []struct {
+		Name        string
+		Gender      string
+		Description *struct{ Text string }
+		Mentions    []struct{ Start, End int }
+	}
+}
+
+// seedGold loads the seed article and its gold annotation.
+func seedGold(t *testing.T) (string, goldSeed) {
+	t.Helper()
+	text, err := seeds.Text(seeds.Seed)
+	require.NoError(t, err)
+	raw, err := seeds.Gold(seeds.Seed)
+	require.NoError(t, err)
+	var g goldSeed
+	require.NoError(t, json.Unmarshal(raw, &g))
+	return text, g
+}
+
+// peopleScore compares the people of d with the gold people: a gold person
+// is found when one of ours holds its first mention; its name, gender,
+// description and exact mention set are then compared.
+type peopleScore struct {
+	gold, found, names, genders, descriptions, mentionSets, extraPeople int
+}
+
+func scorePeople(t *testing.T, d *Document, g goldSeed) peopleScore {
+	t.Helper()
+	s := peopleScore{gold: len(g.People)}
+	used := map[int]bool{}
+	for _, gp := range g.People {
+		if len(gp.Mentions) == 0 {
+			continue
+		}
+		e := d.EntityAt(d.TokenAt(gp.Mentions[0].Start))
+		if e < 0 || d.Entities[e].Person < 0 {
+			t.Logf("gold person %q: first mention not clustered", gp.Name)
+			continue
+		}
+		p := d.People[d.Entities[e].Person]
+		used[d.Entities[e].Person] = true
+		s.found++
+		if p.Name == gp.Name {
+			s.names++
+		} else {
+			t.Logf("gold person %q: name %q", gp.Name, p.Name)
+		}
+		if p.Gender.String() == gp.Gender {
+			s.genders++
+		} else {
+			t.Logf("gold person %q: gender %v, want %s", gp.Name, p.Gender, gp.Gender)
+		}
+		want := ""
+		if gp.Description != nil {
+			want = gp.Description.Text
+		}
+		if p.Description.Text == want {
+			s.descriptions++
+		} else {
+			t.Logf("gold person %q: description %q, want %q", gp.Name, p.Description.Text, want)
+		}
+		var got, wantM []int
+		for _, m := range p.Mentions {
+			got = append(got, d.Entities[m].Start)
+		}
+		for _, m := range gp.Mentions {
+			wantM = append(wantM, d.Entities[d.EntityAt(d.TokenAt(m.Start))].Start)
+		}
+		if assert.ObjectsAreEqual(got, wantM) {
+			s.mentionSets++
+		} else {
+			t.Logf("gold person %q: %d mentions, want %d", gp.Name, len(got), len(wantM))
+		}
+	}
+	s.extraPeople = len(d.People) - len(used)
+	return s
+}
+
+// TestPeopleSeedGoldEntities clusters the gold PERSON entities of the seed
+// article over the real tokenizer, so the figures measure clustering alone.
+func TestPeopleSeedGoldEntities(t *testing.T) {
+	text, g := seedGold(t)
+	d := tokenize(t, text)
+	for _, e := range g.Entities {
+		l, err := ParseLabel(e.Label)
+		require.NoError(t, err)
+		require.True(t, setEntity(d, e.Start, e.End, l), "gold entity [%d,%d) overlaps another after snapping to tokens", e.Start, e.End)
+	}
+	d.People = clusterPeople(d)
+	require.NoError(t, d.Validate())
+	checkPeopleOrder(t, d)
+	s := scorePeople(t, d, g)
+	t.Logf("seed, gold entities: %d gold people, %d found, %d names, %d mention sets, %d genders, %d descriptions exact, %d extra people",
+		s.gold, s.found, s.names, s.mentionSets, s.genders, s.descriptions, s.extraPeople)
+	assert.Equal(t, s.gold, s.found, "people found")
+	assert.Equal(t, s.gold, s.names, "canonical names")
+	assert.Equal(t, s.gold, s.mentionSets, "mention clusters")
+	assert.Zero(t, s.extraPeople, "extra people")
+	assert.GreaterOrEqual(t, s.genders, s.gold-2, "genders")
+	assert.GreaterOrEqual(t, s.descriptions, s.gold-3, "descriptions")
+}
