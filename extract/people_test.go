@@ -301,7 +301,7 @@ func TestPeopleEntityPerson(t *testing.T) {
 	require.True(t, setEntity(d, strings.Index(text, "Mr. Smith"), strings.Index(text, " went"), PER))
 	require.True(t, setEntity(d, strings.Index(text, "Minsk"), strings.Index(text, " with"), LOC))
 	require.True(t, setEntity(d, strings.Index(text, "Mr. Jones"), strings.Index(text, "Mr. Jones")+3, PER)) // "Mr." alone
-	d.Entities[1].Person = 7                                                                               // stale value must be reset
+	d.Entities[1].Person = 7                                                                                 // stale value must be reset
 	d.People = clusterPeople(d)
 	require.NoError(t, d.Validate())
 	require.Len(t, d.People, 1)
