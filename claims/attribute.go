@@ -1,36 +1,67 @@
 package claims
 
 import (
+	"fmt"
+	"sort"
+	"strings"
 	"sync"
 
+	"github.com/saywho/saywho/claims/internal/lexicon"
 	"github.com/saywho/saywho/extract"
 )
 
-// STUB: replaced by the real attributor.
-
 // Attributor finds claims in Documents. Build one with New; it never changes
 // after New and is safe for concurrent use.
-type Attributor struct{}
+type Attributor struct {
+	cues cueLexicon
+}
 
 // Option configures an Attributor built by New.
-type Option func(*Attributor)
+type Option func(*config)
 
-// New returns an Attributor configured by opts.
+type config struct {
+	minCueProb float64
+}
+
+// DefaultMinCueProb is the default for WithMinCueProb.
+const DefaultMinCueProb = 0.3
+
+// WithMinCueProb sets the minimum estimated probability, P(cue | stem) from
+// PolNeAR train counts, for a word to be read as a reporting verb. Lower
+// values find more indirect claims (and more wrong ones); p must be in
+// [0, 1]. The default is DefaultMinCueProb. Hand-listed reporting verbs
+// need half of p.
+func WithMinCueProb(p float64) Option { return func(c *config) { c.minCueProb = p } }
+
+var loadLexicon = sync.OnceValues(lexicon.Load)
+
+// New returns an Attributor configured by opts. The embedded cue lexicon is
+// decoded once per process and shared; New fails only on an invalid option
+// or a broken embedded lexicon.
 func New(opts ...Option) (*Attributor, error) {
-	a := &Attributor{}
+	cfg := config{minCueProb: DefaultMinCueProb}
 	for _, o := range opts {
-		o(a)
+		o(&cfg)
 	}
-	return a, nil
+	if !(cfg.minCueProb >= 0 && cfg.minCueProb <= 1) {
+		return nil, fmt.Errorf("claims: minimum cue probability %v outside [0, 1]", cfg.minCueProb)
+	}
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("claims: loading cue lexicon: %w", err)
+	}
+	return &Attributor{cues: cueLexicon{lx: lx, minP: cfg.minCueProb}}, nil
 }
 
 var defaultAttributor = sync.OnceValues(func() (*Attributor, error) { return New() })
 
-// Default returns the shared Attributor with default options.
+// Default returns the shared Attributor with default options, built on
+// first use. It panics only if the embedded lexicon is broken, a bug in
+// saywho rather than in the caller's input.
 func Default() *Attributor {
 	a, err := defaultAttributor()
 	if err != nil {
-		panic("claims: embedded model is broken: " + err.Error())
+		panic("claims: embedded lexicon is broken: " + err.Error())
 	}
 	return a
 }
@@ -38,5 +69,727 @@ func Default() *Attributor {
 // Attribute finds the claims of doc with the Default attributor.
 func Attribute(doc *extract.Document) []Claim { return Default().Attribute(doc) }
 
-// Attribute returns the claims of doc in text order.
-func (a *Attributor) Attribute(doc *extract.Document) []Claim { return nil }
+// Attribute returns the claims of doc in text order (by the start of their
+// first content span). It reads doc and never modifies it; the spans of the
+// claims alias doc.Text. It runs in time linear in the size of the document
+// (each rule looks at a bounded window of tokens) and never fails: a
+// document with no sentences gives no claims.
+func (a *Attributor) Attribute(doc *extract.Document) []Claim {
+	if doc == nil || len(doc.Tokens) == 0 || len(doc.Sentences) == 0 {
+		return nil
+	}
+	w := newWork(a, doc)
+	w.run()
+	sort.SliceStable(w.out, func(i, j int) bool { return w.out[i].Content[0].Start < w.out[j].Content[0].Start })
+	return w.out
+}
+
+// Window limits keep every rule linear: no rule looks further than these
+// many tokens from where it starts.
+const (
+	maxAfterQuote = 14 // tokens from a closing mark to its cue ("…,” Mr. X, a Y, said)
+	maxBeforeGap  = 5  // words between a cue and the quotation it introduces ("told reporters on Monday:")
+	maxNP         = 8  // tokens of a plain noun phrase
+	maxSource     = 40 // tokens of a source with appositives and relative clauses
+	maxResolve    = 4  // sentences looked back for a pronoun's antecedent
+	maxContinue   = 3  // sentences between a quotation and the claim it continues
+)
+
+// work holds the state of one Attribute call.
+type work struct {
+	a      *Attributor
+	d      *extract.Document
+	toks   []extract.Token
+	sentOf []int32 // token -> sentence
+	qOf    []int32 // token -> top-level quote (marks included), -1
+	used   []bool  // token belongs to a role of an accepted claim
+	quotes []quote
+	next   []int32 // quote -> next part of a multi-paragraph quotation, -1
+	names  []name  // PERSON/ORG mentions (entities, or capitalised runs when there are none)
+	spk    []speakerMention
+	out    []Claim
+	last   int // index into out of the last direct or mixed claim, -1
+}
+
+// name is a mention that can name a speaker.
+type name struct {
+	r      extract.Range
+	person int    // index into People, -1
+	label  extract.Label
+	text   string // canonical name
+	gender extract.Gender
+}
+
+// speakerMention records that a speaker was named (or resolved) at a token.
+type speakerMention struct {
+	tok    int
+	person int
+	text   string
+	gender extract.Gender
+}
+
+func newWork(a *Attributor, d *extract.Document) *work {
+	n := len(d.Tokens)
+	w := &work{a: a, d: d, toks: d.Tokens, last: -1,
+		sentOf: make([]int32, n), qOf: make([]int32, n), used: make([]bool, n)}
+	for i := range w.sentOf {
+		w.sentOf[i] = -1
+		w.qOf[i] = -1
+	}
+	for si, s := range d.Sentences {
+		for i := max(s.Tokens.Lo, 0); i < s.Tokens.Hi && i < n; i++ {
+			w.sentOf[i] = int32(si)
+		}
+	}
+	w.quotes = findQuotes(nil, d)
+	w.next = make([]int32, len(w.quotes))
+	for i := range w.next {
+		w.next[i] = -1
+	}
+	for qi, q := range w.quotes {
+		if q.prev >= 0 {
+			w.next[q.prev] = int32(qi)
+		}
+		hi := w.lastTok(qi)
+		for i := q.open; i <= hi; i++ {
+			w.qOf[i] = int32(qi)
+		}
+	}
+	w.names = w.findNames()
+	return w
+}
+
+// lastTok returns the last token of quote qi: its closing mark, or the last
+// token of its paragraph.
+func (w *work) lastTok(qi int) int {
+	q := w.quotes[qi]
+	if q.close >= 0 {
+		return q.close
+	}
+	return w.d.Paragraphs[q.para].Tokens.Hi - 1
+}
+
+// sent returns the token range of sentence s.
+func (w *work) sent(s int) (lo, hi int) {
+	r := w.d.Sentences[s].Tokens
+	return r.Lo, r.Hi
+}
+
+// run walks the sentences in order. In each, quotations that end there are
+// attributed first (sieve passes D1–D5), then the remaining cues (I1–I4).
+func (w *work) run() {
+	qi := 0
+	for s := range w.d.Sentences {
+		lo, hi := w.sent(s)
+		for qi < len(w.quotes) && int(w.sentOf[w.lastTok(qi)]) <= s {
+			if w.next[qi] < 0 {
+				w.direct(qi)
+			}
+			qi++
+		}
+		for i := lo; i < hi; i++ {
+			if w.used[i] || w.qOf[i] >= 0 {
+				continue
+			}
+			c, ok := w.a.cues.cueAt(w.d, i, lo, hi)
+			if !ok || w.anyUsed(c.r.Lo, c.r.Hi) {
+				continue
+			}
+			if w.indirect(c, -1) {
+				i = c.r.Hi - 1
+			}
+		}
+	}
+}
+
+// anyUsed reports whether a token in [lo, hi) is taken.
+func (w *work) anyUsed(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if w.used[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *work) take(lo, hi int) {
+	for i := lo; i < hi; i++ {
+		w.used[i] = true
+	}
+}
+
+// isPunct reports whether token i is punctuation or a dash.
+func (w *work) isPunct(i int) bool {
+	k := w.toks[i].Kind
+	return k == extract.Punct || k == extract.Dash
+}
+
+// chain returns the parts of the multi-paragraph quotation ending with
+// quote qi, first part first.
+func (w *work) chain(qi int) []int {
+	var parts []int
+	for q := qi; q >= 0 && len(parts) < 64; q = w.quotes[q].prev {
+		parts = append(parts, q)
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return parts
+}
+
+// direct attributes the quotation ending with quote qi. Sieve passes, from
+// precise to general (after Muzny et al. 2017, "A Two-stage Sieve Approach
+// for Quote Attribution", and Citron's patterns):
+//
+//   - D1 a cue right after the closing mark: “…,” said X / “…,” X said /
+//     “…,” X, a Y, said;
+//   - D2 a cue right before the opening mark: X said, “…” / X said: “…” /
+//     X told reporters on Monday: “…”; a cue farther before it, with words
+//     between, makes a mixed claim (I-rules);
+//   - D3 a colon: X: “…”;
+//   - D4 a quotation that starts a sentence with no cue continues the last
+//     quoted speaker of the same or the previous paragraph;
+//   - D5 anything else (scare quotes, titles, unattributed text) is not a
+//     claim.
+func (w *work) direct(qi int) {
+	parts := w.chain(qi)
+	first, last := w.quotes[parts[0]], w.quotes[qi]
+	lastTok := w.lastTok(qi)
+	content := make([]extract.Span, 0, len(parts))
+	for _, p := range parts {
+		q := w.quotes[p]
+		content = append(content, w.d.Span(q.start, q.end))
+	}
+	conf := 0.9
+	if last.close < 0 || last.misused {
+		conf = 0.75
+	}
+	// D1.
+	sEnd := int(w.sentOf[lastTok])
+	_, hi := w.sent(sEnd)
+	if c, src, ok := w.cueAfter(lastTok+1, hi); ok {
+		w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+		return
+	}
+	// D2.
+	sStart := int(w.sentOf[first.open])
+	lo, _ := w.sent(sStart)
+	if c, ok := w.cueBefore(lo, first.open); ok {
+		gap := 0
+		for i := c.r.Hi; i < first.open; i++ {
+			if !w.isPunct(i) {
+				gap++
+			}
+		}
+		if gap == 0 || (gap <= maxBeforeGap && first.open > 0 && (w.toks[first.open-1].Text == ":" || w.toks[first.open-1].Text == ",")) {
+			src, ok := w.sourceLeft(c)
+			if !ok {
+				src, ok = w.sourceRight(c.r.Hi, first.open, true)
+			}
+			if ok {
+				w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+				return
+			}
+		}
+		// Words between: a mixed claim whose content runs over the quotation.
+		if w.indirect(c, qi) {
+			return
+		}
+	}
+	// D3.
+	if first.open > lo+1 && w.toks[first.open-1].Text == ":" {
+		if src, ok := w.npBefore(first.open-1, lo); ok && src.Lo == lo {
+			c := cue{r: extract.Range{Lo: first.open - 1, Hi: first.open}, head: first.open - 1, p: 0.7}
+			w.emit(Direct, content, c, src, conf-0.1, first.open, lastTok+1)
+			return
+		}
+	}
+	// D4.
+	if w.last >= 0 && first.open <= lo+1 && w.words(first.open, lastTok) >= 4 {
+		prev := &w.out[w.last]
+		ps := prev.Sentence
+		if ps >= 0 && sStart-ps <= maxContinue && first.para-prev.Paragraph <= 1 && (prev.Speaker != "" || !prev.Source.IsEmpty()) {
+			c := Claim{Kind: Direct, Content: content, Speaker: prev.Speaker, Person: prev.Person,
+				Confidence: 0.6, Paragraph: first.para, Sentence: sStart}
+			w.take(first.open, lastTok+1)
+			w.out = append(w.out, c)
+			w.last = len(w.out) - 1
+			return
+		}
+	}
+	// D5: not a claim.
+}
+
+// words counts the word tokens in [lo, hi).
+func (w *work) words(lo, hi int) int {
+	n := 0
+	for i := lo; i < hi && i < len(w.toks); i++ {
+		if isWordTok(w.toks[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// cueAfter looks for D1: a cue within maxAfterQuote tokens after a closing
+// mark, before hi, with only the source (or nothing) between.
+func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
+	lim := min(hi, from+maxAfterQuote)
+	for i := from; i < lim; i++ {
+		if w.qOf[i] >= 0 || w.used[i] {
+			return cue{}, extract.Range{}, false
+		}
+		t := w.toks[i]
+		if finalPunct[t.Text] || t.Text == ";" {
+			return cue{}, extract.Range{}, false
+		}
+		c, ok := w.a.cues.cueAt(w.d, i, from, hi)
+		if !ok {
+			continue
+		}
+		// Source between the mark and the cue?
+		lo := from
+		for lo < c.r.Lo && w.isPunct(lo) {
+			lo++
+		}
+		if lo < c.r.Lo {
+			if c.acc {
+				return cue{}, extract.Range{}, false
+			}
+			src := extract.Range{Lo: lo, Hi: c.r.Lo}
+			for src.Hi > src.Lo && w.isPunct(src.Hi-1) && w.toks[src.Hi-1].Text != "," {
+				src.Hi--
+			}
+			if !w.plausibleSource(src) {
+				return cue{}, extract.Range{}, false
+			}
+			return c, src, true
+		}
+		// Inverted: “…,” said X.
+		if src, ok := w.sourceRight(c.r.Hi, hi, false); ok {
+			return c, src, true
+		}
+		return cue{}, extract.Range{}, false
+	}
+	return cue{}, extract.Range{}, false
+}
+
+// plausibleSource reports whether r can be a source: it starts with a
+// capital, a determiner or a subject pronoun and has no clause break.
+func (w *work) plausibleSource(r extract.Range) bool {
+	if r.Len() == 0 || r.Len() > maxSource {
+		return false
+	}
+	t := w.toks[r.Lo]
+	lw := lower(t)
+	if !isWordTok(t) && t.Kind != extract.Number {
+		return false
+	}
+	if !(isUpperStart(t.Text) || determiners[lw] || subjectPronouns[lw]) {
+		return false
+	}
+	for i := r.Lo; i < r.Hi; i++ {
+		if w.toks[i].Kind.IsQuote() || finalPunct[w.toks[i].Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// cueBefore returns the last free cue in [lo, hi).
+func (w *work) cueBefore(lo, hi int) (cue, bool) {
+	for i := hi - 1; i >= lo; i-- {
+		if w.used[i] {
+			break
+		}
+		if w.qOf[i] >= 0 {
+			continue
+		}
+		if c, ok := w.a.cues.cueAt(w.d, i, lo, hi); ok && c.r.Hi <= hi {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// sourceRight returns the source after an inverted cue ("said Paul H.
+// Chipok, a lawyer in Orlando"): up to the end of the sentence, a quotation
+// mark or hi. With short set it stops at the first comma.
+func (w *work) sourceRight(from, hi int, short bool) (extract.Range, bool) {
+	end := from
+	for end < hi && end-from < maxSource {
+		t := w.toks[end]
+		if t.Kind.IsQuote() || w.used[end] || finalPunct[t.Text] || t.Text == ";" || t.Text == ":" || (short && t.Text == ",") {
+			break
+		}
+		end++
+	}
+	for end > from && w.isPunct(end-1) {
+		end--
+	}
+	r := extract.Range{Lo: from, Hi: end}
+	if !w.plausibleSource(r) {
+		return extract.Range{}, false
+	}
+	return r, true
+}
+
+// skipBack are words between a subject and its verb that belong to neither.
+var skipBack = set("also", "then", "later", "once", "previously", "recently", "repeatedly",
+	"publicly", "privately", "still", "already", "just", "even", "often", "again", "first",
+	"initially", "subsequently", "reportedly", "apparently", "allegedly", "never", "not",
+	"n't", "has", "have", "had", "would", "will", "could", "can", "may", "might", "should",
+	"did", "does", "do", "is", "are", "was", "were", "been", "be", "only", "always", "further",
+	"quickly", "immediately", "flatly", "explicitly", "openly", "specifically", "simply",
+	"clearly", "directly", "frequently", "finally", "herself", "himself", "themselves")
+
+// sourceLeft returns the subject of cue c (S-rules):
+//
+//   - S1 auxiliaries and adverbs between subject and verb are skipped;
+//   - S2 a pronoun, a relative pronoun ("who said") or a noun phrase right
+//     before the verb is the subject;
+//   - S3 when a comma stands before the verb, appositives and relative
+//     clauses are skipped back to the first noun phrase of the clause, and
+//     the source runs from it to the comma, as PolNeAR marks it
+//     ("Franak Viacorka, the chief of staff of …, who has long called …,").
+func (w *work) sourceLeft(c cue) (extract.Range, bool) {
+	s := int(w.sentOf[c.head])
+	lo, _ := w.sent(s)
+	j := c.r.Lo - 1
+	for j >= lo && !w.used[j] && skipBack[lower(w.toks[j])] && w.toks[j].Kind == extract.Word {
+		j--
+	}
+	if j < lo || w.used[j] || w.qOf[j] >= 0 {
+		return extract.Range{}, false
+	}
+	t := w.toks[j]
+	if t.Text != "," {
+		// S2.
+		if subjectPronouns[lower(t)] {
+			return extract.Range{Lo: j, Hi: j + 1}, true
+		}
+		return w.npBefore(j+1, lo)
+	}
+	// S3: comma-separated segments back to the clause start.
+	type seg struct{ lo, hi int }
+	var segs []seg
+	hi := j
+	k := j - 1
+	for ; k >= lo && j-k < maxSource; k-- {
+		tk := w.toks[k]
+		if w.used[k] || w.qOf[k] >= 0 || tk.Text == ";" || tk.Text == ":" || finalPunct[tk.Text] {
+			break
+		}
+		if tk.Text == "," || tk.Kind == extract.Dash {
+			segs = append(segs, seg{k + 1, hi})
+			hi = k
+		}
+	}
+	segs = append(segs, seg{k + 1, hi})
+	// segs runs from the cue backwards; find the leftmost segment of the
+	// chain that starts a subject.
+	best := -1
+	for si := len(segs) - 1; si >= 0; si-- {
+		g := segs[si]
+		if g.hi <= g.lo {
+			continue
+		}
+		a := g.lo
+		for a < g.hi && leadConj[lower(w.toks[a])] {
+			a++
+		}
+		if a >= g.hi {
+			continue
+		}
+		ft := w.toks[a]
+		lw := lower(ft)
+		if introWords[lw] || strings.HasSuffix(lw, "ing") && !isUpperStart(ft.Text) {
+			continue
+		}
+		if isUpperStart(ft.Text) || determiners[lw] || (subjectPronouns[lw] && lw != "who" && lw != "which" && lw != "that") {
+			if si == 0 {
+				break // the segment next to the verb is no appositive chain
+			}
+			best = si
+			segs[si].lo = a
+			break
+		}
+	}
+	if best < 0 {
+		// No chain: the noun phrase right before the comma, if the verb
+		// follows an interjection ("…, Smith, said").
+		return extract.Range{}, false
+	}
+	r := extract.Range{Lo: segs[best].lo, Hi: j + 1}
+	if r.Len() > maxSource {
+		return extract.Range{}, false
+	}
+	return r, true
+}
+
+// npBefore returns the noun phrase that ends at token hi-1, scanning back
+// no further than lo and maxNP tokens (S2).
+func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
+	k := hi
+	for k > lo && hi-k < maxNP {
+		t := w.toks[k-1]
+		if w.used[k-1] || w.qOf[k-1] >= 0 {
+			break
+		}
+		lw := lower(t)
+		ok := false
+		switch t.Kind {
+		case extract.Word, extract.Abbrev, extract.Number:
+			ok = !npStop[lw] && !subjectPronouns[lw] || lw == "of" || (k == hi && subjectPronouns[lw])
+		case extract.Punct:
+			ok = t.Text == "’s" || t.Text == "'s" || t.Text == "’" || t.Text == "."
+		case extract.Dash:
+			ok = t.Text == "-" || t.Text == "‑"
+		}
+		if !ok {
+			break
+		}
+		k--
+	}
+	// Trim a leading "of" or punctuation.
+	for k < hi && (lower(w.toks[k]) == "of" || w.isPunct(k)) {
+		k++
+	}
+	if k >= hi {
+		return extract.Range{}, false
+	}
+	return extract.Range{Lo: k, Hi: hi}, true
+}
+
+// indirect builds the claim of cue c (I-rules). quoteHint is the quote that
+// made direct call it, or -1. It reports whether a claim was made.
+//
+//   - I1 "according to X": X is the source, the rest of the sentence on the
+//     other side of the comma is the content;
+//   - I2 X said (that) …: the content runs from after the cue (and the
+//     addressee of "told") to the end of the sentence, final punctuation
+//     left out;
+//   - I3 …, X said. / …, said X.: the content is the clause before the comma;
+//   - I4 …, X said, …: an interjected cue splits the content in two.
+func (w *work) indirect(c cue, quoteHint int) bool {
+	s := int(w.sentOf[c.head])
+	lo, hi := w.sent(s)
+	// The sentence end without final punctuation (a closing mark stays).
+	end := hi
+	for end > lo && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Text == ",") && !w.toks[end-1].Kind.IsQuote() {
+		end--
+	}
+	// A quotation that runs past the sentence end belongs to the content.
+	if end > 0 && w.qOf[end-1] >= 0 {
+		if q := int(w.qOf[end-1]); w.lastTok(q)+1 > end && w.lastTok(q)+1 <= len(w.toks) {
+			end = w.lastTok(q) + 1
+		}
+	}
+	start := lo
+	for start < c.r.Lo && w.used[start] {
+		start++
+	}
+	var src extract.Range
+	var parts []extract.Range
+	switch {
+	case c.acc:
+		// I1.
+		srcHi := c.r.Hi
+		for srcHi < end && w.toks[srcHi].Text != "," && !w.toks[srcHi].Kind.IsQuote() && srcHi-c.r.Hi < maxSource {
+			srcHi++
+		}
+		src = extract.Range{Lo: c.r.Hi, Hi: srcHi}
+		if src.Len() == 0 {
+			return false
+		}
+		if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," {
+			parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
+		} else if srcHi+1 < end && w.toks[srcHi].Text == "," {
+			parts = append(parts, extract.Range{Lo: srcHi + 1, Hi: end})
+		} else {
+			return false
+		}
+	default:
+		var ok bool
+		src, ok = w.sourceLeft(c)
+		switch {
+		case ok && src.Lo > start && w.toks[src.Lo-1].Text == "," && c.r.Hi < end && w.toks[c.r.Hi].Text == ",":
+			// I4.
+			left := extract.Range{Lo: start, Hi: src.Lo - 1}
+			right := extract.Range{Lo: c.r.Hi + 1, Hi: end}
+			if left.Len() > 0 {
+				parts = append(parts, left)
+			}
+			if right.Len() > 0 {
+				parts = append(parts, right)
+			}
+		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) && end-c.r.Hi <= 4:
+			// I3: "…, he said on Monday."
+			l := src.Lo - 1
+			if w.toks[l].Kind.IsQuote() {
+				l++
+			}
+			parts = append(parts, extract.Range{Lo: start, Hi: l})
+		case ok:
+			// I2.
+			b := w.contentStart(c, end)
+			parts = append(parts, extract.Range{Lo: b, Hi: end})
+		default:
+			// I3 inverted: "…, said X."
+			if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," {
+				if r, ok := w.sourceRight(c.r.Hi, end, false); ok {
+					src = r
+					parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
+				}
+			}
+		}
+	}
+	// Clean the parts: no taken tokens, no edge punctuation.
+	var content []extract.Span
+	kind := Indirect
+	total := 0
+	first, lastTok := -1, -1
+	for _, p := range parts {
+		for i := p.Lo; i < p.Hi; i++ {
+			if w.used[i] {
+				p.Hi = i
+				break
+			}
+		}
+		for p.Lo < p.Hi && w.isPunct(p.Lo) {
+			p.Lo++
+		}
+		for p.Hi > p.Lo && w.isPunct(p.Hi-1) {
+			p.Hi--
+		}
+		if p.Len() == 0 {
+			continue
+		}
+		// Half a quotation is no content: extend to the whole quotation.
+		if q := w.qOf[p.Lo]; q >= 0 && w.quotes[q].open < p.Lo {
+			continue
+		}
+		for i := p.Lo; i < p.Hi; i++ {
+			if w.qOf[i] >= 0 {
+				kind = Mixed
+				if lt := w.lastTok(int(w.qOf[i])); lt >= p.Hi {
+					p.Hi = lt + 1
+				}
+			}
+		}
+		total += p.Len()
+		content = append(content, w.d.TokenSpan(p))
+		if first < 0 {
+			first = p.Lo
+		}
+		lastTok = p.Hi
+		_ = lastTok
+	}
+	if total < 2 || src.Len() == 0 && !c.acc {
+		return false
+	}
+	if quoteHint >= 0 && kind != Mixed {
+		return false
+	}
+	// Direct when the content is exactly one whole quotation.
+	if kind == Mixed && len(content) == 1 {
+		if q := w.qOf[w.d.TokenAt(content[0].Start)]; q >= 0 {
+			qq := w.quotes[q]
+			if qq.close >= 0 && w.toks[qq.open].Start == content[0].Start && w.toks[qq.close].End == content[0].End {
+				content[0] = w.d.Span(qq.start, qq.end)
+				kind = Direct
+			}
+		}
+	}
+	conf := 0.35 + 0.55*c.p
+	w.emitSpans(kind, content, c, src, conf, parts)
+	return true
+}
+
+// contentStart returns where the content after cue c starts: after the cue
+// and its punctuation, after the addressee of a "tell" verb.
+func (w *work) contentStart(c cue, end int) int {
+	b := c.r.Hi
+	for b < end && (w.toks[b].Text == "," || w.toks[b].Text == ":") {
+		b++
+	}
+	if c.tell {
+		// "told reporters that …": start at "that" when it comes soon.
+		for i := b; i < end && i-b < 8; i++ {
+			t := w.toks[i]
+			if lower(t) == "that" {
+				return i
+			}
+			if w.isPunct(i) || t.Kind.IsQuote() {
+				if t.Text == ":" || t.Text == "," {
+					return i + 1
+				}
+				break
+			}
+		}
+		if b < end && objectPronouns[lower(w.toks[b])] {
+			return b + 1
+		}
+		if b < end && isUpperStart(w.toks[b].Text) && w.toks[b].Kind == extract.Word {
+			k := b
+			for k < end && isUpperStart(w.toks[k].Text) && k-b < 4 {
+				k++
+			}
+			return k
+		}
+	}
+	return b
+}
+
+// emit records a direct claim whose quotation covers tokens [qlo, qhi).
+func (w *work) emit(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, qlo, qhi int) {
+	w.take(qlo, qhi)
+	w.emitSpans(kind, content, c, src, conf, nil)
+}
+
+// emitSpans records a claim and marks its tokens as taken.
+func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, parts []extract.Range) {
+	for _, p := range parts {
+		w.take(p.Lo, p.Hi)
+	}
+	w.take(c.r.Lo, c.r.Hi)
+	w.take(src.Lo, src.Hi)
+	cl := Claim{Kind: kind, Content: content, Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(src),
+		Person: -1, Confidence: conf}
+	first := w.d.TokenAt(content[0].Start)
+	if first < 0 {
+		first = c.head
+	}
+	if first >= 0 {
+		cl.Sentence = int(w.sentOf[first])
+		if cl.Sentence >= 0 {
+			cl.Paragraph = w.d.Sentences[cl.Sentence].Paragraph
+		}
+	}
+	cl.Speaker, cl.Person = w.speaker(src)
+	w.out = append(w.out, cl)
+	if kind != Indirect {
+		w.last = len(w.out) - 1
+	}
+	if cl.Speaker != "" && src.Len() > 0 {
+		g := extract.Unknown
+		if cl.Person >= 0 {
+			g = w.d.People[cl.Person].Gender
+		}
+		if pg, ok := pronounGender(lower(w.toks[src.Lo])); ok && src.Len() == 1 {
+			g = pg
+		}
+		w.addSpeaker(speakerMention{tok: src.Lo, person: cl.Person, text: cl.Speaker, gender: g})
+	}
+}
+
+// addSpeaker inserts m into w.spk, kept sorted by token.
+func (w *work) addSpeaker(m speakerMention) {
+	i := len(w.spk)
+	for i > 0 && w.spk[i-1].tok > m.tok {
+		i--
+	}
+	w.spk = append(w.spk, speakerMention{})
+	copy(w.spk[i+1:], w.spk[i:])
+	w.spk[i] = m
+}

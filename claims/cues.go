@@ -1,0 +1,95 @@
+package claims
+
+import (
+	"github.com/saywho/saywho/claims/internal/lexicon"
+	"github.com/saywho/saywho/extract"
+)
+
+// cue is a reporting expression found in the text: its tokens and the
+// estimated probability, from PolNeAR train counts, that it introduces an
+// attribution.
+type cue struct {
+	r    extract.Range // tokens of the cue, prefix and tail included
+	head int           // token index of the head word ("said" in "has said")
+	p    float64
+	tell bool // the verb takes an addressee before its content ("told reporters that")
+	acc  bool // "according to": the source follows, the content is the rest of the sentence
+}
+
+// cueLexicon decides which tokens are cues. It is read-only after
+// construction.
+type cueLexicon struct {
+	lx   *lexicon.Lexicon
+	minP float64 // minimum P(cue | stem) for a learned head
+}
+
+// tellStems are the stems of verbs whose addressee stands between the verb
+// and its content ("told reporters that …", "assured him that …").
+var tellStems = set("told", "tell", "assur", "remind", "inform", "warn", "ask", "urg", "convinc", "persuad")
+
+// headProb returns the smoothed estimate of P(cue | stem): In/(Total+2),
+// so rare stems need evidence.
+func headProb(c lexicon.Count) float64 {
+	return float64(c.In) / float64(c.Total+2)
+}
+
+// cueAt returns the cue headed by token i of d, if any. Rules:
+//
+//   - C1 "according to" and "in the words of" are cues, whatever the counts;
+//   - C2 a word whose stem heads PolNeAR train cues with P(cue|stem) >= minP
+//     (at least 3 times) is a cue head; a hand-listed reporting verb
+//     needs half that;
+//   - C3 auxiliaries and adverbs before the head ("has", "also") and words
+//     after it ("for" in "called for") join the cue when annotators include
+//     them at least half the time.
+func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
+	toks := d.Tokens
+	t := toks[i]
+	if !isWordTok(t) {
+		return cue{}, false
+	}
+	lw := lower(t)
+	// C1.
+	if lw == "according" && i+1 < hi && lower(toks[i+1]) == "to" {
+		return cue{r: extract.Range{Lo: i, Hi: i + 2}, head: i, p: 0.95, acc: true}, true
+	}
+	if lw == "in" && i+3 < hi && lower(toks[i+1]) == "the" && lower(toks[i+2]) == "words" && lower(toks[i+3]) == "of" {
+		return cue{r: extract.Range{Lo: i, Hi: i + 4}, head: i, p: 0.95, acc: true}, true
+	}
+	if isUpperStart(t.Text) && i != lo {
+		return cue{}, false // names are not cues ("Said", "Sanders Says")
+	}
+	stem := t.Stem()
+	c, ok := cl.lx.Heads[stem]
+	if !ok || c.In < 3 {
+		return cue{}, false
+	}
+	p := headProb(c)
+	need := cl.minP
+	if cl.lx.Base[stem] {
+		need /= 2
+	}
+	if p < need {
+		return cue{}, false
+	}
+	k := cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: p, tell: tellStems[stem]}
+	// C3: tails.
+	if tails := cl.lx.Tails[stem]; tails != nil {
+		for k.r.Hi < hi && k.r.Hi-i < 3 {
+			tc, ok := tails[lower(toks[k.r.Hi])]
+			if !ok || 2*tc.In < tc.Total {
+				break
+			}
+			k.r.Hi++
+		}
+	}
+	// C3: prefixes.
+	for k.r.Lo > lo && i-k.r.Lo < 2 {
+		pc, ok := cl.lx.Prefix[lower(toks[k.r.Lo-1])]
+		if !ok || 2*pc.In < pc.Total {
+			break
+		}
+		k.r.Lo--
+	}
+	return k, true
+}

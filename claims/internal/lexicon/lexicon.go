@@ -1,0 +1,119 @@
+// Package lexicon holds the embedded cue lexicon of package claims: the
+// reporting-verb statistics learned from PolNeAR train (cues.tsv, written by
+// claims/internal/cmd/claimtrain) and the hand-written core list (base.txt).
+// See SOURCES.md for provenance.
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+//go:embed cues.tsv base.txt
+var files embed.FS
+
+// Count is how often a form was seen in the role it is listed for (In) and
+// how often it was seen at all in the matching context (Total).
+type Count struct{ In, Total int }
+
+// Ratio returns In/Total, or 0 when Total is 0.
+func (c Count) Ratio() float64 {
+	if c.Total == 0 {
+		return 0
+	}
+	return float64(c.In) / float64(c.Total)
+}
+
+// Lexicon is the decoded cue lexicon. It is read-only after Load.
+type Lexicon struct {
+	// Heads maps a Snowball stem to how often a token of that stem heads a
+	// PolNeAR Cue span, out of its occurrences in train.
+	Heads map[string]Count
+	// Tails maps a head stem to the lower-cased next words annotators
+	// include in the cue ("accord" -> "to").
+	Tails map[string]map[string]Count
+	// Prefix maps a lower-cased auxiliary or adverb to how often it is
+	// included in a cue when it stands right before the head.
+	Prefix map[string]Count
+	// Base is the set of stems of the hand-written reporting verbs.
+	Base map[string]bool
+}
+
+// Load decodes the embedded lexicon files.
+func Load() (*Lexicon, error) {
+	lx := &Lexicon{
+		Heads:  map[string]Count{},
+		Tails:  map[string]map[string]Count{},
+		Prefix: map[string]Count{},
+		Base:   map[string]bool{},
+	}
+	b, err := files.ReadFile("cues.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		bad := func() error { return fmt.Errorf("lexicon: cues.tsv:%d: malformed line %q", line, s) }
+		num := func(i int) (int, bool) {
+			if i >= len(f) {
+				return 0, false
+			}
+			n, err := strconv.Atoi(f[i])
+			return n, err == nil
+		}
+		switch f[0] {
+		case "head":
+			in, ok1 := num(2)
+			tot, ok2 := num(3)
+			if len(f) != 4 || !ok1 || !ok2 {
+				return nil, bad()
+			}
+			lx.Heads[f[1]] = Count{in, tot}
+		case "tail":
+			in, ok1 := num(3)
+			tot, ok2 := num(4)
+			if len(f) != 5 || !ok1 || !ok2 {
+				return nil, bad()
+			}
+			m := lx.Tails[f[1]]
+			if m == nil {
+				m = map[string]Count{}
+				lx.Tails[f[1]] = m
+			}
+			m[f[2]] = Count{in, tot}
+		case "prefix":
+			in, ok1 := num(2)
+			tot, ok2 := num(3)
+			if len(f) != 4 || !ok1 || !ok2 {
+				return nil, bad()
+			}
+			lx.Prefix[f[1]] = Count{in, tot}
+		default:
+			return nil, bad()
+		}
+	}
+	b, err = files.ReadFile("base.txt")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	for _, s := range strings.Split(string(b), "\n") {
+		s = strings.TrimSpace(s)
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		lx.Base[english.Stem(s, true)] = true
+	}
+	return lx, nil
+}

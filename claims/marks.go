@@ -1,0 +1,157 @@
+package claims
+
+import (
+	"github.com/saywho/saywho/extract"
+)
+
+// markClass groups quotation marks that pair with each other: double marks
+// (“ ” " „ « » and the typewriter '' of some wires) and single marks
+// (‘ ’ ' ‚ ‹ ›).
+type markClass uint8
+
+const (
+	notMark markClass = iota
+	doubleMark
+	singleMark
+)
+
+// classOf returns the class of a quote token's text.
+func classOf(s string) markClass {
+	switch s {
+	case "“", "”", "\"", "„", "‟", "«", "»", "''", "``", "＂":
+		return doubleMark
+	case "‘", "’", "'", "‚", "‛", "‹", "›":
+		return singleMark
+	}
+	return notMark
+}
+
+// quote is one top-level quotation found by findQuotes: the tokens of its
+// marks and the byte span between them. A quotation that runs over several
+// paragraphs is split into one quote per paragraph; prev links each part to
+// the one before it.
+type quote struct {
+	open, close int // token indices of the marks; close is -1 when the quotation is not closed in its paragraph
+	start, end  int // byte span of the content, marks excluded
+	para        int // paragraph index
+	prev        int // index of the previous part of a multi-paragraph quotation, or -1
+	misused     bool
+}
+
+// findQuotes pairs the top-level quotation marks of d in one pass over its
+// tokens; it appends to dst and returns it. Rules, after the Chicago Manual
+// of Style 13.30–13.33 and observed news usage:
+//
+//   - Q1 a mark opens a quotation when none is open, unless the tokenizer
+//     read it as closing (a stray closing mark is ignored);
+//   - Q2 a mark of the same class as the open one closes it, whatever the
+//     tokenizer read, when it stands at the end of a paragraph, before
+//     punctuation or after sentence-final punctuation ("country. “" at a
+//     paragraph end is a misused closing mark);
+//   - Q3 another opening mark of the same class closes the quotation before
+//     it and opens a new one (the writer forgot a closing mark);
+//   - Q4 marks of the other class inside a quotation are nested quotations and
+//     do not pair at the top level;
+//   - Q5 a quotation still open at the end of its paragraph continues into the
+//     next paragraph when that paragraph starts with an opening mark of the
+//     same class (multi-paragraph quotations); otherwise it ends at the
+//     paragraph end, unclosed;
+//   - Q6 single marks open a top-level quotation only when they are curly or
+//     read as opening by the tokenizer, so apostrophes never pair.
+//
+// It runs in time linear in the number of tokens.
+func findQuotes(dst []quote, d *extract.Document) []quote {
+	toks := d.Tokens
+	for pi, p := range d.Paragraphs {
+		cur := -1 // index into dst of the open quote
+		var cls markClass
+		for i := p.Tokens.Lo; i < p.Tokens.Hi; i++ {
+			t := toks[i]
+			if !t.Kind.IsQuote() {
+				continue
+			}
+			c := classOf(t.Text)
+			if c == notMark {
+				continue
+			}
+			if cur < 0 {
+				// Q1, Q6.
+				if t.Kind == extract.QuoteClose {
+					continue
+				}
+				if c == singleMark && t.Kind != extract.QuoteOpen {
+					continue
+				}
+				prev := -1
+				if i == p.Tokens.Lo && len(dst) > 0 {
+					q := &dst[len(dst)-1]
+					if q.close < 0 && q.para == pi-1 && classOf(toks[q.open].Text) == c {
+						prev = len(dst) - 1 // Q5
+					}
+				}
+				dst = append(dst, quote{open: i, close: -1, start: t.End, end: t.End, para: pi, prev: prev})
+				cur, cls = len(dst)-1, c
+				continue
+			}
+			if c != cls {
+				continue // Q4
+			}
+			q := &dst[cur]
+			last := i == p.Tokens.Hi-1
+			if t.Kind == extract.QuoteOpen && !last && !beforePunct(toks, i, p.Tokens.Hi) && !afterStop(toks, i, q.open) {
+				// Q3: close before this mark, open a new quotation.
+				q.close, q.end, q.misused = -1, t.Start, true
+				dst = append(dst, quote{open: i, close: -1, start: t.End, end: t.End, para: pi, prev: -1})
+				cur = len(dst) - 1
+				continue
+			}
+			// Q2.
+			q.close, q.end = i, t.Start
+			q.misused = t.Kind == extract.QuoteOpen
+			cur = -1
+		}
+		if cur >= 0 {
+			// Q5: the quotation runs to the end of the paragraph.
+			q := &dst[cur]
+			q.end = toks[p.Tokens.Hi-1].End
+			if q.open == p.Tokens.Hi-1 {
+				q.end = q.start
+			}
+		}
+	}
+	// Drop empty quotations.
+	out := dst[:0]
+	for _, q := range dst {
+		if q.end > q.start {
+			if q.prev >= 0 {
+				q.prev = -1
+				if n := len(out); n > 0 && out[n-1].close < 0 && out[n-1].para == q.para-1 {
+					q.prev = n - 1
+				}
+			}
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// beforePunct reports whether the token after i (before hi) is punctuation.
+func beforePunct(toks []extract.Token, i, hi int) bool {
+	return i+1 < hi && (toks[i+1].Kind == extract.Punct || toks[i+1].Kind.IsQuote())
+}
+
+// afterStop reports whether the token before i (after the opening mark at
+// lo) is sentence-final punctuation or a comma, which makes a following
+// opening mark a misused closing one when it ends the text it quotes.
+func afterStop(toks []extract.Token, i, lo int) bool {
+	if i-1 <= lo {
+		return false
+	}
+	switch toks[i-1].Text {
+	case ".", "!", "?", ",", "…":
+		// "… country. “" followed by more words of the same sentence is
+		// still a closing mark when the next word is lower case.
+		return i+1 >= len(toks) || !isUpperStart(toks[i+1].Text)
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/saywho/saywho/extract"
+)
+
+// findNames lists the mentions that can name a speaker: the PERSON and ORG
+// entities of the document, or, when the document has no entities (NER
+// switched off), runs of capitalised words (N1: a run after a title, or of
+// two or more words not at a sentence start; a lone capitalised word names
+// the fullest earlier run that ends with it).
+func (w *work) findNames() []name {
+	d := w.d
+	if len(d.Entities) > 0 {
+		out := make([]name, 0, len(d.Entities))
+		for _, e := range d.Entities {
+			if e.Label != extract.PER && e.Label != extract.ORG {
+				continue
+			}
+			n := name{r: e.Tokens, person: -1, label: e.Label, text: e.Text}
+			if e.Label == extract.PER && e.Person >= 0 && e.Person < len(d.People) {
+				n.person = e.Person
+				n.text = d.People[e.Person].Name
+				n.gender = d.People[e.Person].Gender
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+	var out []name
+	full := map[string]string{} // last word -> fullest name
+	toks := w.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !isWordTok(t) || !isUpperStart(t.Text) {
+			continue
+		}
+		titled := titleWords[lower(t)]
+		if titled {
+			if i+1 < len(toks) && isWordTok(toks[i+1]) && isUpperStart(toks[i+1].Text) && !titleWords[lower(toks[i+1])] {
+				i++
+			} else {
+				continue
+			}
+		}
+		j := i
+		for j < len(toks) && j-i < 5 && isWordTok(toks[j]) && isUpperStart(toks[j].Text) && !titleWords[lower(toks[j])] {
+			j++
+		}
+		sentStart := w.sentOf[i] >= 0 && int(w.d.Sentences[w.sentOf[i]].Tokens.Lo) == i
+		if j-i == 1 && !titled {
+			if sentStart || determiners[lower(t)] || subjectPronouns[lower(t)] {
+				continue
+			}
+		}
+		if sentStart && !titled && (determiners[lower(t)] || leadConj[lower(t)] || introWords[lower(t)]) {
+			i++
+			if i >= j {
+				continue
+			}
+		}
+		r := extract.Range{Lo: i, Hi: j}
+		text := d.TokenSpan(r).Text
+		lastWord := toks[j-1].Text
+		if f, ok := full[lastWord]; ok && len(f) > len(text) {
+			text = f
+		} else {
+			full[lastWord] = text
+		}
+		g := extract.Unknown
+		if titled {
+			switch lower(toks[i-1]) {
+			case "mr.", "mr", "sir", "lord":
+				g = extract.Male
+			case "mrs.", "ms.", "mrs", "ms", "lady":
+				g = extract.Female
+			}
+		}
+		out = append(out, name{r: r, person: -1, label: extract.PER, text: text, gender: g})
+		i = j - 1
+	}
+	return out
+}
+
+// namesIn returns the names whose tokens start in [lo, hi).
+func (w *work) namesIn(lo, hi int) []name {
+	i := sort.Search(len(w.names), func(i int) bool { return w.names[i].r.Lo >= lo })
+	j := i
+	for j < len(w.names) && w.names[j].r.Lo < hi {
+		j++
+	}
+	return w.names[i:j]
+}
+
+// speaker returns the canonical speaker of source r and its person index
+// (P-rules):
+//
+//   - P1 a personal pronoun (he, she) resolves to the salient person of
+//     matching gender: the first person named in the current sentence
+//     before it, else in the previous sentences (subject position first);
+//     speakers of earlier claims count as named where their source stands;
+//   - P2 a relative pronoun (who, which) takes the name right before it;
+//   - P3 otherwise the first PERSON in the source that is not a possessive
+//     ("O’Malley’s campaign" is no person), else its first ORG;
+//   - P4 nominal sources ("a source", "officials") and I, we, they have no
+//     speaker.
+func (w *work) speaker(r extract.Range) (string, int) {
+	if r.Len() == 0 {
+		return "", -1
+	}
+	lw := lower(w.toks[r.Lo])
+	if r.Len() == 1 {
+		if g, ok := pronounGender(lw); ok {
+			return w.resolve(r.Lo, g)
+		}
+		if lw == "who" || lw == "which" || lw == "that" {
+			k := r.Lo - 1
+			if k >= 0 && w.toks[k].Text == "," {
+				k--
+			}
+			if k >= 0 {
+				for _, n := range w.namesIn(max(0, k-6), k+1) {
+					if n.r.Hi == k+1 {
+						return n.text, n.person
+					}
+				}
+			}
+			return "", -1
+		}
+		if subjectPronouns[lw] {
+			return "", -1
+		}
+	}
+	var org *name
+	names := w.namesIn(r.Lo, r.Hi)
+	for i := range names {
+		n := &names[i]
+		if n.r.Hi > r.Hi {
+			continue
+		}
+		if n.r.Hi < len(w.toks) && n.r.Hi < r.Hi {
+			if nt := w.toks[n.r.Hi].Text; nt == "’s" || nt == "'s" || nt == "’" {
+				continue
+			}
+		}
+		if strings.HasSuffix(n.text, "’s") || strings.HasSuffix(n.text, "'s") {
+			continue
+		}
+		if n.label == extract.PER {
+			return n.text, n.person
+		}
+		if org == nil {
+			org = n
+		}
+	}
+	if org != nil {
+		return org.text, -1
+	}
+	return "", -1
+}
+
+// resolve finds the antecedent of a pronoun of gender g at token i (P1).
+func (w *work) resolve(i int, g extract.Gender) (string, int) {
+	s := int(w.sentOf[i])
+	if s < 0 {
+		return "", -1
+	}
+	para := w.d.Sentences[s].Paragraph
+	compatible := func(h extract.Gender) bool { return g == extract.Unknown || h == extract.Unknown || g == h }
+	for k := s; k >= 0 && s-k <= maxResolve; k-- {
+		if para-w.d.Sentences[k].Paragraph > 1 {
+			break
+		}
+		lo, hi := w.sent(k)
+		if k == s {
+			hi = i
+		}
+		// The first compatible mention in the sentence, names and earlier
+		// speakers merged by position.
+		bestTok := -1
+		bestText, bestPerson := "", -1
+		for _, n := range w.namesIn(lo, hi) {
+			if n.label != extract.PER || !compatible(n.gender) {
+				continue
+			}
+			if n.r.Hi < len(w.toks) {
+				if nt := w.toks[n.r.Hi].Text; nt == "’s" || nt == "'s" {
+					continue
+				}
+			}
+			bestTok, bestText, bestPerson = n.r.Lo, n.text, n.person
+			break
+		}
+		j := sort.Search(len(w.spk), func(j int) bool { return w.spk[j].tok >= lo })
+		for ; j < len(w.spk) && w.spk[j].tok < hi; j++ {
+			m := w.spk[j]
+			if compatible(m.gender) {
+				if bestTok < 0 || m.tok < bestTok {
+					bestTok, bestText, bestPerson = m.tok, m.text, m.person
+				}
+				break
+			}
+		}
+		if bestTok >= 0 {
+			return bestText, bestPerson
+		}
+	}
+	return "", -1
+}
