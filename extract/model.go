@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/saywho/saywho/extract/internal/names"
 	"github.com/saywho/saywho/extract/internal/ner"
 	"github.com/saywho/saywho/extract/internal/ner/model"
 )
@@ -57,6 +58,12 @@ func loadModelRecognizer(fsys fs.FS) (recognizer, error) {
 
 // recognize tags the document's tokens sentence by sentence. Mentions are
 // whole tokens; entities get Person -1 (people clustering sets it later).
+//
+// Rule H1 (CoNLL-2003 guideline: titles and honorifics are not part of a
+// person's name): leading tokens of a PERSON mention that are titles in the
+// names lexicon ("Mr.", "President") and not also first names ("Dean") are
+// dropped from the mention. CoNLL has few "Mr." tokens, so the model alone
+// sometimes keeps them.
 func (r modelRecognizer) recognize(d *Document) []Entity {
 	in := ner.Doc{
 		Tokens:    make([]string, len(d.Tokens)),
@@ -74,8 +81,20 @@ func (r modelRecognizer) recognize(d *Document) []Entity {
 	}
 	out := make([]Entity, 0, len(ms))
 	for _, m := range ms {
+		if m.Label == ner.PER {
+			for m.Lo < m.Hi-1 && isTitle(d.Tokens[m.Lo].Text) {
+				m.Lo++
+			}
+		}
 		tr := Range{Lo: m.Lo, Hi: m.Hi}
 		out = append(out, Entity{Span: d.TokenSpan(tr), Tokens: tr, Label: Label(m.Label), Person: -1})
 	}
 	return out
+}
+
+// isTitle reports whether a token is an honorific or title that is not also
+// a first name (rule H1).
+func isTitle(tok string) bool {
+	_, ok := names.Title(tok)
+	return ok && !names.IsFirstName(tok)
 }

@@ -19,6 +19,7 @@ const (
 	gzFemale
 	gzMale
 	gzOrg
+	gzTitle
 	numGaz
 )
 
@@ -189,8 +190,17 @@ func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
 		}
 	}
 	for g := st.gaz[i]; g != 0; g &= g - 1 {
-		b := byte(bits.TrailingZeros32(g))
-		dst = append(dst, fin(hbyte(cf(cGaz), b)))
+		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros32(g)))))
+	}
+	if i > r.Lo {
+		for g := st.gaz[i-1]; g != 0; g &= g - 1 {
+			dst = append(dst, fin(hbyte(cf(cGazL), byte(bits.TrailingZeros32(g)))))
+		}
+	}
+	if i+1 < r.Hi {
+		for g := st.gaz[i+1]; g != 0; g &= g - 1 {
+			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros32(g)))))
+		}
 	}
 	if st.hist != nil {
 		h := st.hist[i]

@@ -79,7 +79,8 @@ const (
 	cDocTitle
 	cDocNoTitle
 	cGaz
-	cGazWord
+	cGazL
+	cGazR
 	cQuote
 	cHist
 	cHistShape

@@ -93,7 +93,7 @@ type Gazetteer struct {
 func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint8)} }
 
 // GazetteerType returns the type number for a gazetteer file name stem:
-// "country", "demonym", "city", "female", "male" or "org".
+// "country", "demonym", "city", "female", "male", "org" or "title".
 func GazetteerType(name string) (int, bool) {
 	switch name {
 	case "country":
@@ -108,18 +108,25 @@ func GazetteerType(name string) (int, bool) {
 		return gzMale, true
 	case "org":
 		return gzOrg, true
+	case "title":
+		return gzTitle, true
 	}
 	return 0, false
 }
 
 // Read adds the entries of a list (one per line; blank lines and lines
 // starting with # are skipped) under type typ. Entries are split into
-// tokens at spaces.
-func (g *Gazetteer) Read(in io.Reader, typ int) error {
+// tokens at spaces. A line "entry<TAB>tag" (the names package's TSV files)
+// is kept only when keep(tag) is true; keep may be nil to take every line.
+func (g *Gazetteer) Read(in io.Reader, typ int, keep func(tag string) bool) error {
 	sc := bufio.NewScanner(in)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
+			continue
+		}
+		line, tag, _ := strings.Cut(line, "\t")
+		if keep != nil && !keep(tag) {
 			continue
 		}
 		toks := strings.Fields(line)

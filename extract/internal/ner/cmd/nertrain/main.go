@@ -35,6 +35,7 @@ func run(args []string, out, errw io.Writer) int {
 	conll := fs.String("conll", "../shared/data/conll2003", "directory with CoNLL-2003 train.txt and dev.txt")
 	polnear := fs.String("polnear", "../shared/data/polnear", "PolNeAR directory (train/text/*.txt feed case statistics); empty to skip")
 	gaz := fs.String("gaz", "extract/internal/ner/gazetteer", "directory of gazetteer lists TYPE.txt")
+	namesDir := fs.String("names", "extract/internal/names", "directory with first_names.tsv and titles.tsv")
 	outDir := fs.String("out", "extract/internal/ner/model", "directory to write ner.model.gz to")
 	epochs := fs.Int("epochs", 12, "training epochs per stage")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
@@ -43,7 +44,7 @@ func run(args []string, out, errw io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := train(*conll, *polnear, *gaz, *outDir, *epochs, *seed, *stacked, float32(*prune), out); err != nil {
+	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), out); err != nil {
 		fmt.Fprintln(errw, "nertrain:", err)
 		return 1
 	}
@@ -63,7 +64,7 @@ func readCoNLL(path string) ([]ner.Example, error) {
 	return ex, nil
 }
 
-func train(conll, polnear, gazDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, out io.Writer) error {
+func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, out io.Writer) error {
 	start := time.Now()
 	tr, err := readCoNLL(filepath.Join(conll, "train.txt"))
 	if err != nil {
@@ -109,7 +110,28 @@ func train(conll, polnear, gazDir, outDir string, epochs int, seed uint64, stack
 		if err != nil {
 			return err
 		}
-		err = g.Read(f, typ)
+		err = g.Read(f, typ, nil)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	// First names and titles are shared with people clustering.
+	for _, src := range []struct {
+		file, typ string
+		keep      func(string) bool
+	}{
+		{"first_names.tsv", "female", func(t string) bool { return t != "male" }},
+		{"first_names.tsv", "male", func(t string) bool { return t != "female" }},
+		{"titles.tsv", "title", nil},
+	} {
+		p := filepath.Join(namesDir, src.file)
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		typ, _ := ner.GazetteerType(src.typ)
+		err = g.Read(f, typ, src.keep)
 		f.Close()
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
