@@ -422,3 +422,23 @@ func TestPeopleSeedGoldEntities(t *testing.T) {
 	assert.GreaterOrEqual(t, s.genders, s.gold-2, "genders")
 	assert.GreaterOrEqual(t, s.descriptions, s.gold-3, "descriptions")
 }
+
+// TestPeopleSeedModel runs the whole pipeline (tokenizer, the embedded NER
+// model, clustering) on the seed article and compares its people with the
+// gold people. The floors are loose: the model is retrained often; the log
+// line gives the figures.
+func TestPeopleSeedModel(t *testing.T) {
+	text, g := seedGold(t)
+	d := Parse(text)
+	require.NoError(t, d.Validate())
+	checkPeopleOrder(t, d)
+	s := scorePeople(t, d, g)
+	var names []string
+	for _, p := range d.People {
+		names = append(names, p.Name)
+	}
+	t.Logf("seed, model entities: %d gold people, %d found, %d names, %d mention sets, %d genders, %d descriptions exact, %d extra people: %s",
+		s.gold, s.found, s.names, s.mentionSets, s.genders, s.descriptions, s.extraPeople, strings.Join(names, " | "))
+	assert.GreaterOrEqual(t, s.found, s.gold*2/3, "people found")
+	assert.GreaterOrEqual(t, s.names, s.gold/2, "canonical names")
+}
