@@ -114,7 +114,7 @@ type work struct {
 // name is a mention that can name a speaker.
 type name struct {
 	r      extract.Range
-	person int    // index into People, -1
+	person int // index into People, -1
 	label  extract.Label
 	text   string // canonical name
 	gender extract.Gender

