@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
 """mkgold: build and check saywho-gold/1 annotation files.
 
-Gold annotations are written by hand in a compact, reviewable form (NAME.ann)
+Gold annotations are written by hand in a compact, reviewable form (NAME.gold.in; not brat .ann)
 and compiled to NAME.gold.json with exact UTF-8 byte offsets. Every span is
 verified: text[start:end] must equal the span text.
 
 Usage:
-  mkgold.py build FILE.ann...      write the .gold.json named by each .ann
+  mkgold.py build FILE.gold.in...   write the .gold.json named by each .gold.in
   mkgold.py check FILE.gold.json... validate gold files (text from "text" or sibling .txt)
   mkgold.py occ FILE.txt WORD      list the whole-word occurrences of WORD with context
 
-The .ann format, one directive per line ('#' starts a comment line):
+The .gold.in format, one directive per line ('#' starts a comment line):
 
   id: seed:000_8cddab4abca9d9aa
   source: free text
-  text: 000_8cddab4abca9d9aa.txt          (relative to the .ann file)
-  out: 000_8cddab4abca9d9aa.gold.json     (relative to the .ann file)
+  text: 000_8cddab4abca9d9aa.txt          (relative to the .gold.in file)
+  out: 000_8cddab4abca9d9aa.gold.json     (relative to the .gold.in file)
 
   == entities
   LABEL SPEC                               LABEL is PERSON, ORG, LOC or MISC
