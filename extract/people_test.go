@@ -2,6 +2,8 @@ package extract
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -340,6 +342,18 @@ func seedGold(t *testing.T) (string, goldSeed) {
 	return text, g
 }
 
+// goldEntityDoc tokenizes text and sets the gold entities on it.
+func goldEntityDoc(t *testing.T, text string, g goldSeed) *Document {
+	t.Helper()
+	d := tokenize(t, text)
+	for _, e := range g.Entities {
+		l, err := ParseLabel(e.Label)
+		require.NoError(t, err)
+		require.True(t, setEntity(d, e.Start, e.End, l), "gold entity [%d,%d) overlaps another after snapping to tokens", e.Start, e.End)
+	}
+	return d
+}
+
 // peopleScore compares the people of d with the gold people: a gold person
 // is found when one of ours holds its first mention; its name, gender,
 // description and exact mention set are then compared.
@@ -403,12 +417,7 @@ func scorePeople(t *testing.T, d *Document, g goldSeed) peopleScore {
 // article over the real tokenizer, so the figures measure clustering alone.
 func TestPeopleSeedGoldEntities(t *testing.T) {
 	text, g := seedGold(t)
-	d := tokenize(t, text)
-	for _, e := range g.Entities {
-		l, err := ParseLabel(e.Label)
-		require.NoError(t, err)
-		require.True(t, setEntity(d, e.Start, e.End, l), "gold entity [%d,%d) overlaps another after snapping to tokens", e.Start, e.End)
-	}
+	d := goldEntityDoc(t, text, g)
 	d.People = clusterPeople(d)
 	require.NoError(t, d.Validate())
 	checkPeopleOrder(t, d)
@@ -441,4 +450,42 @@ func TestPeopleSeedModel(t *testing.T) {
 		s.gold, s.found, s.names, s.mentionSets, s.genders, s.descriptions, s.extraPeople, strings.Join(names, " | "))
 	assert.GreaterOrEqual(t, s.found, s.gold*2/3, "people found")
 	assert.GreaterOrEqual(t, s.names, s.gold/2, "canonical names")
+}
+
+// TestPeopleGoldDocs clusters the gold PERSON entities of the hand-made gold
+// documents in corpus/testdata/gold (fictional texts written for saywho)
+// and logs how many people, names, mention sets, genders and descriptions
+// match.
+func TestPeopleGoldDocs(t *testing.T) {
+	files, err := filepath.Glob("../corpus/testdata/gold/*.gold.json")
+	require.NoError(t, err)
+	if len(files) == 0 {
+		t.Skip("no gold documents in ../corpus/testdata/gold")
+	}
+	var total peopleScore
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var g goldSeed
+		require.NoError(t, json.Unmarshal(raw, &g), f)
+		txt, err := os.ReadFile(strings.TrimSuffix(f, ".gold.json") + ".txt")
+		require.NoError(t, err)
+		d := goldEntityDoc(t, string(txt), g)
+		d.People = clusterPeople(d)
+		require.NoError(t, d.Validate(), f)
+		checkPeopleOrder(t, d)
+		s := scorePeople(t, d, g)
+		t.Logf("%s: %+v", filepath.Base(f), s)
+		total.gold += s.gold
+		total.found += s.found
+		total.names += s.names
+		total.mentionSets += s.mentionSets
+		total.genders += s.genders
+		total.descriptions += s.descriptions
+		total.extraPeople += s.extraPeople
+	}
+	t.Logf("gold documents, gold entities: %d gold people, %d found, %d names, %d mention sets, %d genders, %d descriptions exact, %d extra people",
+		total.gold, total.found, total.names, total.mentionSets, total.genders, total.descriptions, total.extraPeople)
+	assert.Equal(t, total.gold, total.found, "people found")
+	assert.GreaterOrEqual(t, total.mentionSets, total.gold-1, "mention clusters")
 }
