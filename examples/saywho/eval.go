@@ -1,12 +1,447 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/saywho/saywho/claims"
+	"github.com/saywho/saywho/corpus"
+	"github.com/saywho/saywho/extract"
 )
 
-// STUB: replaced by the eval subcommand (corpus issue).
+const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-json] [-errors N] [-baseline prose]
+
+Scores saywho (extract.New, then claims.Attribute) on annotated corpora and
+prints the figures defined in the corpus package documentation:
+  -polnear DIR   PolNeAR (brat), DIR holding train/ and dev/: claim scores
+  -conll FILE    CoNLL-2003 file (IOB1): entity scores, exact span and type
+  -gold PATH     a saywho gold JSON file, or a directory of *.json gold files:
+                 entity and claim scores
+At least one corpus is required; several may be given.
+
+Examples:
+  saywho eval -polnear ../shared/data/polnear -split dev
+  saywho eval -conll ../shared/data/conll2003/dev.txt -baseline prose
+  saywho eval -gold seeds/articles -gold corpus/testdata/gold -errors 20
+
+Flags:
+`
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// evalSet is one corpus to score.
+type evalSet struct {
+	name     string
+	articles []corpus.Article
+	loadErrs int
+}
+
+// system is one pipeline under test.
+type system struct {
+	name   string
+	ex     *extract.Extractor
+	claims bool // run claims.Attribute; false: the system finds no claims
+}
+
+// prediction is a system's output for one article.
+type prediction struct {
+	doc    *extract.Document
+	claims []claims.Claim
+}
+
+// evalResult is the JSON output for one corpus and one system.
+type evalResult struct {
+	Corpus     string             `json:"corpus"`
+	System     string             `json:"system"`
+	Articles   int                `json:"articles"`
+	LoadErrors int                `json:"load_errors"`
+	Metrics    map[string]float64 `json:"metrics"`
+	Counts     map[string][3]int  `json:"counts"` // metric -> [tp, fp, fn]
+	Ratios     map[string][2]int  `json:"ratios"` // metric -> [right, total]
+	score      corpus.Score
+}
+
 func runEval(args []string, out, errw io.Writer) int {
-	fmt.Fprintln(errw, "saywho eval: not implemented yet")
-	return 2
+	fl := flag.NewFlagSet("saywho eval", flag.ContinueOnError)
+	fl.SetOutput(errw)
+	var polnear, conll, gold multiFlag
+	fl.Var(&polnear, "polnear", "PolNeAR directory (holding train/ and dev/); repeatable")
+	split := fl.String("split", "dev", "PolNeAR split: train or dev")
+	fl.Var(&conll, "conll", "CoNLL-2003 file; repeatable")
+	fl.Var(&gold, "gold", "gold JSON file or directory of *.json gold files; repeatable")
+	asJSON := fl.Bool("json", false, "print the figures as JSON")
+	nErrors := fl.Int("errors", 0, "list up to N misses and N false positives per corpus, with context")
+	baseline := fl.String("baseline", "", `also score a baseline: "prose" (prose/v2 entities, no claims)`)
+	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	fl.Usage = func() {
+		fmt.Fprint(errw, evalUsage)
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(errw, "saywho eval: unexpected argument %q (corpora are given with -polnear, -conll or -gold)\n", fl.Arg(0))
+		return 2
+	}
+	if len(polnear)+len(conll)+len(gold) == 0 {
+		fmt.Fprintln(errw, "saywho eval: no corpus: give -polnear DIR, -conll FILE or -gold PATH (see saywho eval -h)")
+		return 2
+	}
+	if *baseline != "" && *baseline != "prose" {
+		fmt.Fprintf(errw, "saywho eval: unknown -baseline %q (want prose)\n", *baseline)
+		return 2
+	}
+
+	status := 0
+	var sets []evalSet
+	load := func(name string, arts []corpus.Article, err error) {
+		n := 0
+		if err != nil {
+			var el corpus.ErrorList
+			if !errors.As(err, &el) {
+				fmt.Fprintf(errw, "saywho eval: %v\n", err)
+				status = 1
+				return
+			}
+			// Annotation problems: report them, score what loaded.
+			n = len(el)
+			for i, e := range el {
+				if i == 10 {
+					fmt.Fprintf(errw, "saywho eval: %s: ... and %d more annotation problems\n", name, len(el)-i)
+					break
+				}
+				fmt.Fprintf(errw, "saywho eval: warning: %v\n", e)
+			}
+		}
+		sets = append(sets, evalSet{name: name, articles: arts, loadErrs: n})
+	}
+	for _, dir := range polnear {
+		arts, err := corpus.LoadPolNeAR(dir, *split)
+		load("PolNeAR "+*split, arts, err)
+	}
+	for _, f := range conll {
+		arts, err := corpus.LoadCoNLL(f)
+		load("CoNLL "+filepath.Base(f), arts, err)
+	}
+	for _, p := range gold {
+		arts, err := loadGold(p)
+		load("gold "+p, arts, err)
+	}
+
+	ex, err := extract.New()
+	if err != nil {
+		fmt.Fprintf(errw, "saywho eval: %v\n", err)
+		return 1
+	}
+	systems := []system{{name: "saywho", ex: ex, claims: true}}
+	if *baseline == "prose" {
+		px, err := extract.New(extract.WithNER(extract.NERProse))
+		if err != nil {
+			fmt.Fprintf(errw, "saywho eval: prose baseline: %v\n", err)
+			return 1
+		}
+		systems = append(systems, system{name: "prose", ex: px})
+	}
+
+	var results [][]evalResult // [set][system]
+	var after []func()         // error listings, printed after the tables
+	for _, set := range sets {
+		var row []evalResult
+		for si, sys := range systems {
+			preds := predict(set.articles, sys, max(*jobs, 1))
+			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs}
+			for i := range set.articles {
+				r.score.Add(&set.articles[i], preds[i].doc, preds[i].claims)
+			}
+			r.Articles = r.score.Articles
+			r.Metrics = r.score.Metrics()
+			r.Counts, r.Ratios = countsOf(r.score)
+			row = append(row, r)
+			if si == 0 && *nErrors > 0 && !*asJSON {
+				after = append(after, func() { printErrors(out, set, preds, *nErrors) })
+			}
+		}
+		results = append(results, row)
+	}
+
+	if *asJSON {
+		var flat []evalResult
+		for _, row := range results {
+			flat = append(flat, row...)
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(flat); err != nil {
+			fmt.Fprintf(errw, "saywho eval: %v\n", err)
+			return 1
+		}
+		return status
+	}
+	for i, row := range results {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		printTable(out, row)
+	}
+	for _, f := range after {
+		f()
+	}
+	return status
+}
+
+// loadGold loads a gold JSON file, or the *.json files of a directory.
+func loadGold(p string) ([]corpus.Article, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("gold: %w", err)
+	}
+	if st.IsDir() {
+		return corpus.Load(os.DirFS(p), "*.json")
+	}
+	return corpus.Load(os.DirFS(filepath.Dir(p)), globEscape(filepath.Base(p)))
+}
+
+// globEscape escapes the pattern characters of a file name for fs.Glob.
+func globEscape(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// predict runs sys on every article, jobs at a time, and returns the
+// predictions in article order.
+func predict(arts []corpus.Article, sys system, jobs int) []prediction {
+	preds := make([]prediction, len(arts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(jobs, max(len(arts), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				doc := sys.ex.Extract(arts[i].Doc.Text)
+				p := prediction{doc: doc}
+				if sys.claims {
+					p.claims = claims.Attribute(doc)
+				}
+				preds[i] = p
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return preds
+}
+
+// row is one line of the figures table.
+type row struct {
+	name string
+	c    *corpus.Counts
+	r    *corpus.Ratio
+}
+
+// rowsOf lists the figures of s in table order.
+func rowsOf(s corpus.Score) []row {
+	var rows []row
+	if n := s.NER; n != nil {
+		micro := n.Micro
+		rows = append(rows, row{name: "entities (exact span+type)", c: &micro})
+		for _, l := range []extract.Label{extract.PER, extract.ORG, extract.LOC, extract.MISC} {
+			c := n.ByLabel[l]
+			rows = append(rows, row{name: "  " + l.String(), c: &c})
+		}
+	}
+	if cs := s.Claims; cs != nil {
+		add := func(name string, c corpus.Counts) { rows = append(rows, row{name: name, c: &c}) }
+		add("who said what (attribution)", cs.Attribution)
+		q, sp := cs.QuotedAttribution, cs.Speaker
+		rows = append(rows, row{name: "  quoted claims attributed", r: &q}, row{name: "  speaker name right", r: &sp})
+		add("Citron cue exact", cs.Cue.Exact)
+		add("Citron cue overlap", cs.Cue.Overlap)
+		add("Citron source exact", cs.Source.Exact)
+		add("Citron source overlap", cs.Source.Overlap)
+		add("Citron content exact", cs.Content.Exact)
+		add("Citron content overlap", cs.Content.Overlap)
+		add("Citron quote exact", cs.Quote.Exact)
+		add("Citron quote overlap", cs.Quote.Overlap)
+		add("PolNeAR chunk source", cs.Chunks.Source)
+		add("PolNeAR chunk cue", cs.Chunks.Cue)
+		add("PolNeAR chunk content", cs.Chunks.Content)
+	}
+	return rows
+}
+
+// countsOf returns the raw counts behind the metrics, for JSON output.
+func countsOf(s corpus.Score) (map[string][3]int, map[string][2]int) {
+	cs, rs := map[string][3]int{}, map[string][2]int{}
+	for _, r := range rowsOf(s) {
+		key := strings.TrimSpace(r.name)
+		if r.c != nil {
+			cs[key] = [3]int{r.c.TP, r.c.FP, r.c.FN}
+		} else {
+			rs[key] = [2]int{r.r.Num, r.r.Den}
+		}
+	}
+	return cs, rs
+}
+
+// printTable prints the figures of one corpus, a column group per system.
+func printTable(out io.Writer, results []evalResult) {
+	if len(results) == 0 {
+		return
+	}
+	r0 := results[0]
+	fmt.Fprintf(out, "%s: %d articles", r0.Corpus, r0.Articles)
+	if r0.LoadErrors > 0 {
+		fmt.Fprintf(out, " (%d annotation problems skipped)", r0.LoadErrors)
+	}
+	fmt.Fprintln(out)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%-30s\t", "metric")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s P\tR\tF1\t(tp/fp/fn)\t", r.System)
+	}
+	fmt.Fprintln(tw)
+	rows := make([][]row, len(results))
+	for i, r := range results {
+		rows[i] = rowsOf(r.score)
+	}
+	for k := range rows[0] {
+		fmt.Fprintf(tw, "%-30s\t", rows[0][k].name)
+		for i := range results {
+			x := rows[i][k]
+			if x.c != nil {
+				fmt.Fprintf(tw, "%.3f\t%.3f\t%.3f\t%d/%d/%d\t", x.c.P(), x.c.R(), x.c.F1(), x.c.TP, x.c.FP, x.c.FN)
+			} else if x.r.Den == 0 {
+				fmt.Fprint(tw, "\t\t-\t0/0\t")
+			} else {
+				fmt.Fprintf(tw, "\t\t%.3f\t%d/%d\t", x.r.Value(), x.r.Num, x.r.Den)
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+}
+
+// printErrors lists up to n misses and n false positives of the first
+// system on set, with context.
+func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
+	type item struct{ id, line string }
+	var missed, spurious []item
+	for i := range set.articles {
+		a := &set.articles[i]
+		p := preds[i]
+		if a.Layers.Has(corpus.LayerEntities) {
+			var ents []extract.Entity
+			if p.doc != nil {
+				ents = p.doc.Entities
+			}
+			m, s := corpus.DiffEntities(a.Doc.Entities, ents)
+			for _, e := range m {
+				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+			}
+			for _, e := range s {
+				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+			}
+		}
+		if a.Layers.Has(corpus.LayerClaims) {
+			gm := corpus.MatchClaims(a.Claims, p.claims, true)
+			used := make([]bool, len(p.claims))
+			for gi, j := range gm {
+				if j >= 0 {
+					used[j] = true
+					continue
+				}
+				missed = append(missed, item{a.ID, describeClaim(a.Doc.Text, a.Claims[gi])})
+			}
+			for j, u := range used {
+				if !u {
+					spurious = append(spurious, item{a.ID, describeClaim(a.Doc.Text, p.claims[j])})
+				}
+			}
+		}
+	}
+	sort.SliceStable(missed, func(i, j int) bool { return missed[i].id < missed[j].id })
+	sort.SliceStable(spurious, func(i, j int) bool { return spurious[i].id < spurious[j].id })
+	for _, part := range []struct {
+		title string
+		items []item
+	}{{"missed (in the gold, not found)", missed}, {"false positives (found, not in the gold)", spurious}} {
+		fmt.Fprintf(out, "\n%s, %s: %d, showing %d\n", set.name, part.title, len(part.items), min(n, len(part.items)))
+		for _, it := range part.items[:min(n, len(part.items))] {
+			fmt.Fprintf(out, "  %s: %s\n", it.id, it.line)
+		}
+	}
+}
+
+// describeClaim renders a claim as "kind source=… cue=… content=[[…]] in context".
+func describeClaim(text string, c claims.Claim) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-8s source=%q cue=%q", c.Kind, flat(c.Source.Text), flat(c.Cue.Text))
+	if c.Speaker != "" {
+		fmt.Fprintf(&b, " speaker=%q", c.Speaker)
+	}
+	if len(c.Content) > 0 {
+		whole := extract.Span{Start: c.Content[0].Start, End: c.Content[len(c.Content)-1].End}
+		whole.Text = text[whole.Start:whole.End]
+		b.WriteString(" content: ")
+		b.WriteString(context(text, whole))
+	}
+	return b.String()
+}
+
+// context shows s inside up to 40 bytes of text on each side, marked with
+// [[ ]], on one line; long spans are cut in the middle.
+func context(text string, s extract.Span) string {
+	const side, long = 40, 160
+	lo, hi := max(s.Start-side, 0), min(s.End+side, len(text))
+	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
+		lo--
+	}
+	for hi < len(text) && text[hi]&0xC0 == 0x80 {
+		hi++
+	}
+	mid := text[s.Start:s.End]
+	if len(mid) > long {
+		a, z := long/2, len(mid)-long/2
+		for a > 0 && mid[a]&0xC0 == 0x80 {
+			a--
+		}
+		for z < len(mid) && mid[z]&0xC0 == 0x80 {
+			z++
+		}
+		mid = mid[:a] + " … " + mid[z:]
+	}
+	return flat(text[lo:s.Start] + "[[" + mid + "]]" + text[s.End:hi])
+}
+
+// flat puts text on one line.
+func flat(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
