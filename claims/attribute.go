@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/claims/internal/lexicon"
 	"github.com/saywho/saywho/extract"
 )
@@ -33,7 +34,10 @@ const DefaultMinCueProb = 0.3
 // need half of p.
 func WithMinCueProb(p float64) Option { return func(c *config) { c.minCueProb = p } }
 
-var loadLexicon = sync.OnceValues(lexicon.Load)
+var (
+	loadLexicon = sync.OnceValues(lexicon.Load)
+	loadModel   = sync.OnceValues(cuemodel.Embedded)
+)
 
 // New returns an Attributor configured by opts. The embedded cue lexicon is
 // decoded once per process and shared; New fails only on an invalid option
@@ -50,7 +54,11 @@ func New(opts ...Option) (*Attributor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claims: loading cue lexicon: %w", err)
 	}
-	return &Attributor{cues: cueLexicon{lx: lx, minP: cfg.minCueProb}}, nil
+	m, err := loadModel()
+	if err != nil {
+		return nil, fmt.Errorf("claims: loading cue model: %w", err)
+	}
+	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb}}, nil
 }
 
 var defaultAttributor = sync.OnceValues(func() (*Attributor, error) { return New() })

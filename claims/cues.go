@@ -1,6 +1,9 @@
 package claims
 
 import (
+	"math"
+
+	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/claims/internal/lexicon"
 	"github.com/saywho/saywho/extract"
 )
@@ -19,8 +22,10 @@ type cue struct {
 // cueLexicon decides which tokens are cues. It is read-only after
 // construction.
 type cueLexicon struct {
-	lx   *lexicon.Lexicon
-	minP float64 // minimum P(cue | stem) for a learned head
+	lx    *lexicon.Lexicon
+	model *cuemodel.Model // nil: lexicon ratios alone decide
+	minP  float64         // minimum P(cue | stem) for a learned head, without a model
+	bias  float32         // added to the model score; a cue needs score > 0
 }
 
 // tellStems are the stems of verbs whose addressee stands between the verb
@@ -60,17 +65,32 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
 		return cue{}, false // names are not cues ("Said", "Sanders Says")
 	}
 	stem := t.Stem()
-	c, ok := cl.lx.Heads[stem]
-	if !ok || c.In < 3 {
-		return cue{}, false
-	}
-	p := headProb(c)
-	need := cl.minP
-	if cl.lx.Base[stem] {
-		need /= 2
-	}
-	if p < need {
-		return cue{}, false
+	c, known := cl.lx.Heads[stem]
+	var p float64
+	if cl.model != nil {
+		// C2 (learned): the perceptron decides from the word and its context.
+		prior := -1.0
+		if known && c.In >= 3 {
+			prior = headProb(c)
+		}
+		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior}
+		score := cl.model.Score(&ctx) + cl.bias
+		if score <= 0 {
+			return cue{}, false
+		}
+		p = 1 / (1 + math.Exp(-float64(score)/4))
+	} else {
+		if !known || c.In < 3 {
+			return cue{}, false
+		}
+		p = headProb(c)
+		need := cl.minP
+		if cl.lx.Base[stem] {
+			need /= 2
+		}
+		if p < need {
+			return cue{}, false
+		}
 	}
 	k := cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: p, tell: tellStems[stem]}
 	// C3: tails.

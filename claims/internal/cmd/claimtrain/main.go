@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/saywho/saywho/claims/internal/brat"
+	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/extract"
 )
 
@@ -29,11 +30,15 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, out, errw io.Writer) int {
+func run(args []string, stdout, errw io.Writer) int {
+	_ = stdout
 	fl := flag.NewFlagSet("claimtrain", flag.ContinueOnError)
 	fl.SetOutput(errw)
 	dir := fl.String("polnear", "../shared/data/polnear/train", "PolNeAR split directory (text/ and attributions/)")
 	outPath := fl.String("out", "", "output TSV file (default: standard output)")
+	modelPath := fl.String("model", "", "also train the cue model and write it to this file")
+	devDir := fl.String("dev", "", "PolNeAR dev split directory, to report the cue model's accuracy")
+	epochs := fl.Int("epochs", 8, "training epochs of the cue model")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -51,7 +56,7 @@ func run(args []string, out, errw io.Writer) int {
 	for _, a := range arts {
 		st.add(ex.Extract(a.Text), a.Attributions)
 	}
-	w := os.Stdout
+	out := os.Stdout
 	if *outPath != "" {
 		f, err := os.Create(*outPath)
 		if err != nil {
@@ -59,15 +64,32 @@ func run(args []string, out, errw io.Writer) int {
 			return 1
 		}
 		defer f.Close()
-		w = f
+		out = f
 	}
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out)
 	st.write(bw, len(arts))
 	if err := bw.Flush(); err != nil {
 		fmt.Fprintln(errw, "claimtrain: writing:", err)
 		return 1
 	}
 	fmt.Fprintf(errw, "claimtrain: %d articles, %d cue heads, %d stems kept\n", len(arts), st.cues, st.kept)
+	if *modelPath == "" {
+		return 0
+	}
+	prior := st.prior()
+	w := trainModel(ex, arts, prior, *epochs, errw)
+	if *devDir != "" {
+		dev, err := brat.ReadSplit(*devDir)
+		if err != nil {
+			fmt.Fprintln(errw, "claimtrain:", err)
+			return 1
+		}
+		evalModel(ex, dev, prior, w, errw)
+	}
+	if err := os.WriteFile(*modelPath, cuemodel.Encode(w), 0o644); err != nil {
+		fmt.Fprintln(errw, "claimtrain:", err)
+		return 1
+	}
 	return 0
 }
 
