@@ -64,10 +64,23 @@ import (
 //	    starter may be capitalised when it opens the sentence. In a
 //	    relational phrase ("a sister of one of …, Maria Kolesnikova,") the
 //	    name describes the object of "of": "one of …".
-//	D3  Failing both, a determiner phrase that ends in a title word right
-//	    before the mention: "the exile opposition chief Svetlana
-//	    Tikhanovskaya" (the title words stay in Titles too).
-//	    The first description found, in text order of mentions, is kept.
+//	D3  Failing both, a phrase of lower-case words that ends in a title
+//	    right before the mention: from a determiner or possessive, "the
+//	    exile opposition chief Svetlana Tikhanovskaya", or without one, two
+//	    or three words after a non-word, preposition, speech verb or
+//	    conjunction, "…, transport minister Alan Pryce said". The title
+//	    words stay in Titles too.
+//	    The first description found by D1 to D3, in text order of mentions,
+//	    is kept.
+//	D4  Failing all mentions, a relative clause right after a mention and
+//	    closed by a comma or dash (not by the end of the sentence): "Sarah
+//	    Lind, who chairs the committee, was …".
+//	    D1 and D4 skip an age between commas: "Joseph Imboden, 81, who …".
+//	    D2 also allows "by" or "to" right before its starter ("Questioned
+//	    by the inquiry’s counsel, Michael Torrance,"), and when the head
+//	    noun before a first "of" names no role ("the verdict of the Harwood
+//	    manager, Luis Ortega,": not a title, starter or relational noun)
+//	    the description is the noun phrase after "of".
 //
 // Limits: no pronoun or nominal mentions ("the analyst") are clustered,
 // only PERSON entities; two people who share a last name and are mentioned
@@ -173,6 +186,14 @@ func clusterPeople(d *Document) []Person {
 			if s, ok := description(d, m); ok {
 				person.Description = s
 				break
+			}
+		}
+		for _, m := range c.mentions { // D4
+			if person.Description.Text != "" {
+				break
+			}
+			if s, ok := relativeClause(d, m); ok {
+				person.Description = s
 			}
 		}
 		people[p] = person
@@ -535,7 +556,8 @@ var appositiveStarters = map[string]bool{
 	"head-of-state": true, "assistant": true, "associate": true, "executive": true,
 }
 
-// description finds a description of mention m by D1, D2 or D3.
+// description finds a description of mention m by D1, D2 or D3 (D4 is
+// tried only when no mention of the person has one of these).
 func description(d *Document, m mention) (Span, bool) {
 	if s, ok := appositive(d, m); ok {
 		return s, true
@@ -566,6 +588,11 @@ var prepositions = map[string]bool{
 	"between": true, "through": true, "since": true, "until": true, "within": true,
 	"without": true, "among": true, "across": true, "behind": true, "near": true,
 }
+
+// agentPrepositions may stand right before a D2 appositive that names a
+// person: "Questioned by the inquiry’s counsel, Michael Torrance, …",
+// "According to the group’s leader, …".
+var agentPrepositions = map[string]bool{"by": true, "to": true}
 
 // isStarter reports whether token t can open a description: a lower-case
 // determiner, possessive, modifier or title word (D1).
@@ -647,12 +674,25 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 			start = k
 			break
 		}
-		if prepositions[d.Tokens[k].Lower()] || d.EntityAt(k) >= 0 {
+		if w := d.Tokens[k].Lower(); prepositions[w] && !(agentPrepositions[w] && k+1 < comma && isStarter(d.Tokens[k+1])) || d.EntityAt(k) >= 0 {
 			return Span{}, false
 		}
 	}
 	if start < 0 || start >= comma {
 		return Span{}, false
+	}
+	// "the verdict of the Harwood manager, Luis Ortega": a head noun that
+	// names no role (not a title, starter or relational noun) leaves the
+	// name to the noun phrase after "of".
+	for k := start + 1; k+1 < comma; k++ {
+		if d.Tokens[k].Lower() != "of" {
+			continue
+		}
+		head := d.Tokens[k-1]
+		if _, title := names.Title(head.Text); !title && !isStarter(head) && !relationalNouns[head.Lower()] && isStarter(d.Tokens[k+1]) {
+			start = k + 1
+		}
+		break
 	}
 	return d.TokenSpan(Range{start, comma}), true
 }
@@ -670,24 +710,61 @@ func preModifier(d *Document, m mention) (Span, bool) {
 	if len(m.titles) == 0 || m.lo == e.Tokens.Lo || last.Kind != Word || startsUpper(last.Text) {
 		return Span{}, false
 	}
-	for k := m.lo - 1; k >= sentLo && k >= m.lo-6; k-- {
-		t := d.Tokens[k]
-		if t.Kind != Word || d.EntityAt(k) >= 0 {
-			return Span{}, false
-		}
-		switch t.Lower() {
-		case "the", "a", "an":
+	// A phrase without a determiner ("transport minister Alan Pryce") is
+	// the run of at most three lower-case words before the name, from
+	// after the nearest non-word, preposition or clause word; it needs two
+	// words, since one is just the title.
+	bare := func(k int) (Span, bool) {
+		if e.Tokens.Lo-k >= 2 && e.Tokens.Lo-k <= 3 {
 			return d.TokenSpan(Range{k, e.Tokens.Lo}), true
 		}
-		if prepositions[t.Lower()] {
-			return Span{}, false
+		return Span{}, false
+	}
+	for k := m.lo - 1; k >= sentLo && k >= m.lo-6; k-- {
+		t := d.Tokens[k]
+		if t.Kind != Word || d.EntityAt(k) >= 0 || startsUpper(t.Text) {
+			return bare(k + 1)
+		}
+		switch w := t.Lower(); {
+		case determiners[w]:
+			return d.TokenSpan(Range{k, e.Tokens.Lo}), true
+		case prepositions[w] || clauseWords[w]:
+			return bare(k + 1)
 		}
 	}
-	return Span{}, false
+	return bare(max(sentLo, m.lo-6))
+}
+
+// determiners open a D3 phrase.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
+	"their": true, "our": true,
+}
+
+// clauseWords end a bare D3 phrase: speech verbs and conjunctions that
+// commonly stand right before a name ("said chief executive Jane Doe").
+var clauseWords = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "asked": true,
+	"according": true, "wrote": true, "and": true, "or": true, "but": true,
+	"nor": true, "than": true, "as": true, "like": true, "including": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"has": true, "had": true, "have": true, "that": true, "which": true, "who": true,
 }
 
 // appositive finds a description right after mention m (D1).
 func appositive(d *Document, m mention) (Span, bool) {
+	return after(d, m, isStarter, true)
+}
+
+// relativeClause finds a "who …" clause right after mention m (D4).
+func relativeClause(d *Document, m mention) (Span, bool) {
+	return after(d, m, func(t Token) bool { return t.Kind == Word && t.Text == "who" }, false)
+}
+
+// after finds a description right after mention m whose first token
+// satisfies opens (D1, D4). With atEnd, the end of the sentence may close it
+// too (D1).
+func after(d *Document, m mention, opens func(Token) bool, atEnd bool) (Span, bool) {
 	e := d.Entities[m.entity]
 	if m.end < e.End { // possessive: "Smith’s, …" is no appositive
 		return Span{}, false
@@ -698,16 +775,13 @@ func appositive(d *Document, m mention) (Span, bool) {
 		return Span{}, false
 	}
 	sentHi := d.Sentences[sent].Tokens.Hi
+	// D1: an age between commas comes first: "Joseph Imboden, 81, who …".
+	if open+3 < sentHi && isComma(d.Tokens[open]) && d.Tokens[open+1].Kind == Number && isComma(d.Tokens[open+2]) {
+		open += 2
+	}
 	o := d.Tokens[open]
 	byDash := o.Kind == Dash
-	if !(o.Kind == Punct && o.Text == "," || byDash) || open+1 >= sentHi {
-		return Span{}, false
-	}
-	first := d.Tokens[open+1]
-	if first.Kind != Word || startsUpper(first.Text) {
-		return Span{}, false
-	}
-	if _, isTitle := names.Title(first.Text); !isTitle && !appositiveStarters[first.Text] {
+	if !(isComma(o) || byDash) || open+1 >= sentHi || !opens(d.Tokens[open+1]) {
 		return Span{}, false
 	}
 	depth := 0
@@ -732,7 +806,7 @@ func appositive(d *Document, m mention) (Span, bool) {
 	if end < 0 {
 		// The sentence ended (or the cap was hit) first: keep it only when
 		// the mention does not open its clause, and the sentence did end.
-		if sentHi > open+1+maxAppositiveTokens || opensClause(d, m.lo, d.Sentences[sent].Tokens.Lo) {
+		if !atEnd || sentHi > open+1+maxAppositiveTokens || opensClause(d, m.lo, d.Sentences[sent].Tokens.Lo) {
 			return Span{}, false
 		}
 		end = sentHi

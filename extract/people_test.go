@@ -281,6 +281,48 @@ func TestPeopleCluster(t *testing.T) {
 			}},
 		},
 		{
+			name:     "relative clause when nothing else describes",
+			text:     "Joseph Imboden, 81, who voted against the plan, said he would stay. Sarah Lind, who chairs the committee, was not convinced.",
+			mentions: []string{"Joseph Imboden", "Sarah Lind"},
+			want: []summary{
+				{Name: "Joseph Imboden", Mentions: []string{"Joseph Imboden"}, Gender: Male, Description: "who voted against the plan"},
+				{Name: "Sarah Lind", Mentions: []string{"Sarah Lind"}, Gender: Female, Description: "who chairs the committee"},
+			},
+		},
+		{
+			name:     "relative clause closed by the sentence end is no description",
+			text:     "He called on Mr. Putin, who sent advisers.",
+			mentions: []string{"Putin"},
+			want:     []summary{{Name: "Putin", Mentions: []string{"Putin"}, Titles: []string{"Mr."}, Gender: Male}},
+		},
+		{
+			name:     "appositive after an agent preposition",
+			text:     "Questioned by the inquiry’s counsel, Michael Torrance, she insisted.",
+			mentions: []string{"Michael Torrance"},
+			want: []summary{{
+				Name: "Michael Torrance", Mentions: []string{"Michael Torrance"}, Gender: Male,
+				Description: "the inquiry’s counsel",
+			}},
+		},
+		{
+			name:     "appositive names the noun phrase after of",
+			text:     "That was the verdict of the Harwood manager, Luis Ortega, whose side won.",
+			mentions: []string{"Luis Ortega"},
+			want: []summary{{
+				Name: "Luis Ortega", Mentions: []string{"Luis Ortega"}, Gender: Male,
+				Description: "the Harwood manager",
+			}},
+		},
+		{
+			name:     "bare title phrase before the name",
+			text:     "The link is on track, transport minister Alan Pryce said, and chief executive Jane Doe agreed.",
+			mentions: []string{"Alan Pryce", "Jane Doe"},
+			want: []summary{
+				{Name: "Alan Pryce", Mentions: []string{"Alan Pryce"}, Titles: []string{"minister"}, Gender: Male, Description: "transport minister"},
+				{Name: "Jane Doe", Mentions: []string{"Jane Doe"}, Titles: []string{"chief executive"}, Gender: Female, Description: "chief executive"},
+			},
+		},
+		{
 			name:     "no person entities",
 			text:     "Nothing here.",
 			mentions: nil,
