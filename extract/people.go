@@ -24,8 +24,10 @@ import (
 //	    equal, or an initial of it ("C." ~ "Christopher").
 //	P4  A one-word mention joins the most recently mentioned person with
 //	    that last name; failing that, with that first name.
-//	P5  A mention whose honorific implies a gender ("Mr.", "Ms.") never
-//	    joins a person whose honorifics imply the other one.
+//	P5  A mention whose honorific or first name implies a gender ("Mr.",
+//	    "Ms.", "Michelle") never joins a person whose honorifics (or, with
+//	    none, the first name of its fullest mention) imply the other one:
+//	    "Michelle Obama" does not join "Mr. Obama".
 //	P6  Otherwise the mention starts a new person. People are in order of
 //	    first mention.
 //	P7  The canonical Name is the text of the mention with the most name
@@ -47,9 +49,11 @@ import (
 //	D1  Description: an appositive right after a mention, opened by a comma
 //	    (or dash) and a lower-case determiner, possessive, modifier or title
 //	    word ("a", "the", "former", "deputy"), closed by the first comma,
-//	    semicolon or matching dash outside quotes and brackets. When the
-//	    sentence ends first, the appositive is kept only if the mention does
-//	    not open its clause ("…, said Shraibman, a non-resident scholar.").
+//	    semicolon or dash (a lone hyphen closes only a dash-opened one)
+//	    outside quotes and brackets. When the sentence ends first, the
+//	    appositive is kept only if a speech verb stands right before the
+//	    mention ("…, said Shraibman, a non-resident scholar."); "According
+//	    to Ham, the current administration has …" is a clause.
 //	    When the appositive is a relational noun phrase ("a sister of …")
 //	    and the comma that closes it is followed by a person mention and
 //	    another comma, that mention is the object's name and is included:
@@ -103,6 +107,15 @@ type mention struct {
 	titles     []Span   // honorifics and titles, in text order
 	gender     Gender   // gender implied by the titles, Unknown if none or mixed
 	lo         int      // first token of the mention with its preceding titles
+}
+
+// anyGender returns the gender m's titles imply, else the first-name
+// lexicon's for its first name (P5).
+func (m *mention) anyGender() Gender {
+	if m.gender != Unknown || len(m.first) < 2 {
+		return m.gender
+	}
+	return fromNames(names.FirstName(m.first))
 }
 
 // cluster is a person being built.
@@ -481,10 +494,14 @@ func collapseSpace(s string) string {
 func findCluster(clusters []*cluster, m mention) int {
 	best, bestFirst := -1, -1 // P4: last-name match, first-name match
 	for c, cl := range clusters {
-		if g := cl.honorificGender(); m.gender != Unknown && g != Unknown && g != m.gender { // P5
+		full := cl.mentions[cl.best]
+		if mg, cg := m.anyGender(), cl.honorificGender(); cg == Unknown && full.first != "" { // P5
+			if cg = full.anyGender(); mg != Unknown && cg != Unknown && mg != cg {
+				continue
+			}
+		} else if mg != Unknown && cg != Unknown && mg != cg {
 			continue
 		}
-		full := cl.mentions[cl.best]
 		if m.first != "" { // P3
 			if hasLast(cl, m.last) && (full.first == "" || firstsAgree(full.first, m.first)) {
 				if best < 0 || cl.lastEntity > clusters[best].lastEntity {
@@ -589,6 +606,19 @@ var prepositions = map[string]bool{
 	"without": true, "among": true, "across": true, "behind": true, "near": true,
 }
 
+// maxPreAppositiveTokens bounds the length of a D2 description.
+const maxPreAppositiveTokens = 16
+
+// clauseVerbs are auxiliaries, modals and speech verbs; a D2 phrase that
+// holds one is a clause, not a noun phrase.
+var clauseVerbs = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"am": true, "has": true, "have": true, "had": true, "will": true, "would": true,
+	"can": true, "could": true, "should": true, "shall": true, "may": true,
+	"might": true, "must": true, "do": true, "does": true, "did": true,
+	"said": true, "says": true, "told": true, "added": true, "asked": true,
+}
+
 // agentPrepositions may stand right before a D2 appositive that names a
 // person: "Questioned by the inquiry’s counsel, Michael Torrance, …",
 // "According to the group’s leader, …".
@@ -678,8 +708,18 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 			return Span{}, false
 		}
 	}
-	if start < 0 || start >= comma {
+	if start < 0 || start >= comma || comma-start > maxPreAppositiveTokens {
 		return Span{}, false
+	}
+	// A clause is no appositive: "the answer is no, Donald Trump, …", nor
+	// a list of names: "President Barack Obama, Hillary Clinton, …".
+	for k := start; k < comma; k++ {
+		if clauseVerbs[d.Tokens[k].Lower()] {
+			return Span{}, false
+		}
+		if e := d.EntityAt(k); e >= 0 && d.Entities[e].Label == PER {
+			return Span{}, false
+		}
 	}
 	// "the verdict of the Harwood manager, Luis Ortega": a head noun that
 	// names no role (not a title, starter or relational noun) leaves the
@@ -741,6 +781,15 @@ var determiners = map[string]bool{
 	"their": true, "our": true,
 }
 
+// speechVerbs may stand right before a mention whose appositive runs to
+// the end of the sentence (D1).
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "added": true, "adds": true,
+	"wrote": true, "writes": true, "explained": true, "noted": true,
+	"argued": true, "continued": true, "warned": true, "stated": true,
+	"asked": true, "replied": true, "insisted": true, "recalled": true,
+}
+
 // clauseWords end a bare D3 phrase: speech verbs and conjunctions that
 // commonly stand right before a name ("said chief executive Jane Doe").
 var clauseWords = map[string]bool{
@@ -749,6 +798,9 @@ var clauseWords = map[string]bool{
 	"nor": true, "than": true, "as": true, "like": true, "including": true,
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
 	"has": true, "had": true, "have": true, "that": true, "which": true, "who": true,
+	"because": true, "when": true, "if": true, "although": true, "though": true,
+	"whether": true, "where": true, "so": true, "then": true, "also": true,
+	"now": true, "while": true, "whom": true, "whose": true, "not": true,
 }
 
 // appositive finds a description right after mention m (D1).
@@ -796,7 +848,7 @@ func after(d *Document, m mention, opens func(Token) bool, atEnd bool) (Span, bo
 				depth--
 			}
 		case depth > 0:
-		case byDash && t.Kind == Dash, !byDash && t.Kind == Punct && (t.Text == "," || t.Text == ";"):
+		case t.Kind == Dash && (byDash || t.Text != "-"), !byDash && t.Kind == Punct && (t.Text == "," || t.Text == ";"):
 			end = k
 		}
 		if end >= 0 {
@@ -806,7 +858,7 @@ func after(d *Document, m mention, opens func(Token) bool, atEnd bool) (Span, bo
 	if end < 0 {
 		// The sentence ended (or the cap was hit) first: keep it only when
 		// the mention does not open its clause, and the sentence did end.
-		if !atEnd || sentHi > open+1+maxAppositiveTokens || opensClause(d, m.lo, d.Sentences[sent].Tokens.Lo) {
+		if !atEnd || sentHi > open+1+maxAppositiveTokens || m.lo == 0 || !speechVerbs[d.Tokens[m.lo-1].Lower()] {
 			return Span{}, false
 		}
 		end = sentHi
