@@ -117,6 +117,9 @@ type work struct {
 	spk    []speakerMention
 	out    []Claim
 	last   int // index into out of the last direct or mixed claim, -1
+	// lastSrc is the source of the last claim made, in sentence lastSrcSent.
+	lastSrc     extract.Range
+	lastSrcSent int
 }
 
 // name is a mention that can name a speaker.
@@ -138,7 +141,7 @@ type speakerMention struct {
 
 func newWork(a *Attributor, d *extract.Document) *work {
 	n := len(d.Tokens)
-	w := &work{a: a, d: d, toks: d.Tokens, last: -1,
+	w := &work{a: a, d: d, toks: d.Tokens, last: -1, lastSrcSent: -1,
 		sentOf: make([]int32, n), qOf: make([]int32, n), used: make([]bool, n)}
 	for i := range w.sentOf {
 		w.sentOf[i] = -1
@@ -187,6 +190,7 @@ func (w *work) sent(s int) (lo, hi int) {
 // attributed first (sieve passes D1–D5), then the remaining cues (I1–I4).
 func (w *work) run() {
 	qi := 0
+	var cands []cue
 	for s := range w.d.Sentences {
 		lo, hi := w.sent(s)
 		for qi < len(w.quotes) && int(w.sentOf[w.lastTok(qi)]) <= s {
@@ -195,16 +199,22 @@ func (w *work) run() {
 			}
 			qi++
 		}
+		// Cues of the sentence, strongest first (I0): "…, sources said"
+		// wins over "called for" earlier in the sentence.
+		cands = cands[:0]
 		for i := lo; i < hi; i++ {
 			if w.used[i] || w.qOf[i] >= 0 {
 				continue
 			}
-			c, ok := w.a.cues.cueAt(w.d, i, lo, hi)
-			if !ok || w.anyUsed(c.r.Lo, c.r.Hi) {
-				continue
-			}
-			if w.indirect(c, -1) {
+			if c, ok := w.a.cues.cueAt(w.d, i, lo, hi); ok {
+				cands = append(cands, c)
 				i = c.r.Hi - 1
+			}
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].p > cands[j].p })
+		for _, c := range cands {
+			if !w.anyUsed(c.r.Lo, c.r.Hi) {
+				w.indirect(c, -1)
 			}
 		}
 	}
@@ -272,16 +282,46 @@ func (w *work) direct(qi int) {
 	if last.close < 0 || last.misused {
 		conf = 0.75
 	}
+	sStart := int(w.sentOf[first.open])
+	lo, _ := w.sent(sStart)
+	startsSentence := true
+	for i := lo; i < first.open; i++ {
+		if !w.isPunct(i) && !leadConj[lower(w.toks[i])] {
+			startsSentence = false
+			break
+		}
+	}
 	// D1.
 	sEnd := int(w.sentOf[lastTok])
 	_, hi := w.sent(sEnd)
-	if c, src, ok := w.cueAfter(lastTok+1, hi); ok {
-		w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
-		return
+	if hi == lastTok+1 && sEnd+1 < len(w.d.Sentences) && w.d.Sentences[sEnd+1].Paragraph == w.d.Sentences[sEnd].Paragraph {
+		// "“…?” Clinton said." split after the mark: look into the next
+		// sentence.
+		_, hi = w.sent(sEnd + 1)
+	}
+	if startsSentence {
+		if c, src, ok := w.cueAfter(lastTok+1, hi); ok {
+			w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+			return
+		}
+	}
+	// D1b: a cue later in the sentence makes a mixed claim whose content
+	// runs from the sentence start ("“…” to drive up the price, she said").
+	if hi > lastTok+1 {
+		_, shi := w.sent(sEnd)
+		for i := lastTok + 1; i < shi && i < lastTok+1+maxSource; i++ {
+			if w.used[i] || w.qOf[i] >= 0 {
+				break
+			}
+			if c, ok := w.a.cues.cueAt(w.d, i, lo, shi); ok {
+				if w.indirect(c, qi) {
+					return
+				}
+				break
+			}
+		}
 	}
 	// D2.
-	sStart := int(w.sentOf[first.open])
-	lo, _ := w.sent(sStart)
 	if c, ok := w.cueBefore(lo, first.open); ok {
 		gap := 0
 		for i := c.r.Hi; i < first.open; i++ {
@@ -342,14 +382,24 @@ func (w *work) words(lo, hi int) int {
 // cueAfter looks for D1: a cue within maxAfterQuote tokens after a closing
 // mark, before hi, with only the source (or nothing) between.
 func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
-	lim := min(hi, from+maxAfterQuote)
+	lim := min(hi, from+maxSource)
+	paren := 0
 	for i := from; i < lim; i++ {
 		if w.qOf[i] >= 0 || w.used[i] {
 			return cue{}, extract.Range{}, false
 		}
 		t := w.toks[i]
-		if finalPunct[t.Text] || t.Text == ";" {
+		switch t.Text {
+		case "(":
+			paren++
+		case ")":
+			paren--
+		}
+		if paren <= 0 && (finalPunct[t.Text] || t.Text == ";") && !(i+1 < lim && w.toks[i+1].Text == ")") {
 			return cue{}, extract.Range{}, false
+		}
+		if paren > 0 {
+			continue
 		}
 		c, ok := w.a.cues.cueAt(w.d, i, from, hi)
 		if !ok {
@@ -544,6 +594,18 @@ func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 		if w.used[k-1] || w.qOf[k-1] >= 0 {
 			break
 		}
+		if t.Text == ")" {
+			// A parenthesis inside the phrase: "Rep. Gwen Moore (D-Wis.)".
+			m := k - 2
+			for m >= lo && k-1-m < 8 && w.toks[m].Text != "(" && !w.used[m] {
+				m--
+			}
+			if m >= lo && w.toks[m].Text == "(" {
+				k = m
+				continue
+			}
+			break
+		}
 		lw := lower(t)
 		ok := false
 		switch t.Kind {
@@ -641,10 +703,16 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		case ok:
 			// I2.
 			b := w.contentStart(c, end)
+			parts = append(parts, extract.Range{Lo: b, Hi: w.contentEnd(b, end, lo, hi)})
+		case c.r.Lo > start && w.inherits(c):
+			// I5: "X said …, adding that …" / "X says … and said …": the
+			// participle or the second verb shares the subject.
+			src = w.lastSrc
+			b := w.contentStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
 		default:
 			// I3 inverted: "…, said X."
-			if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," {
+			if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && !strings.HasSuffix(lower(w.toks[c.head]), "ing") {
 				if r, ok := w.sourceRight(c.r.Hi, end, false); ok {
 					src = r
 					parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
@@ -775,6 +843,9 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 		}
 	}
 	cl.Speaker, cl.Person = w.speaker(src)
+	if src.Len() > 0 {
+		w.lastSrc, w.lastSrcSent = src, int(w.sentOf[c.head])
+	}
 	w.out = append(w.out, cl)
 	if kind != Indirect {
 		w.last = len(w.out) - 1
@@ -800,4 +871,46 @@ func (w *work) addSpeaker(m speakerMention) {
 	w.spk = append(w.spk, speakerMention{})
 	copy(w.spk[i+1:], w.spk[i:])
 	w.spk[i] = m
+}
+
+// inherits reports whether cue c has no subject of its own but shares that
+// of the last claim of its sentence: a participle after a comma ("…,
+// adding that") or a verb after "and" ("… and said").
+func (w *work) inherits(c cue) bool {
+	if w.lastSrcSent != int(w.sentOf[c.head]) || w.lastSrc.Len() == 0 || w.lastSrc.Lo > c.r.Lo {
+		return false
+	}
+	prev := lower(w.toks[c.r.Lo-1])
+	return prev == "and" || prev == "," && strings.HasSuffix(lower(w.toks[c.head]), "ing")
+}
+
+// contentEnd returns where the content that starts at b ends, at most at
+// end: before ", adding …" (a participle cue after a comma), before
+// "and said …" (a second reporting verb), before ", although …" and ";".
+func (w *work) contentEnd(b, end, lo, hi int) int {
+	for k := b + 1; k < end-1; k++ {
+		t := w.toks[k]
+		if w.qOf[k] >= 0 {
+			continue
+		}
+		switch lower(t) {
+		case ";":
+			return k
+		case ",":
+			nx := lower(w.toks[k+1])
+			if nx == "although" || nx == "though" || nx == "whereas" {
+				return k
+			}
+			if strings.HasSuffix(nx, "ing") {
+				if _, ok := w.a.cues.cueAt(w.d, k+1, lo, hi); ok {
+					return k
+				}
+			}
+		case "and":
+			if _, ok := w.a.cues.cueAt(w.d, k+1, lo, hi); ok && !strings.HasSuffix(lower(w.toks[k+1]), "ing") {
+				return k
+			}
+		}
+	}
+	return end
 }

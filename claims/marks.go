@@ -36,6 +36,7 @@ type quote struct {
 	para        int // paragraph index
 	prev        int // index of the previous part of a multi-paragraph quotation, or -1
 	misused     bool
+	class       markClass
 }
 
 // findQuotes pairs the top-level quotation marks of d in one pass over its
@@ -57,7 +58,8 @@ type quote struct {
 //     same class (multi-paragraph quotations); otherwise it ends at the
 //     paragraph end, unclosed;
 //   - Q6 single marks open a top-level quotation only when they are curly or
-//     read as opening by the tokenizer, so apostrophes never pair.
+//     read as opening by the tokenizer, so apostrophes never pair;
+//   - Q7 two adjacent straight single marks ('') are one double mark.
 //
 // It runs in time linear in the number of tokens.
 func findQuotes(dst []quote, d *extract.Document) []quote {
@@ -74,41 +76,56 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 			if c == notMark {
 				continue
 			}
+			// Q7: two adjacent straight single marks are one double mark
+			// (the '' of wire copy).
+			j, kind := i, t.Kind
+			if t.Text == "'" && i+1 < p.Tokens.Hi && toks[i+1].Text == "'" && toks[i+1].Start == t.End {
+				j, c = i+1, doubleMark
+				if kind == extract.QuoteAmbiguous {
+					kind = toks[i+1].Kind
+				}
+			}
+			endByte := toks[j].End
 			if cur < 0 {
 				// Q1, Q6.
-				if t.Kind == extract.QuoteClose {
+				if kind == extract.QuoteClose {
+					i = j
 					continue
 				}
-				if c == singleMark && t.Kind != extract.QuoteOpen {
+				if c == singleMark && kind != extract.QuoteOpen {
 					continue
 				}
 				prev := -1
 				if i == p.Tokens.Lo && len(dst) > 0 {
 					q := &dst[len(dst)-1]
-					if q.close < 0 && q.para == pi-1 && classOf(toks[q.open].Text) == c {
+					if q.close < 0 && q.para == pi-1 && q.class == c {
 						prev = len(dst) - 1 // Q5
 					}
 				}
-				dst = append(dst, quote{open: i, close: -1, start: t.End, end: t.End, para: pi, prev: prev})
+				dst = append(dst, quote{open: i, close: -1, start: endByte, end: endByte, para: pi, prev: prev, class: c})
 				cur, cls = len(dst)-1, c
+				i = j
 				continue
 			}
 			if c != cls {
+				i = j
 				continue // Q4
 			}
 			q := &dst[cur]
-			last := i == p.Tokens.Hi-1
-			if t.Kind == extract.QuoteOpen && !last && !beforePunct(toks, i, p.Tokens.Hi) && !afterStop(toks, i, q.open) {
+			last := j == p.Tokens.Hi-1
+			if kind == extract.QuoteOpen && !last && !beforePunct(toks, j, p.Tokens.Hi) && !afterStop(toks, i, q.open) {
 				// Q3: close before this mark, open a new quotation.
 				q.close, q.end, q.misused = -1, t.Start, true
-				dst = append(dst, quote{open: i, close: -1, start: t.End, end: t.End, para: pi, prev: -1})
+				dst = append(dst, quote{open: i, close: -1, start: endByte, end: endByte, para: pi, prev: -1, class: c})
 				cur = len(dst) - 1
+				i = j
 				continue
 			}
 			// Q2.
-			q.close, q.end = i, t.Start
-			q.misused = t.Kind == extract.QuoteOpen
+			q.close, q.end = j, t.Start
+			q.misused = kind == extract.QuoteOpen
 			cur = -1
+			i = j
 		}
 		if cur >= 0 {
 			// Q5: the quotation runs to the end of the paragraph.

@@ -63,6 +63,19 @@ func printDiff(a *Article, pred []claims.Claim) {
 		}
 		g := a.Claims[i]
 		fmt.Printf("MISS %s %s src=%q cue=%q content=%q\n", a.ID, g.Kind, g.Source.Text, g.Cue.Text, clipContent(g.Content))
+		lo, hi := g.Content[0].Start, g.Content[len(g.Content)-1].End
+		for _, r := range []extract.Span{g.Source, g.Cue} {
+			if !r.IsEmpty() {
+				lo, hi = min(lo, r.Start), max(hi, r.End)
+			}
+		}
+		lo, hi = max(0, lo-80), min(len(a.Doc.Text), hi+40)
+		fmt.Printf("     CTX %q\n", a.Doc.Text[lo:hi])
+		for _, p := range pred {
+			if p.Content[0].Start < hi && p.Content[len(p.Content)-1].End > lo {
+				fmt.Printf("     PRED %s src=%q cue=%q content=%q\n", p.Kind, p.Source.Text, p.Cue.Text, clipContent(p.Content))
+			}
+		}
 	}
 	for j, u := range used {
 		if !u {
