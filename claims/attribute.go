@@ -189,6 +189,7 @@ func (w *work) sent(s int) (lo, hi int) {
 // run walks the sentences in order. In each, quotations that end there are
 // attributed first (sieve passes D1–D5), then the remaining cues (I1–I4).
 func (w *work) run() {
+	w.speakerLines()
 	qi := 0
 	var cands []cue
 	for s := range w.d.Sentences {
@@ -358,7 +359,7 @@ func (w *work) direct(qi int) {
 		ps := prev.Sentence
 		if ps >= 0 && sStart-ps <= maxContinue && first.para-prev.Paragraph <= 1 && (prev.Speaker != "" || !prev.Source.IsEmpty()) {
 			c := Claim{Kind: Direct, Content: content, Speaker: prev.Speaker, Person: prev.Person,
-				Confidence: 0.6, Paragraph: first.para, Sentence: sStart}
+				Confidence: 0.6, Paragraph: first.para, Sentence: sStart, Continuation: true}
 			w.take(first.open, lastTok+1)
 			w.out = append(w.out, c)
 			w.last = len(w.out) - 1
@@ -382,6 +383,25 @@ func (w *work) words(lo, hi int) int {
 // cueAfter looks for D1: a cue within maxAfterQuote tokens after a closing
 // mark, before hi, with only the source (or nothing) between.
 func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
+	// D1 dash: "“…” ― Sonya Herridge" closes a paragraph.
+	if from < hi && w.toks[from].Kind == extract.Dash {
+		end := from + 1
+		for end < hi && end-from <= 5 && isWordTok(w.toks[end]) && isUpperStart(w.toks[end].Text) {
+			end++
+		}
+		for end < hi && w.isPunct(end) {
+			end++
+		}
+		if end > from+1 && end == hi {
+			src := extract.Range{Lo: from + 1, Hi: end}
+			for src.Hi > src.Lo && w.isPunct(src.Hi-1) {
+				src.Hi--
+			}
+			if src.Len() > 0 {
+				return cue{r: extract.Range{Lo: from, Hi: from + 1}, head: from, p: 0.8}, src, true
+			}
+		}
+	}
 	lim := min(hi, from+maxSource)
 	paren := 0
 	for i := from; i < lim; i++ {
@@ -710,6 +730,14 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			src = w.lastSrc
 			b := w.contentStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
+		case c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
+			// I6: "Trump is defending his tweets, saying …": the subject
+			// of the sentence.
+			if r, ok := w.subjectOf(start, c.r.Lo-1); ok {
+				src = r
+				b := w.contentStart(c, end)
+				parts = append(parts, extract.Range{Lo: b, Hi: end})
+			}
 		default:
 			// I3 inverted: "…, said X."
 			if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && !strings.HasSuffix(lower(w.toks[c.head]), "ing") {
@@ -913,4 +941,92 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 		}
 	}
 	return end
+}
+
+// subjectOf returns the noun phrase that opens the clause in [lo, hi):
+// introductory phrases ending with a comma and leading conjunctions are
+// skipped; the phrase stops before a function word, punctuation or a
+// lower-case past form ("groups granted").
+func (w *work) subjectOf(lo, hi int) (extract.Range, bool) {
+	// Skip "In August," and the like.
+	if lo < hi && introWords[lower(w.toks[lo])] {
+		k := lo
+		for k < hi && k-lo < 8 && w.toks[k].Text != "," {
+			k++
+		}
+		if k < hi && w.toks[k].Text == "," {
+			lo = k + 1
+		}
+	}
+	for lo < hi && leadConj[lower(w.toks[lo])] {
+		lo++
+	}
+	k := lo
+	for k < hi && k-lo < maxNP {
+		t := w.toks[k]
+		lw := lower(t)
+		if w.used[k] || w.qOf[k] >= 0 || !isWordTok(t) && !(t.Kind == extract.Punct && (t.Text == "’s" || t.Text == "'s")) {
+			break
+		}
+		if k > lo && (npStop[lw] && lw != "of" || !isUpperStart(t.Text) && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing"))) {
+			break
+		}
+		if subjectPronouns[lw] {
+			if k == lo {
+				k++
+			}
+			break
+		}
+		k++
+	}
+	r := extract.Range{Lo: lo, Hi: k}
+	if !w.plausibleSource(r) {
+		return extract.Range{}, false
+	}
+	return r, true
+}
+
+// speakerLines finds speaker labels (rule L1): a paragraph that starts,
+// after an optional opening quotation mark, with one to four capitalised
+// words and a colon ("PENCE: Well, look, …", "Pat Caddell: Democrat
+// Voters …"). The label is the source, the colon the cue and the rest of
+// the paragraph the content.
+func (w *work) speakerLines() {
+	for _, p := range w.d.Paragraphs {
+		lo, hi := p.Tokens.Lo, p.Tokens.Hi
+		i := lo
+		if i < hi && w.toks[i].Kind.IsQuote() {
+			i++
+		}
+		j := i
+		for j < hi && j-i < 4 && (isWordTok(w.toks[j]) && isUpperStart(w.toks[j].Text) || j > i && w.toks[j].Text == ".") {
+			j++
+		}
+		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] {
+			continue
+		}
+		end := hi
+		for end > j+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote() && w.qOf[end-1] < 0) {
+			end--
+		}
+		if end <= j+2 {
+			continue
+		}
+		content := extract.Range{Lo: j + 1, Hi: end}
+		kind := Indirect
+		for k := content.Lo; k < content.Hi; k++ {
+			if w.qOf[k] >= 0 && w.quotes[w.qOf[k]].open > i {
+				kind = Mixed
+				break
+			}
+		}
+		c := cue{r: extract.Range{Lo: j, Hi: j + 1}, head: j, p: 0.7}
+		// The opening mark of a transcript line is not a quotation of its own.
+		for k := lo; k < hi; k++ {
+			if q := w.qOf[k]; q >= 0 && w.quotes[q].open == i-1 && i > lo {
+				w.qOf[k] = -1
+			}
+		}
+		w.emitSpans(kind, []extract.Span{w.d.TokenSpan(content)}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content})
+	}
 }

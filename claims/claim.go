@@ -84,6 +84,12 @@ type Claim struct {
 	// Paragraph and Sentence are the indices, into Document.Paragraphs and
 	// Document.Sentences, of where the content starts.
 	Paragraph, Sentence int
+	// Continuation reports that the claim is a quotation with no cue of its
+	// own that carries on the nearest earlier claim with a quotation (Kind
+	// Direct or Mixed): it inherits that claim's Speaker and Person, and has
+	// no Cue or Source. Corpora that count such a quotation as part of the
+	// claim it continues (PolNeAR) can merge the two.
+	Continuation bool
 }
 
 // Start returns the byte offset where the claim's first content span starts,

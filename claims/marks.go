@@ -59,7 +59,7 @@ type quote struct {
 //     paragraph end, unclosed;
 //   - Q6 single marks open a top-level quotation only when they are curly or
 //     read as opening by the tokenizer, so apostrophes never pair;
-//   - Q7 two adjacent straight single marks ('') are one double mark.
+//   - Q7 two adjacent straight single marks (”) are one double mark.
 //
 // It runs in time linear in the number of tokens.
 func findQuotes(dst []quote, d *extract.Document) []quote {
