@@ -531,3 +531,53 @@ func TestPeopleGoldDocs(t *testing.T) {
 	assert.Equal(t, total.gold, total.found, "people found")
 	assert.GreaterOrEqual(t, total.mentionSets, total.gold-1, "mention clusters")
 }
+
+// FuzzPeople marks every run of capitalised words as a PERSON entity and
+// checks that clustering keeps the Document invariants and people order.
+func FuzzPeople(f *testing.F) {
+	if testing.Short() {
+		f.Skip("fuzzing skipped with -short")
+	}
+	text, _ := seeds.Text(seeds.Seed)
+	f.Add(text)
+	for _, s := range []string{
+		"Mr. Smith’s aide, a former envoy, met Ms. Smith, who left.",
+		"Mr. Mr. Dr. , , — who",
+		"A sister of one of them, Maria Kolesnikova, she said.",
+		"\xff Mr.\xfe Smith, a \xff,",
+	} {
+		f.Add(s)
+	}
+	x, err := New(WithNER(NERNone))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := x.Extract(text)
+		for i := 0; i < len(d.Tokens); {
+			j := i
+			for j < len(d.Tokens) && (d.Tokens[j].Kind == Word || d.Tokens[j].Kind == Abbrev) && startsUpper(d.Tokens[j].Text) {
+				j++
+			}
+			if j > i {
+				r := Range{i, j}
+				d.Entities = append(d.Entities, Entity{Span: d.TokenSpan(r), Tokens: r, Label: PER, Person: -1})
+				i = j
+				continue
+			}
+			i++
+		}
+		d.People = clusterPeople(d)
+		if err := d.Validate(); err != nil {
+			t.Fatalf("clusterPeople(%q): %v", text, err)
+		}
+		for i, p := range d.People {
+			if len(p.Mentions) == 0 || !sort.IntsAreSorted(p.Mentions) || i > 0 && p.Mentions[0] <= d.People[i-1].Mentions[0] {
+				t.Fatalf("clusterPeople(%q): person %d %q mentions %v out of order", text, i, p.Name, p.Mentions)
+			}
+			if p.Description.Text != "" && p.Description.Text != text[p.Description.Start:p.Description.End] {
+				t.Fatalf("clusterPeople(%q): description %+v", text, p.Description)
+			}
+		}
+	})
+}

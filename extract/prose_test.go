@@ -111,3 +111,23 @@ func TestProseSeed(t *testing.T) {
 	t.Logf("prose people vs gold: %d gold, %d found, %d names, %d mention sets, %d genders, %d descriptions, %d extra",
 		s.gold, s.found, s.names, s.mentionSets, s.genders, s.descriptions, s.extraPeople)
 }
+
+// FuzzProseAlignWords checks that alignment never panics and returns a
+// span inside the text at or after the cursor.
+func FuzzProseAlignWords(f *testing.F) {
+	if testing.Short() {
+		f.Skip("fuzzing skipped with -short")
+	}
+	f.Add("Europe” – said", 0, `Europe " –`)
+	f.Add("it can't be", 2, "ca n't")
+	f.Add("\xff\xfe", 0, "\xff")
+	f.Fuzz(func(t *testing.T, text string, from int, words string) {
+		if from < 0 || from > len(text) {
+			return
+		}
+		start, end, ok := alignWords(text, from, strings.Fields(words), func(int) bool { return true })
+		if ok && (start < from || end < start || end > len(text)) {
+			t.Fatalf("alignWords(%q, %d, %q) = %d, %d", text, from, words, start, end)
+		}
+	})
+}
