@@ -22,6 +22,7 @@ type Option func(*config)
 
 type config struct {
 	minCueProb float64
+	threshold  float64
 }
 
 // DefaultMinCueProb is the default for WithMinCueProb.
@@ -33,6 +34,12 @@ const DefaultMinCueProb = 0.3
 // [0, 1]. The default is DefaultMinCueProb. Hand-listed reporting verbs
 // need half of p.
 func WithMinCueProb(p float64) Option { return func(c *config) { c.minCueProb = p } }
+
+// WithCueThreshold sets the score the learned cue detector must exceed for
+// a word to be read as a reporting expression. The default, 0, is the
+// perceptron's own decision boundary; negative values find more claims
+// (recall), positive values fewer and surer ones (precision).
+func WithCueThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
 var (
 	loadLexicon = sync.OnceValues(lexicon.Load)
@@ -58,7 +65,7 @@ func New(opts ...Option) (*Attributor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claims: loading cue model: %w", err)
 	}
-	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb}}, nil
+	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb, bias: float32(-cfg.threshold)}}, nil
 }
 
 var defaultAttributor = sync.OnceValues(func() (*Attributor, error) { return New() })
@@ -435,7 +442,10 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 				return cue{}, extract.Range{}, false
 			}
 			src := extract.Range{Lo: lo, Hi: c.r.Lo}
-			for src.Hi > src.Lo && w.isPunct(src.Hi-1) && w.toks[src.Hi-1].Text != "," {
+			for src.Hi > src.Lo && w.isPunct(src.Hi-1) && w.toks[src.Hi-1].Text != "," && w.toks[src.Hi-1].Text != ")" {
+				src.Hi--
+			}
+			for src.Hi > src.Lo && w.toks[src.Hi-1].Kind == extract.Word && isAdverb(w.toks[src.Hi-1]) {
 				src.Hi--
 			}
 			if !w.plausibleSource(src) {
@@ -534,7 +544,7 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 	s := int(w.sentOf[c.head])
 	lo, _ := w.sent(s)
 	j := c.r.Lo - 1
-	for j >= lo && !w.used[j] && skipBack[lower(w.toks[j])] && w.toks[j].Kind == extract.Word {
+	for j >= lo && !w.used[j] && w.toks[j].Kind == extract.Word && (skipBack[lower(w.toks[j])] || isAdverb(w.toks[j])) {
 		j--
 	}
 	if j < lo || w.used[j] || w.qOf[j] >= 0 {
@@ -609,7 +619,9 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 // no further than lo and maxNP tokens (S2).
 func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 	k := hi
-	for k > lo && hi-k < maxNP {
+	n := 0     // tokens taken, parentheses not counted
+	prep := -1 // leftmost preposition taken
+	for k > lo && n < maxNP {
 		t := w.toks[k-1]
 		if w.used[k-1] || w.qOf[k-1] >= 0 {
 			break
@@ -630,7 +642,22 @@ func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 		ok := false
 		switch t.Kind {
 		case extract.Word, extract.Abbrev, extract.Number:
-			ok = !npStop[lw] && !subjectPronouns[lw] || lw == "of" || (k == hi && subjectPronouns[lw])
+			switch {
+			case k == hi && subjectPronouns[lw]:
+				ok = true
+			case npPreps[lw] && k < hi:
+				// "Republicans on the House Financial Services Committee".
+				ok = true
+				prep = k - 1
+			case lw == "and" && k < hi && k-2 >= lo && isWordTok(w.toks[k-2]) && (isUpperStart(w.toks[k-2].Text) || isUpperStart(w.toks[k].Text)):
+				// "Mr. Grassley and Mr. Leahy", "Federal and state officials".
+				ok = true
+			case npStop[lw] || subjectPronouns[lw]:
+			case !isUpperStart(t.Text) && k < hi && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) && !determiners[lw]:
+				// A verb or participle ends the phrase ("delivered").
+			default:
+				ok = true
+			}
 		case extract.Punct:
 			ok = t.Text == "’s" || t.Text == "'s" || t.Text == "’" || t.Text == "."
 		case extract.Dash:
@@ -640,9 +667,15 @@ func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 			break
 		}
 		k--
+		n++
 	}
-	// Trim a leading "of" or punctuation.
-	for k < hi && (lower(w.toks[k]) == "of" || w.isPunct(k)) {
+	// A phrase cannot start with a preposition: cut after the leftmost one
+	// when the phrase reached it without a head before.
+	if prep >= 0 && prep == k {
+		k = prep + 1
+	}
+	// Trim a leading "of", conjunction or punctuation.
+	for k < hi && (npPreps[lower(w.toks[k])] || lower(w.toks[k]) == "and" || w.isPunct(k)) {
 		k++
 	}
 	if k >= hi {
@@ -650,6 +683,10 @@ func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 	}
 	return extract.Range{Lo: k, Hi: hi}, true
 }
+
+// npPreps are prepositions that may stand inside a noun phrase that is a
+// source ("a spokeswoman for Hillary Clinton", "advisers to Mr. Obama").
+var npPreps = set("of", "for", "to", "at", "on", "in", "with", "from")
 
 // indirect builds the claim of cue c (I-rules). quoteHint is the quote that
 // made direct call it, or -1. It reports whether a claim was made.
@@ -817,6 +854,19 @@ func (w *work) contentStart(c cue, end int) int {
 	for b < end && (w.toks[b].Text == "," || w.toks[b].Text == ":") {
 		b++
 	}
+	// "said on its website that …", "tweeted Friday that …": the content
+	// starts at "that" when only adverbials stand before it.
+	if b < end && (adverbialStart[lower(w.toks[b])] || isUpperStart(w.toks[b].Text)) {
+		for i := b + 1; i < end && i-b < 10; i++ {
+			t := w.toks[i]
+			if lower(t) == "that" {
+				return i
+			}
+			if t.Kind.IsQuote() || finalPunct[t.Text] || t.Text == ":" {
+				break
+			}
+		}
+	}
 	if c.tell {
 		// "told reporters that …": start at "that" when it comes soon.
 		for i := b; i < end && i-b < 8; i++ {
@@ -844,6 +894,14 @@ func (w *work) contentStart(c cue, end int) int {
 	}
 	return b
 }
+
+// adverbialStart are words that open an adverbial between a reporting verb
+// and its that-clause.
+var adverbialStart = set("on", "in", "at", "during", "with", "after", "before", "from", "over",
+	"via", "to", "through", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "recently",
+	"repeatedly", "privately", "publicly", "again", "also", "him", "her", "them", "me", "us",
+	"reporters", "journalists", "supporters", "the", "a", "his", "their", "its")
 
 // emit records a direct claim whose quotation covers tokens [qlo, qhi).
 func (w *work) emit(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, qlo, qhi int) {
@@ -1029,4 +1087,10 @@ func (w *work) speakerLines() {
 		}
 		w.emitSpans(kind, []extract.Span{w.d.TokenSpan(content)}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content})
 	}
+}
+
+// isAdverb reports whether t looks like a manner adverb: a lower-case word
+// ending in "ly" ("generally", "boldly").
+func isAdverb(t extract.Token) bool {
+	return len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") && !isUpperStart(t.Text)
 }

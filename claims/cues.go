@@ -46,7 +46,7 @@ func headProb(c lexicon.Count) float64 {
 //     needs half that;
 //   - C3 auxiliaries and adverbs before the head ("has", "also") and words
 //     after it ("for" in "called for") join the cue when annotators include
-//     them at least half the time.
+//     them at least half the time (tails: 70%, 5 times, no determiners).
 func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
 	toks := d.Tokens
 	t := toks[i]
@@ -96,8 +96,9 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
 	// C3: tails.
 	if tails := cl.lx.Tails[stem]; tails != nil {
 		for k.r.Hi < hi && k.r.Hi-i < 3 {
-			tc, ok := tails[lower(toks[k.r.Hi])]
-			if !ok || 2*tc.In < tc.Total {
+			tw := lower(toks[k.r.Hi])
+			tc, ok := tails[tw]
+			if !ok || tc.In < 5 || 10*tc.In < 7*tc.Total || determiners[tw] {
 				break
 			}
 			k.r.Hi++

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,11 +60,21 @@ func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
 		t.Fatalf("LoadPolNeAR(%s): no articles", split)
 	}
 	diff := os.Getenv("SAYWHO_CLAIMS_DIFF") != ""
+	at := claims.Default()
+	if th := os.Getenv("SAYWHO_CUE_THRESHOLD"); th != "" {
+		v, err := strconv.ParseFloat(th, 64)
+		if err != nil {
+			t.Fatalf("SAYWHO_CUE_THRESHOLD: %v", err)
+		}
+		if at, err = claims.New(claims.WithCueThreshold(v)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var total ClaimScore
 	for i := range arts {
 		a := &arts[i]
 		doc := extract.Default().Extract(a.Doc.Text)
-		pred := claims.Attribute(doc)
+		pred := at.Attribute(doc)
 		if merge {
 			pred = mergeContinuations(pred)
 		}
@@ -101,6 +112,21 @@ func printDiff(a *Article, pred []claims.Claim) {
 			if p.Content[0].Start < hi && p.Content[len(p.Content)-1].End > lo {
 				fmt.Printf("     PRED %s src=%q cue=%q content=%q\n", p.Kind, p.Source.Text, p.Cue.Text, clipContent(p.Content))
 			}
+		}
+	}
+	for i, j := range attr {
+		if j < 0 {
+			continue
+		}
+		g, p := a.Claims[i], pred[j]
+		if clipContent(g.Content) != clipContent(p.Content) {
+			fmt.Printf("CDIFF %s\n   gold %q\n   pred %q\n", p.Kind, clipContent(g.Content), clipContent(p.Content))
+		}
+		if g.Source.Text != p.Source.Text {
+			fmt.Printf("SDIFF gold %q pred %q\n", g.Source.Text, p.Source.Text)
+		}
+		if g.Cue.Text != p.Cue.Text {
+			fmt.Printf("VDIFF gold %q pred %q\n", g.Cue.Text, p.Cue.Text)
 		}
 	}
 	for j, u := range used {
