@@ -41,8 +41,8 @@ import (
 //	    female. A subject pronoun ("he", "she") that opens a clause (first
 //	    in its sentence, or after punctuation, a quote mark, a dash or
 //	    "and/but/while") votes for the first person mentioned before it in
-//	    its sentence, else for the first person of the previous sentence (the
-//	    subject of the sentence before). Any other pronoun votes for the
+//	    its sentence, else for the first person of the nearest of the three
+//	    sentences before that mentions one (the subject of that sentence). Any other pronoun votes for the
 //	    nearest mention before it in its sentence, else the last one of the
 //	    previous sentence. Candidates whose honorifics imply the other gender
 //	    are passed over.
@@ -1002,11 +1002,21 @@ func antecedent(d *Document, clusters []*cluster, s, i int, g Gender, subject bo
 	if p := inSentence(s, subject); p >= 0 {
 		return p
 	}
-	if s > 0 {
-		return inSentence(s-1, subject)
+	back := 1
+	if subject {
+		back = maxSubjectLookBack
+	}
+	for k := s - 1; k >= 0 && k >= s-back; k-- {
+		if p := inSentence(k, subject); p >= 0 {
+			return p
+		}
 	}
 	return -1
 }
+
+// maxSubjectLookBack is how many sentences back a clause-opening subject
+// pronoun looks for a sentence with a person in it (G2).
+const maxSubjectLookBack = 3
 
 // firstEntityFrom returns the index of the first entity that starts at or
 // after token i (len(d.Entities) when none does).

@@ -19,7 +19,7 @@ import (
 // people are in order of first mention.
 
 // tokenize runs the real tokenizer and segmenter without a recognizer.
-func tokenize(t *testing.T, text string) *Document {
+func tokenize(t testing.TB, text string) *Document {
 	t.Helper()
 	x, err := New(WithNER(NERNone))
 	require.NoError(t, err)
@@ -373,7 +373,7 @@ type goldSeed struct {
 }
 
 // seedGold loads the seed article and its gold annotation.
-func seedGold(t *testing.T) (string, goldSeed) {
+func seedGold(t testing.TB) (string, goldSeed) {
 	t.Helper()
 	text, err := seeds.Text(seeds.Seed)
 	require.NoError(t, err)
@@ -385,7 +385,7 @@ func seedGold(t *testing.T) (string, goldSeed) {
 }
 
 // goldEntityDoc tokenizes text and sets the gold entities on it.
-func goldEntityDoc(t *testing.T, text string, g goldSeed) *Document {
+func goldEntityDoc(t testing.TB, text string, g goldSeed) *Document {
 	t.Helper()
 	d := tokenize(t, text)
 	for _, e := range g.Entities {
@@ -580,4 +580,17 @@ func FuzzPeople(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkClusterPeople clusters the gold PERSON entities of the seed
+// article (tokenizing is outside the timed loop).
+func BenchmarkClusterPeople(b *testing.B) {
+	text, g := seedGold(b)
+	d := goldEntityDoc(b, text, g)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.People = clusterPeople(d)
+	}
+	b.ReportMetric(float64(len(d.People)), "people/op")
 }
