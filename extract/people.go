@@ -42,15 +42,16 @@ import (
 //	    in its sentence, or after punctuation, a quote mark, a dash or
 //	    "and/but/while") votes for the first person mentioned before it in
 //	    its sentence, else for the first person of the nearest of the three
-//	    sentences before that mentions one (the subject of that sentence). Any other pronoun votes for the
-//	    nearest mention before it in its sentence, else the last one of the
-//	    previous sentence. Candidates whose honorifics imply the other gender
-//	    are passed over.
+//	    sentences before that mentions one (that sentence's subject). Any
+//	    other pronoun votes for the nearest mention before it in its
+//	    sentence, else the last one of the previous sentence. Candidates
+//	    whose honorifics imply the other gender are passed over.
 //	D1  Description: an appositive right after a mention, opened by a comma
 //	    (or dash) and a lower-case determiner, possessive, modifier or title
 //	    word ("a", "the", "former", "deputy"), closed by the first comma,
 //	    semicolon or dash (a lone hyphen closes only a dash-opened one)
-//	    outside quotes and brackets. When the sentence ends first, the
+//	    outside quotes and brackets. An age between commas is skipped
+//	    ("Joseph Imboden, 81, …"). When the sentence ends first, the
 //	    appositive is kept only if a speech verb stands right before the
 //	    mention ("…, said Shraibman, a non-resident scholar."); "According
 //	    to Ham, the current administration has …" is a clause.
@@ -62,12 +63,18 @@ import (
 //	    follows: ", an anchor on state television, Igor Tur," and "In 2005,
 //	    the American secretary of state at the time, Condoleezza Rice,". It
 //	    runs back from the comma before the mention to the previous
-//	    punctuation (or sentence start) and starts at the first lower-case
-//	    starter word (as in D1), with at most two words before it, none a
-//	    preposition ("At the meeting, Smith," is no description); the
-//	    starter may be capitalised when it opens the sentence. In a
-//	    relational phrase ("a sister of one of …, Maria Kolesnikova,") the
-//	    name describes the object of "of": "one of …".
+//	    punctuation (or sentence start) and starts at the first starter word
+//	    (as in D1; capitalised when it opens the sentence), with at most two
+//	    words before it, none a preposition ("At the meeting, Smith," is no
+//	    description) except "by" and "to" ("Questioned by the inquiry’s
+//	    counsel, Michael Torrance,"). At most 16 tokens, with no auxiliary,
+//	    modal or speech verb (a clause) and no person mention (a list of
+//	    names). When the head noun before a first "of" names no role (not a
+//	    title, starter or relational noun: "the verdict of the Harwood
+//	    manager, Luis Ortega,") the description is the noun phrase after
+//	    "of"; in a relational phrase that is itself another person's
+//	    appositive ("Tatyana Khomich, a sister of one of …, Maria
+//	    Kolesnikova,") the name describes the object of "of": "one of …".
 //	D3  Failing both, a phrase of lower-case words that ends in a title
 //	    right before the mention: from a determiner or possessive, "the
 //	    exile opposition chief Svetlana Tikhanovskaya", or without one, two
@@ -76,15 +83,9 @@ import (
 //	    words stay in Titles too.
 //	    The first description found by D1 to D3, in text order of mentions,
 //	    is kept.
-//	D4  Failing all mentions, a relative clause right after a mention and
-//	    closed by a comma or dash (not by the end of the sentence): "Sarah
-//	    Lind, who chairs the committee, was …".
-//	    D1 and D4 skip an age between commas: "Joseph Imboden, 81, who …".
-//	    D2 also allows "by" or "to" right before its starter ("Questioned
-//	    by the inquiry’s counsel, Michael Torrance,"), and when the head
-//	    noun before a first "of" names no role ("the verdict of the Harwood
-//	    manager, Luis Ortega,": not a title, starter or relational noun)
-//	    the description is the noun phrase after "of".
+//	D4  Failing all mentions, a relative clause right after a mention (age
+//	    skipped as in D1) and closed by a comma or dash, not by the end of
+//	    the sentence: "Sarah Lind, who chairs the committee, was …".
 //
 // Limits: no pronoun or nominal mentions ("the analyst") are clustered,
 // only PERSON entities; two people who share a last name and are mentioned
