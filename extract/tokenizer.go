@@ -31,6 +31,11 @@ type Tokenizer struct {
 	// open on the current line, so that a ’ after a word closes the
 	// quotation instead of being read as an apostrophe.
 	single int
+	// noEmail is an offset before which no e-mail address starts: the
+	// local-part scan from any earlier word start in the same run of
+	// address characters ends at the same place and fails the same way.
+	// It keeps the scan linear on inputs such as "a_a_a_…".
+	noEmail int
 }
 
 // Reset makes t tokenize text from its start, forgetting any earlier text.
@@ -508,7 +513,7 @@ loop:
 				i = e
 				break loop
 			case '.':
-				if e := emailEnd(text, s); e > 0 {
+				if e := t.email(s); e > 0 {
 					return e, Email
 				}
 				// W2: a decimal point between digits: "4.5", "1.2.3".
@@ -548,7 +553,7 @@ loop:
 				}
 				break loop
 			case '@', '_', '+', '%':
-				if e := emailEnd(text, s); e > 0 {
+				if e := t.email(s); e > 0 {
 					return e, Email
 				}
 				break loop
@@ -642,6 +647,10 @@ func (t *Tokenizer) period(s, i int) (int, TokenKind) {
 	return i + 1, Abbrev
 }
 
+// maxDottedSegments bounds the letter segments dotted reads, which keeps
+// the tokenizer linear on inputs such as "a.b.a.b.…".
+const maxDottedSegments = 12
+
 // dotted reads letters and periods from s where the period at i is followed
 // by a letter: "U.S.", "a.m.", "Ph.D.", "nytimes.com" or "end.The".
 func dotted(text string, s, i int) (int, TokenKind) {
@@ -656,6 +665,9 @@ func dotted(text string, s, i int) (int, TokenKind) {
 	last := s // start of the last segment
 	j := i
 	for j < len(text) && text[j] == '.' {
+		if segs == maxDottedSegments {
+			return i, Word // too long for an abbreviation or a host name we know
+		}
 		k := j + 1
 		for k < len(text) && isASCIILetter(text[k]) {
 			k++
@@ -777,9 +789,23 @@ func hasPrefixFold(s, prefix string) bool {
 	return true
 }
 
-// emailEnd returns the end of the e-mail address that starts at s, or 0
-// (T10): local part [A-Za-z0-9._%+-]+, "@", then two or more domain labels.
-func emailEnd(text string, s int) int {
+// email returns the end of the e-mail address that starts at s, or 0
+// (T10), remembering failures in t.noEmail.
+func (t *Tokenizer) email(s int) int {
+	if s < t.noEmail {
+		return 0
+	}
+	e, fail := emailEnd(t.text, s)
+	if e == 0 {
+		t.noEmail = fail
+	}
+	return e
+}
+
+// emailEnd returns the end of the e-mail address that starts at s (T10):
+// local part [A-Za-z0-9._%+-]+, "@", then two or more domain labels. When
+// there is none it returns 0 and the end of the local-part scan.
+func emailEnd(text string, s int) (end, fail int) {
 	i := s
 	for i < len(text) {
 		c := text[i]
@@ -789,8 +815,9 @@ func emailEnd(text string, s int) int {
 		}
 		break
 	}
+	fail = i
 	if i == s || i >= len(text) || text[i] != '@' || text[i-1] == '.' {
-		return 0
+		return 0, fail
 	}
 	i++
 	d := i
@@ -809,7 +836,7 @@ func emailEnd(text string, s int) int {
 		break
 	}
 	if dots == 0 {
-		return 0
+		return 0, fail
 	}
-	return i
+	return i, 0
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -167,4 +168,25 @@ func TestTokenizeAllocs(t *testing.T) {
 func TestTokenKindString(t *testing.T) {
 	assert.Equal(t, "QuoteOpen", QuoteOpen.String())
 	assert.Equal(t, "TokenKind(99)", TokenKind(99).String())
+}
+
+// TestTokenizeLinear guards against quadratic rescans (found by FuzzParse):
+// 200 kB of a repeated unit must tokenize and segment well under a second
+// each; a quadratic path takes tens of seconds here. The bound is loose so
+// that a loaded machine does not fail it.
+func TestTokenizeLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow pathological inputs; skipped under -short")
+	}
+	for _, unit := range []string{
+		"a.", "a_", "ab.", "a.b", "a@", "a+", "a%", "1.", "1,", "1:", ".", "’", "'", "“", "a’", "n’",
+		"-", "a-", "http://x", "#a", "@a", "U.S.", "“.", ". ”", "\xff", "é.", "Mr. ", "ab.cd@", "a.b.c@d",
+	} {
+		text := strings.Repeat(unit, 200000/len(unit))
+		start := time.Now()
+		d := tokenizeSegment(text)
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("tokenizeSegment(%q × %d) took %v for %d tokens", unit, len(text)/len(unit), el, len(d.Tokens))
+		}
+	}
 }
