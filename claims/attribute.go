@@ -35,10 +35,15 @@ const DefaultMinCueProb = 0.3
 // need half of p.
 func WithMinCueProb(p float64) Option { return func(c *config) { c.minCueProb = p } }
 
+// DefaultCueThreshold is the default for WithCueThreshold, chosen on
+// PolNeAR dev: below the perceptron's own boundary (0), because a cue that
+// finds no source or content makes no claim anyway.
+const DefaultCueThreshold = -3
+
 // WithCueThreshold sets the score the learned cue detector must exceed for
-// a word to be read as a reporting expression. The default, 0, is the
-// perceptron's own decision boundary; negative values find more claims
-// (recall), positive values fewer and surer ones (precision).
+// a word to be read as a reporting expression. The default is
+// DefaultCueThreshold; lower values find more claims (recall), higher
+// values fewer and surer ones (precision).
 func WithCueThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
 var (
@@ -50,7 +55,7 @@ var (
 // decoded once per process and shared; New fails only on an invalid option
 // or a broken embedded lexicon.
 func New(opts ...Option) (*Attributor, error) {
-	cfg := config{minCueProb: DefaultMinCueProb}
+	cfg := config{minCueProb: DefaultMinCueProb, threshold: DefaultCueThreshold}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -740,7 +745,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		var ok bool
 		src, ok = w.sourceLeft(c)
 		switch {
-		case ok && src.Lo > start && w.toks[src.Lo-1].Text == "," && c.r.Hi < end && w.toks[c.r.Hi].Text == ",":
+		case ok && src.Lo > start && w.commaBefore(src.Lo) && c.r.Hi < end && w.toks[c.r.Hi].Text == ",":
 			// I4.
 			left := extract.Range{Lo: start, Hi: src.Lo - 1}
 			right := extract.Range{Lo: c.r.Hi + 1, Hi: end}
@@ -777,7 +782,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			}
 		default:
 			// I3 inverted: "…, said X."
-			if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && !strings.HasSuffix(lower(w.toks[c.head]), "ing") {
+			if c.r.Lo > start+1 && w.commaBefore(c.r.Lo) && !strings.HasSuffix(lower(w.toks[c.head]), "ing") {
 				if r, ok := w.sourceRight(c.r.Hi, end, false); ok {
 					src = r
 					parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
@@ -1009,7 +1014,7 @@ func (w *work) subjectOf(lo, hi int) (extract.Range, bool) {
 	// Skip "In August," and the like.
 	if lo < hi && introWords[lower(w.toks[lo])] {
 		k := lo
-		for k < hi && k-lo < 8 && w.toks[k].Text != "," {
+		for k < hi && k-lo < 16 && w.toks[k].Text != "," {
 			k++
 		}
 		if k < hi && w.toks[k].Text == "," {
@@ -1093,4 +1098,17 @@ func (w *work) speakerLines() {
 // ending in "ly" ("generally", "boldly").
 func isAdverb(t extract.Token) bool {
 	return len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") && !isUpperStart(t.Text)
+}
+
+// commaBefore reports whether token i follows a comma, or a closing mark
+// with a comma inside it ("…,” said X").
+func (w *work) commaBefore(i int) bool {
+	if i < 1 {
+		return false
+	}
+	t := w.toks[i-1]
+	if t.Text == "," {
+		return true
+	}
+	return t.Kind == extract.QuoteClose && i >= 2 && w.toks[i-2].Text == ","
 }
