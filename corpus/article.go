@@ -7,29 +7,27 @@ import (
 	"github.com/saywho/saywho/extract"
 )
 
-// Layer is one annotation layer of an Article.
-type Layer uint8
+// Layers is a set of annotation layers of an Article: the Layer
+// constants combined with |.
+type Layers uint8
 
 // Annotation layers. A scorer only scores a layer the gold article has: an
 // article without LayerEntities says nothing about entities, which is not
-// the same as saying there are none.
+// the same as saying there are none. Combine them with |.
 const (
-	LayerTokens   Layer = 1 << iota // Doc.Tokens and Doc.Sentences are the gold tokenization (CoNLL)
-	LayerEntities                   // Doc.Entities holds every named entity
-	LayerPeople                     // Doc.People holds every person cluster
-	LayerClaims                     // Article.Claims holds every claim
+	LayerTokens   Layers = 1 << iota // Doc.Tokens and Doc.Sentences are the gold tokenization (CoNLL)
+	LayerEntities                    // Doc.Entities holds every named entity
+	LayerPeople                      // Doc.People holds every person cluster
+	LayerClaims                      // Article.Claims holds every claim
 )
 
 var layerNames = []struct {
-	l    Layer
+	l    Layers
 	name string
 }{{LayerTokens, "tokens"}, {LayerEntities, "entities"}, {LayerPeople, "people"}, {LayerClaims, "claims"}}
 
-// Layers is a set of Layer values.
-type Layers uint8
-
-// Has reports whether l holds layer x.
-func (l Layers) Has(x Layer) bool { return l&Layers(x) != 0 }
+// Has reports whether l holds every layer of x.
+func (l Layers) Has(x Layers) bool { return l&x == x }
 
 // Names returns the names of the layers in l, in the order tokens,
 // entities, people, claims. These are the names of the gold JSON "layers"
@@ -53,7 +51,7 @@ func (l Layers) String() string {
 }
 
 // parseLayer returns the layer named s.
-func parseLayer(s string) (Layer, bool) {
+func parseLayer(s string) (Layers, bool) {
 	for _, ln := range layerNames {
 		if ln.name == s {
 			return ln.l, true

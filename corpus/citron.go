@@ -75,7 +75,7 @@ func DecodeCitron(r io.Reader) (Article, error) {
 		}
 		return extract.SpanOf(text, bs, be), true
 	}
-	a := Article{ID: "citron:" + doc.ID, Source: "Citron JSON", Doc: &extract.Document{Text: text}, Layers: Layers(LayerClaims), Pieces: []RoleSpans{}}
+	a := Article{ID: "citron:" + doc.ID, Source: "Citron JSON", Doc: &extract.Document{Text: text}, Layers: LayerClaims, Pieces: []RoleSpans{}}
 	if doc.ID == "" {
 		a.ID = "citron"
 	}

@@ -186,7 +186,7 @@ func (b *conllBuilder) article() Article {
 		Tokens:    extract.Range{Lo: 0, Hi: len(d.Tokens)},
 	}}
 	doc := *d
-	return Article{Doc: &doc, Layers: Layers(LayerTokens) | Layers(LayerEntities)}
+	return Article{Doc: &doc, Layers: LayerTokens | LayerEntities}
 }
 
 // tokenKind gives a CoNLL token a rough kind: Number when it starts with a

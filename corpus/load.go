@@ -249,11 +249,11 @@ func decodeGold(file string, data []byte, sibling func() (string, error), errs *
 			fail(layerOff, "unknown layer %q: want entities, people or claims", name)
 			continue
 		}
-		a.Layers |= Layers(l)
+		a.Layers |= l
 	}
 	for _, f := range []struct {
 		key string
-		l   Layer
+		l   Layers
 	}{{"entities", LayerEntities}, {"people", LayerPeople}, {"claims", LayerClaims}} {
 		if off, ok := seen[f.key]; ok && !a.Layers.Has(f.l) {
 			fail(off, "%q given but not listed in \"layers\": add it, or the scorers will ignore it", f.key)
@@ -505,7 +505,7 @@ func Encode(w io.Writer, a Article) error {
 	if doc == nil {
 		doc = &extract.Document{}
 	}
-	layers := a.Layers &^ Layers(LayerTokens)
+	layers := a.Layers &^ LayerTokens
 	names := layers.Names()
 	if names == nil {
 		names = []string{}

@@ -173,7 +173,7 @@ func DecodeBrat(file string, data []byte, text string, errs *ErrorList) Article 
 			errs.Add(file, lineNo, lineOff, "unexpected line %q: want a T (text-bound), E (event) or # (note) line; a stray line often means the previous annotation's text holds a line break", clip(line))
 		}
 	}
-	a := Article{Doc: &extract.Document{Text: text}, Layers: Layers(LayerClaims)}
+	a := Article{Doc: &extract.Document{Text: text}, Layers: LayerClaims}
 	for _, ev := range events {
 		c, rs, ok := polnearClaim(file, ev, spans, errs)
 		if ok {

@@ -105,7 +105,7 @@ func goldClaims() *Article {
 	t := claimText
 	return &Article{
 		Doc:    &extract.Document{Text: t},
-		Layers: Layers(LayerClaims),
+		Layers: LayerClaims,
 		Claims: []claims.Claim{
 			{Kind: claims.Direct, Content: []extract.Span{sp(t, "We will win,", 0)}, Cue: sp(t, "said", 0),
 				Source: sp(t, "Ms. Khomich", 0), Speaker: "Tatyana Khomich", Person: -1},
