@@ -23,6 +23,10 @@ const (
 	numGaz
 )
 
+// gzPrefix marks a gazetteer key that is a proper prefix of a longer entry,
+// so matching goes on to the next token.
+const gzPrefix = 1 << 7
+
 // Document-level word facts.
 const (
 	dSeenLower = 1 << iota // the lower-cased form occurs as an all-lower-case token
@@ -30,39 +34,90 @@ const (
 )
 
 // docState is the analysed document: distinct words and the facts that
-// features read. One is built per Tag call (or per training document).
+// features read, plus scratch space for tagging. Tag takes one from a pool
+// and resets it, so tagging allocates little once the pool is warm.
 type docState struct {
-	doc   Doc
-	words []word
-	tok   []int32 // word index of each token
-	pad   int32   // index of the padding word
-	seen  map[uint64]uint8
-	caps  []bool   // per sentence: no lower-case letter and some upper-case word
-	gaz   []uint32 // per token: gazetteer type*4+BILOU position bits
-	hist  []uint8  // per token: label votes from an earlier pass (stacking), see setHistory
+	doc    Doc
+	words  []word
+	tok    []int32  // word index of each token
+	pad    int32    // index of the padding word
+	seen   []uint8  // per word: dSeen flags of every word with the same lower-cased form
+	caps   []bool   // per sentence: no lower-case letter and some upper-case word
+	gaz    []uint32 // per token: gazetteer type*4+BILOU position bits
+	hist   []uint8  // per token: label votes from an earlier pass (stacking), see setHistory
+	cached []int32  // per word: index in the model's word cache, or -1
+	index  map[string]int32
+	lower  map[uint64]uint8
+
+	// tagging scratch
+	em, vecs, score []float32
+	slot            []int32 // per word: its row in vecs, or -1 before it is computed
+	back, tags      []uint8
+	hashes          []uint64
+	labels          []Label
+	counts          map[uint64]*[NumLabels]uint16
 }
 
-func newDocState(doc Doc, lex *lexicon) *docState {
-	st := &docState{
-		doc:  doc,
-		tok:  make([]int32, len(doc.Tokens)),
-		seen: make(map[uint64]uint8),
-		caps: make([]bool, len(doc.Sentences)),
-		gaz:  make([]uint32, len(doc.Tokens)),
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
 	}
-	index := make(map[string]int32, len(doc.Tokens)/2+1)
-	st.words = make([]word, 0, len(doc.Tokens)/2+2)
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// newDocState analyses doc for model m (its lexicon and word cache).
+func newDocState(doc Doc, m *Model) *docState {
+	st := &docState{}
+	st.reset(doc, m)
+	return st
+}
+
+// release drops the references to the caller's document so that a pooled
+// state does not keep it alive.
+func (st *docState) release() {
+	st.doc = Doc{}
+	clear(st.words)
+	st.words = st.words[:0]
+	clear(st.index)
+	clear(st.counts)
+}
+
+func (st *docState) reset(doc Doc, m *Model) {
+	lex := &m.lex
+	st.doc = doc
+	st.tok = resize(st.tok, len(doc.Tokens))
+	st.caps = resize(st.caps, len(doc.Sentences))
+	st.gaz = resize(st.gaz, len(doc.Tokens))
+	st.hist = st.hist[:0]
+	if st.index == nil {
+		st.index = make(map[string]int32, len(doc.Tokens)/2+1)
+		st.lower = make(map[uint64]uint8)
+	}
+	clear(st.index)
+	clear(st.lower)
+	st.words = st.words[:0]
+	st.cached = st.cached[:0]
 	for i, t := range doc.Tokens {
-		k, ok := index[t]
+		k, ok := st.index[t]
 		if !ok {
 			k = int32(len(st.words))
-			index[t] = k
-			st.words = append(st.words, newWord(t, lex))
+			st.index[t] = k
+			if g, ok := m.cacheIndex[t]; ok {
+				st.words = append(st.words, m.cacheInfo[g])
+				st.cached = append(st.cached, g)
+			} else {
+				st.words = append(st.words, newWord(t, lex))
+				st.cached = append(st.cached, -1)
+			}
 		}
 		st.tok[i] = k
 	}
 	st.pad = int32(len(st.words))
-	st.words = append(st.words, padWord("<PAD>"))
+	st.words = append(st.words, padWord)
+	st.cached = append(st.cached, -1)
+	st.seen = resize(st.seen, len(st.words))
 	for s, r := range doc.Sentences {
 		upper, lower := false, false
 		for i := r.Lo; i < r.Hi; i++ {
@@ -80,16 +135,26 @@ func newDocState(doc Doc, lex *lexicon) *docState {
 			switch {
 			case w.flags&fHasLetter == 0:
 			case w.flags&(fInitCap|fAllCap) == 0:
-				st.seen[w.title] |= dSeenLower
+				st.seen[st.tok[i]] |= dSeenLower
 			case i > r.Lo && !st.caps[s] && w.flags&fInitCap != 0 && w.flags&fHasLower != 0 && !isQuoteOrBracket(st.words[st.tok[i-1]].text):
-				st.seen[w.title] |= dSeenTitle
+				st.seen[st.tok[i]] |= dSeenTitle
 			}
 		}
-		if lex != nil && lex.gazMax > 0 {
+		if lex.gazMax > 0 {
 			st.matchGazetteer(r, lex)
 		}
 	}
-	return st
+	// Share the flags between the words with the same lower-cased form.
+	for k, f := range st.seen {
+		if f != 0 {
+			st.lower[st.words[k].title] |= f
+		}
+	}
+	for k := range st.seen {
+		if st.words[k].flags&(fInitCap|fAllCap) != 0 {
+			st.seen[k] = st.lower[st.words[k].title]
+		}
+	}
 }
 
 func isQuoteOrBracket(s string) bool {
@@ -99,23 +164,30 @@ func isQuoteOrBracket(s string) bool {
 // matchGazetteer marks, for each gazetteer type, the longest entry that
 // starts at each capitalized token of sentence r.
 func (st *docState) matchGazetteer(r Range, lex *lexicon) {
-	var hs [8]uint64
+	var masks [8]uint8
 	for i := r.Lo; i < r.Hi; i++ {
 		if st.words[st.tok[i]].flags&(fInitCap|fAllCap) == 0 {
 			continue
 		}
-		n := min(lex.gazMax, r.Hi-i, len(hs))
+		n := min(lex.gazMax, r.Hi-i, len(masks))
 		h := uint64(fnvOffset)
+		found := 0
 		for k := 0; k < n; k++ {
 			if k > 0 {
 				h = hbyte(h, ' ')
 			}
 			h = hstr(h, st.words[st.tok[i+k]].lower)
-			hs[k] = fin(h)
+			v := lex.gaz[fin(h)]
+			masks[k] = v &^ gzPrefix
+			found = k + 1
+			if v&gzPrefix == 0 {
+				break
+			}
 		}
+		n = found
 		var done uint8
 		for k := n - 1; k >= 0; k-- {
-			mask := lex.gaz[hs[k]] &^ done
+			mask := masks[k] &^ done
 			if mask == 0 {
 				continue
 			}
@@ -158,7 +230,6 @@ func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
 	wl := &st.words[st.wordAt(r, i-1)]
 	wr := &st.words[st.wordAt(r, i+1)]
 	dst = append(dst,
-		fin(cf(cBias)),
 		fin(hstr(hbyte(hstr(cf(cBigramL), wl.lower), '|'), w0.lower)),
 		fin(hstr(hbyte(hstr(cf(cBigramR), w0.lower), '|'), wr.lower)),
 		fin(hstr(hbyte(hstr(hbyte(hstr(cf(cShapeTri), wl.short), '|'), w0.short), '|'), wr.short)),
@@ -177,7 +248,7 @@ func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
 		} else if i == r.Lo {
 			where = 'f'
 		}
-		seen := st.seen[w0.title]
+		seen := st.seen[st.tok[i]]
 		if seen&dSeenLower != 0 {
 			dst = append(dst, fin(hbyte(cf(cDocLower), where)))
 		}
@@ -202,9 +273,24 @@ func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
 			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros32(g)))))
 		}
 	}
-	if st.hist != nil {
-		h := st.hist[i]
-		dst = append(dst, fin(hbyte(cf(cHist), h)), fin(hstr(hbyte(cf(cHistShape), h), w0.short)))
-	}
 	return dst
+}
+
+// biasHash is the feature every token has; stages keep its weights apart
+// (stage.bias) instead of looking it up per token.
+var biasHash = fin(cf(cBias))
+
+// appendHistoryFeatures appends the features of token i (in sentence s)
+// that read the earlier stage's predictions for the same word (setHistory).
+func (st *docState) appendHistoryFeatures(dst []uint64, s, i int) []uint64 {
+	h := st.hist[i]
+	if h == 0 {
+		return dst
+	}
+	w0 := &st.words[st.tok[i]]
+	var caps byte
+	if st.caps[s] {
+		caps = 1
+	}
+	return append(dst, fin(hbyte(cf(cHist), h)), fin(hstr(hbyte(cf(cHistShape), h), w0.short)), fin(hbyte(hbyte(cf(cHistCaps), h), caps)))
 }

@@ -84,6 +84,7 @@ const (
 	cQuote
 	cHist
 	cHistShape
+	cHistCaps
 )
 
 // Word flags.
@@ -98,6 +99,7 @@ const (
 
 // word is what the features need to know about one distinct token text.
 type word struct {
+	raw   string // the token as given
 	text  string // normalized text (quotes, dashes, apostrophes)
 	lower string
 	shape string // character classes, runs cut to two
@@ -142,7 +144,7 @@ func normalize(s string) string {
 }
 
 func newWord(raw string, lex *lexicon) word {
-	w := word{text: normalize(raw)}
+	w := word{raw: raw, text: normalize(raw)}
 	w.lower = strings.ToLower(w.text)
 	var sh, so []byte
 	var last byte
@@ -191,9 +193,8 @@ func newWord(raw string, lex *lexicon) word {
 	return w
 }
 
-func padWord(s string) word {
-	return word{text: s, lower: s, shape: s, short: s, flags: fPad, title: fin(hstr(fnvOffset, s))}
-}
+// padWord stands for the positions before and after a sentence.
+var padWord = word{raw: "<PAD>", text: "<PAD>", lower: "<PAD>", shape: "<PAD>", short: "<PAD>", flags: fPad, title: fin(hstr(fnvOffset, "<PAD>"))}
 
 // prefix returns the first n runes of s, or "" when s is shorter.
 func prefix(s string, n int) string {

@@ -136,6 +136,7 @@ func (g *Gazetteer) Read(in io.Reader, typ int, keep func(tag string) bool) erro
 		h := uint64(fnvOffset)
 		for k, t := range toks {
 			if k > 0 {
+				g.entries[fin(h)] |= gzPrefix
 				h = hbyte(h, ' ')
 			}
 			h = hstr(h, strings.ToLower(normalize(t)))

@@ -12,56 +12,150 @@ import (
 )
 
 // magic starts every model file; the last byte is the format version.
-const magic = "SWNER\x00\x00\x01"
+const magic = "SWNER\x00\x00\x02"
 
 // stage is one linear-chain model: feature weights per tag plus tag
-// transition weights. Weights live in a dense row per known feature; the
-// feature hash -> row map is an open-addressing table.
+// transition weights. Feature weights are int16 rows, one per known
+// feature, found through an open-addressing table keyed by the upper 32
+// bits of the feature hash. All weights of a stage share one unit (the
+// quantization step), which Viterbi does not need to know.
 type stage struct {
-	keys  []uint64 // table of feature hashes, 0 = empty; len is a power of two
-	rows  []int32  // row of keys[i]
-	w     []float32
+	slots []slot // len is a power of two; key 0 = empty
+	shift uint   // 64 - log2(len(slots))
+	w     []int16
 	trans []float32 // (numTags+1) x numTags; row numTags is the start
 	end   []float32 // numTags
+	bias  []float32 // weights of biasHash, numTags
+	cache []float32 // word-feature sums of Model.cacheWords: 5 offsets x numTags each
 }
 
+type slot struct {
+	key uint32 // key32 of the feature hash
+	row uint32
+}
+
+func key32(h uint64) uint32 {
+	if k := uint32(h >> 32); k != 0 {
+		return k
+	}
+	return 1
+}
+
+func (s *stage) home(k uint32) uint64 { return (uint64(k) * 0x9E3779B97F4A7C15) >> s.shift }
+
 func (s *stage) row(h uint64) int32 {
-	mask := uint64(len(s.keys) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		k := s.keys[i]
-		if k == h {
-			return s.rows[i]
+	k := key32(h)
+	mask := uint64(len(s.slots) - 1)
+	for i := s.home(k); ; i = (i + 1) & mask {
+		e := s.slots[i]
+		if e.key == k {
+			return int32(e.row)
 		}
-		if k == 0 {
+		if e.key == 0 {
 			return -1
 		}
 	}
 }
 
-// newStage builds the lookup table over the feature hashes of rows 0..n-1.
-func newStage(hashes []uint64, w, trans, end []float32) *stage {
-	size := 1
-	for size < 2*len(hashes)+2 {
+// newStage builds a stage from feature keys and their int16 weight rows
+// (numTags each); two features with the same key share the summed row.
+func newStage(keys []uint32, w []int16, trans, end []float32) *stage {
+	size, bits := 1, 0
+	for size < len(keys)*3/2+2 {
 		size <<= 1
+		bits++
 	}
-	s := &stage{keys: make([]uint64, size), rows: make([]int32, size), w: w, trans: trans, end: end}
+	s := &stage{slots: make([]slot, size), shift: uint(64 - bits), trans: trans, end: end}
+	s.w = make([]int16, 0, len(w))
 	mask := uint64(size - 1)
-	for r, h := range hashes {
-		i := h & mask
-		for s.keys[i] != 0 {
+	for r, k := range keys {
+		i := s.home(k)
+		for s.slots[i].key != 0 && s.slots[i].key != k {
 			i = (i + 1) & mask
 		}
-		s.keys[i], s.rows[i] = h, int32(r)
+		if s.slots[i].key == k {
+			row := s.w[int(s.slots[i].row)*numTags:]
+			for t := range numTags {
+				row[t] = sat16(int32(row[t]) + int32(w[r*numTags+t]))
+			}
+			continue
+		}
+		s.slots[i] = slot{k, uint32(len(s.w) / numTags)}
+		s.w = append(s.w, w[r*numTags:(r+1)*numTags]...)
 	}
+	s.bias = make([]float32, numTags)
+	s.add(s.bias, biasHash)
 	return s
+}
+
+func sat16(x int32) int16 { return int16(max(-32767, min(32767, x))) }
+
+// quantize turns float weights (rows of numTags) into int16 rows and scales
+// the transition tables to the same unit.
+func quantize(keys []uint64, w, trans, end []float32) *stage {
+	var big float64
+	for _, x := range w {
+		big = max(big, math.Abs(float64(x)))
+	}
+	unit := float32(1)
+	if big > 0 {
+		unit = float32(big / 32000)
+	}
+	q := make([]int16, len(w))
+	for i, x := range w {
+		q[i] = sat16(int32(math.Round(float64(x / unit))))
+	}
+	k32 := make([]uint32, len(keys))
+	for i, h := range keys {
+		k32[i] = key32(h)
+	}
+	tr := make([]float32, len(trans))
+	for i, x := range trans {
+		tr[i] = x / unit
+	}
+	en := make([]float32, len(end))
+	for i, x := range end {
+		en[i] = x / unit
+	}
+	return newStage(k32, q, tr, en)
 }
 
 // Model is a trained recognizer. It is read-only after Decode and safe for
 // concurrent use.
 type Model struct {
 	lex    lexicon
-	stages []*stage // the last stage reads the earlier stage's predictions
+	stages []*stage // a second stage reads the first stage's predictions
 	Info   string   // free text from the trainer: data, epochs, scores
+
+	// Frequent words whose first-stage feature sums are computed once, at
+	// load, for every window offset (5 x numTags each).
+	cacheWords []string
+	cacheIndex map[string]int32
+	cacheInfo  []word
+}
+
+// buildCache sums, for every stage, the word-feature weights of
+// cacheWords at each window offset.
+func (m *Model) buildCache() {
+	m.cacheIndex = make(map[string]int32, len(m.cacheWords))
+	m.cacheInfo = make([]word, len(m.cacheWords))
+	for k, raw := range m.cacheWords {
+		m.cacheIndex[raw] = int32(k)
+		m.cacheInfo[k] = newWord(raw, &m.lex)
+	}
+	var hashes []uint64
+	for _, s := range m.stages {
+		s.cache = make([]float32, len(m.cacheWords)*5*numTags)
+		for k := range m.cacheWords {
+			for o := -2; o <= 2; o++ {
+				hashes = appendTypeFeatures(hashes[:0], &m.cacheInfo[k], o)
+				v := s.cache[(k*5+o+2)*numTags : (k*5+o+3)*numTags]
+				for _, h := range hashes {
+					s.add(v, h)
+				}
+			}
+		}
+	}
 }
 
 // ErrFormat is returned by Decode for data that is not a model file.
@@ -125,26 +219,40 @@ func (m *Model) Encode(out io.Writer) error {
 		w.u64(k)
 		w.bytes([]byte{m.lex.gaz[k]})
 	}
+	w.u32(uint32(len(m.cacheWords)))
+	for _, cw := range m.cacheWords {
+		w.str(cw)
+	}
 	w.u32(uint32(len(m.stages)))
 	for _, s := range m.stages {
 		w.f32s(s.trans)
 		w.f32s(s.end)
-		// rows in table order, skipping empty slots
 		n := 0
-		for _, k := range s.keys {
-			if k != 0 {
+		for _, e := range s.slots {
+			if e.key != 0 {
 				n++
 			}
 		}
+		// each row: key, mask of non-zero tags, the non-zero weights
 		w.u32(uint32(n))
-		for i, k := range s.keys {
-			if k == 0 {
+		for _, e := range s.slots {
+			if e.key == 0 {
 				continue
 			}
-			w.u64(k)
-			r := int(s.rows[i])
-			for _, f := range s.w[r*numTags : (r+1)*numTags] {
-				w.u32(math.Float32bits(f))
+			w.u32(e.key)
+			row := s.w[int(e.row)*numTags : int(e.row+1)*numTags]
+			var mask uint32
+			for t, x := range row {
+				if x != 0 {
+					mask |= 1 << t
+				}
+			}
+			w.u32(mask)
+			for _, x := range row {
+				if x != 0 {
+					w.buf[0], w.buf[1] = byte(uint16(x)), byte(uint16(x)>>8)
+					w.bytes(w.buf[:2])
+				}
 			}
 		}
 	}
@@ -253,26 +361,40 @@ func Decode(in io.Reader) (*Model, error) {
 		k := r.u64()
 		m.lex.gaz[k] = r.take(1)[0]
 	}
+	n = r.count(4)
+	m.cacheWords = make([]string, n)
+	for i := range n {
+		m.cacheWords[i] = string(r.take(r.count(1)))
+	}
 	ns := r.count(8)
 	for range ns {
 		trans, end := r.f32s(), r.f32s()
 		if r.err == nil && (len(trans) != (numTags+1)*numTags || len(end) != numTags) {
 			return nil, fmt.Errorf("ner: decode: transition tables have %d and %d weights", len(trans), len(end))
 		}
-		n := r.count(8 + 4*numTags)
-		hashes := make([]uint64, n)
-		w := make([]float32, n*numTags)
+		n := r.count(8)
+		keys := make([]uint32, n)
+		w := make([]int16, n*numTags)
 		for i := range n {
-			hashes[i] = r.u64()
-			b := r.take(4 * numTags)
+			keys[i] = r.u32()
+			mask := r.u32()
+			if mask>>numTags != 0 {
+				r.err = fmt.Errorf("row %d: tag mask %#x has bits beyond %d tags", i, mask, numTags)
+			}
 			for t := range numTags {
-				w[i*numTags+t] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*t:]))
+				if mask&(1<<t) != 0 {
+					b := r.take(2)
+					if b == nil {
+						break
+					}
+					w[i*numTags+t] = int16(uint16(b[0]) | uint16(b[1])<<8)
+				}
 			}
 		}
 		if r.err != nil {
 			break
 		}
-		m.stages = append(m.stages, newStage(hashes, w, trans, end))
+		m.stages = append(m.stages, newStage(keys, w, trans, end))
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("ner: decode: truncated or corrupt model: %w", r.err)
@@ -280,6 +402,7 @@ func Decode(in io.Reader) (*Model, error) {
 	if len(m.stages) == 0 {
 		return nil, fmt.Errorf("ner: decode: model has no stages")
 	}
+	m.buildCache()
 	return m, nil
 }
 

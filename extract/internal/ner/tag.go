@@ -1,59 +1,116 @@
 package ner
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Tag returns the entity mentions of doc in token order; they do not
 // overlap and lie inside sentences. Tag allocates its scratch space per
 // call and is safe to call from many goroutines at once.
+//
+// The first stage scores every token with the full feature set and decodes
+// with Viterbi. A second stage, when the model has one, adds weights for
+// what the first stage said about the same word elsewhere in the document
+// (setHistory) to the first stage's scores and decodes again.
 func (m *Model) Tag(doc Doc) []Mention {
 	if len(doc.Tokens) == 0 || len(doc.Sentences) == 0 {
 		return nil
 	}
-	st := newDocState(doc, &m.lex)
+	st, _ := statePool.Get().(*docState)
+	if st == nil {
+		st = &docState{}
+	}
+	defer func() {
+		st.release()
+		statePool.Put(st)
+	}()
+	st.reset(doc, m)
 	var out []Mention
 	for k, s := range m.stages {
 		if k > 0 {
 			st.setHistory(out)
 			out = out[:0]
 		}
-		out = s.tagDoc(st, out)
+		em := s.emissions(st, k > 0)
+		out = st.decode(em, s.trans, s.end, out)
 	}
 	return out
 }
 
-// tagger holds the per-call scratch space of one stage over one document.
-type tagger struct {
-	s      *stage
-	st     *docState
-	cache  []float32 // per word and window offset: summed type-feature weights
-	filled []bool
-	hashes []uint64
+// statePool recycles tagging state between Tag calls (and goroutines).
+var statePool sync.Pool
+
+// emissions returns the stage's scores for every token and tag (a row of
+// numTags per token; rows of tokens outside sentences stay zero). Word
+// features are summed once per distinct word and window offset: from the
+// stage's cache of frequent words, or computed for this document. With
+// hist, the features of setHistory's predictions are added. The result
+// lives in st's scratch space.
+func (s *stage) emissions(st *docState, hist bool) []float32 {
+	st.em = resize(st.em, len(st.doc.Tokens)*numTags)
+	em := st.em
+	st.slot = resize(st.slot, len(st.words))
+	st.vecs = st.vecs[:0]
+	for k := range st.slot {
+		st.slot[k] = -1
+	}
+	const vl = 5 * numTags
+	wordVecs := func(k int32) []float32 {
+		if g := st.cached[k]; g >= 0 && s.cache != nil {
+			return s.cache[int(g)*vl : int(g+1)*vl]
+		}
+		if j := st.slot[k]; j >= 0 {
+			return st.vecs[int(j)*vl : int(j+1)*vl]
+		}
+		j := len(st.vecs) / vl
+		st.slot[k] = int32(j)
+		st.vecs = append(st.vecs, make([]float32, vl)...)
+		v := st.vecs[j*vl : (j+1)*vl]
+		w := &st.words[k]
+		for o := -2; o <= 2; o++ {
+			st.hashes = appendTypeFeatures(st.hashes[:0], w, o)
+			vo := v[(o+2)*numTags : (o+3)*numTags]
+			for _, h := range st.hashes {
+				s.add(vo, h)
+			}
+		}
+		return v
+	}
+	for si, r := range st.doc.Sentences {
+		for i := r.Lo; i < r.Hi; i++ {
+			e := em[i*numTags : (i+1)*numTags]
+			copy(e, s.bias)
+			for o := -2; o <= 2; o++ {
+				wv := wordVecs(st.wordAt(r, i+o))[(o+2)*numTags : (o+3)*numTags]
+				for t := range e {
+					e[t] += wv[t]
+				}
+			}
+			st.hashes = st.appendContextFeatures(st.hashes[:0], si, i)
+			if hist {
+				st.hashes = st.appendHistoryFeatures(st.hashes, si, i)
+			}
+			for _, h := range st.hashes {
+				s.add(e, h)
+			}
+		}
+	}
+	return em
 }
 
-func (s *stage) tagDoc(st *docState, out []Mention) []Mention {
-	tg := &tagger{
-		s:      s,
-		st:     st,
-		cache:  make([]float32, len(st.words)*5*numTags),
-		filled: make([]bool, len(st.words)*5),
-	}
-	var em, score []float32
-	var back []uint8
-	var tags []uint8
-	for si, r := range st.doc.Sentences {
+// decode runs Viterbi on each sentence and appends the mentions found.
+func (st *docState) decode(em, trans, end []float32, out []Mention) []Mention {
+	for _, r := range st.doc.Sentences {
 		n := r.Hi - r.Lo
 		if n <= 0 {
 			continue
 		}
-		em = grow(em, n*numTags)
-		for i := r.Lo; i < r.Hi; i++ {
-			tg.emission(em[(i-r.Lo)*numTags:(i-r.Lo+1)*numTags], si, i)
-		}
-		score = grow(score, n*numTags)
-		back = growU8(back, n*numTags)
-		tags = growU8(tags, n)
-		viterbi(s.trans, s.end, em[:n*numTags], score, back, tags[:n])
-		out = decodeTags(out, tags[:n], r.Lo)
+		st.score = grow(st.score, n*numTags)
+		st.back = growU8(st.back, n*numTags)
+		st.tags = growU8(st.tags, n)
+		viterbi(trans, end, em[r.Lo*numTags:r.Hi*numTags], st.score, st.back, st.tags)
+		out = decodeTags(out, st.tags, r.Lo)
 	}
 	return out
 }
@@ -72,21 +129,6 @@ func growU8(b []uint8, n int) []uint8 {
 	return b[:n]
 }
 
-// wordVec returns the summed weights of word k's type features at offset o.
-func (tg *tagger) wordVec(k int32, o int) []float32 {
-	j := int(k)*5 + o + 2
-	v := tg.cache[j*numTags : (j+1)*numTags]
-	if tg.filled[j] {
-		return v
-	}
-	tg.filled[j] = true
-	tg.hashes = appendTypeFeatures(tg.hashes[:0], &tg.st.words[k], o)
-	for _, h := range tg.hashes {
-		tg.s.add(v, h)
-	}
-	return v
-}
-
 func (s *stage) add(v []float32, h uint64) {
 	r := s.row(h)
 	if r < 0 {
@@ -94,22 +136,7 @@ func (s *stage) add(v []float32, h uint64) {
 	}
 	w := s.w[int(r)*numTags : int(r+1)*numTags]
 	for t := range v {
-		v[t] += w[t]
-	}
-}
-
-func (tg *tagger) emission(v []float32, si, i int) {
-	clear(v)
-	r := tg.st.doc.Sentences[si]
-	for o := -2; o <= 2; o++ {
-		wv := tg.wordVec(tg.st.wordAt(r, i+o), o)
-		for t := range v {
-			v[t] += wv[t]
-		}
-	}
-	tg.hashes = tg.st.appendContextFeatures(tg.hashes[:0], si, i)
-	for _, h := range tg.hashes {
-		tg.s.add(v, h)
+		v[t] += float32(w[t])
 	}
 }
 
@@ -120,28 +147,41 @@ func (tg *tagger) emission(v []float32, si, i int) {
 func viterbi(trans, end, em, score []float32, back []uint8, tags []uint8) {
 	n := len(tags)
 	negInf := float32(math.Inf(-1))
+	tr := (*[(numTags + 1) * numTags]float32)(trans)
 	for t := 0; t < numTags; t++ {
 		if validStart(t) {
-			score[t] = em[t] + trans[numTags*numTags+t]
+			score[t] = em[t] + tr[numTags*numTags+t]
 		} else {
 			score[t] = negInf
 		}
 	}
 	for i := 1; i < n; i++ {
-		prev := score[(i-1)*numTags : i*numTags]
-		cur := score[i*numTags : (i+1)*numTags]
-		for t := 0; t < numTags; t++ {
-			best, arg := negInf, 0
-			for p := 0; p < numTags; p++ {
-				if !validTable[p][t] {
-					continue
-				}
-				if s := prev[p] + trans[p*numTags+t]; s > best {
+		prev := (*[numTags]float32)(score[(i-1)*numTags:])
+		cur := (*[numTags]float32)(score[i*numTags:])
+		e := (*[numTags]float32)(em[i*numTags:])
+		bk := (*[numTags]uint8)(back[i*numTags:])
+		// O, B-x and U-x follow O, L-y or U-y.
+		for _, t := range openers {
+			best, arg := negInf, uint8(0)
+			for _, p := range closers {
+				if s := prev[p] + tr[int(p)*numTags+int(t)]; s > best {
 					best, arg = s, p
 				}
 			}
-			cur[t] = best + em[i*numTags+t]
-			back[i*numTags+t] = uint8(arg)
+			cur[t] = best + e[t]
+			bk[t] = arg
+		}
+		// I-x and L-x follow B-x or I-x.
+		for l := 0; l < NumLabels-1; l++ {
+			b, in := 1+4*l+posB, 1+4*l+posI
+			for _, t := range [2]int{in, 1 + 4*l + posL} {
+				sb, si := prev[b]+tr[b*numTags+t], prev[in]+tr[in*numTags+t]
+				if sb >= si {
+					cur[t], bk[t] = sb+e[t], uint8(b)
+				} else {
+					cur[t], bk[t] = si+e[t], uint8(in)
+				}
+			}
 		}
 	}
 	last := score[(n-1)*numTags : n*numTags]
@@ -160,10 +200,24 @@ func viterbi(trans, end, em, score []float32, back []uint8, tags []uint8) {
 	}
 }
 
-var validTable = func() (v [numTags][numTags]bool) {
-	for a := range numTags {
-		for b := range numTags {
-			v[a][b] = validTrans(a, b)
+// openers are the tags that may follow a closed position (O, L-x, U-x):
+// O, B-x and U-x; closers are the tags after which an entity is closed.
+var openers, closers = func() (op, cl [1 + 2*(NumLabels-1)]uint8) {
+	op[0], cl[0] = 0, 0
+	for l := 0; l < NumLabels-1; l++ {
+		op[1+2*l], op[2+2*l] = uint8(1+4*l+posB), uint8(1+4*l+posU)
+		cl[1+2*l], cl[2+2*l] = uint8(1+4*l+posL), uint8(1+4*l+posU)
+	}
+	return op, cl
+}()
+
+// validPrev lists, for each tag, the tags that may precede it.
+var validPrev = func() (v [numTags][]uint8) {
+	for b := range numTags {
+		for a := range numTags {
+			if validTrans(a, b) {
+				v[b] = append(v[b], uint8(a))
+			}
 		}
 	}
 	return v
@@ -173,14 +227,15 @@ var validTable = func() (v [numTags][numTags]bool) {
 // said about the same word (by lower-cased form) across the document: the
 // majority label and the set of labels seen.
 func (st *docState) setHistory(ms []Mention) {
-	if st.hist == nil {
-		st.hist = make([]uint8, len(st.doc.Tokens))
+	st.hist = resize(st.hist, len(st.doc.Tokens))
+	st.labels = resize(st.labels, len(st.doc.Tokens))
+	if st.counts == nil {
+		st.counts = make(map[uint64]*[NumLabels]uint16)
 	}
-	counts := make(map[uint64]*[NumLabels]uint16)
-	tokLabel := make([]Label, len(st.doc.Tokens))
+	clear(st.counts)
 	for _, m := range ms {
 		for i := m.Lo; i < m.Hi; i++ {
-			tokLabel[i] = m.Label
+			st.labels[i] = m.Label
 		}
 	}
 	for _, r := range st.doc.Sentences {
@@ -189,17 +244,17 @@ func (st *docState) setHistory(ms []Mention) {
 			if w.flags&(fInitCap|fAllCap) == 0 {
 				continue
 			}
-			c := counts[w.title]
+			c := st.counts[w.title]
 			if c == nil {
 				c = new([NumLabels]uint16)
-				counts[w.title] = c
+				st.counts[w.title] = c
 			}
-			c[tokLabel[i]]++
+			c[st.labels[i]]++
 		}
 	}
 	for i := range st.hist {
 		w := &st.words[st.tok[i]]
-		c := counts[w.title]
+		c := st.counts[w.title]
 		if c == nil || w.flags&(fInitCap|fAllCap) == 0 {
 			st.hist[i] = 0
 			continue

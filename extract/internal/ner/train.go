@@ -9,23 +9,27 @@ import (
 
 // TrainConfig configures Train.
 type TrainConfig struct {
-	Epochs  int        // passes over the training data
-	Seed    uint64     // shuffling seed; equal seeds give equal models
-	Case    *CaseStats // case statistics from unlabelled text, or nil
-	Gaz     *Gazetteer // gazetteers, or nil
-	Stacked bool       // train a second stage on the first stage's document-level predictions
-	Folds   int        // folds for the first stage's held-out predictions when Stacked (default 4)
-	Dev     []Example  // scored after each epoch when not empty
-	Log     io.Writer  // progress, or nil
-	Info    string     // stored in Model.Info
-	Prune   float32    // drop features whose averaged weights are all below this in magnitude
+	Epochs     int        // passes over the training data per stage
+	Seed       uint64     // shuffling seed; equal seeds give equal models
+	Case       *CaseStats // case statistics from unlabelled text, or nil
+	Gaz        *Gazetteer // gazetteers, or nil
+	Stacked    bool       // add a second stage on the first stage's document-level predictions
+	Folds      int        // folds for the first stage's held-out predictions when Stacked (default 4)
+	CacheWords []string   // frequent tokens whose feature sums the model precomputes at load
+	Dev        []Example  // scored after each epoch when not empty
+	Log        io.Writer  // progress, or nil
+	Info       string     // stored in Model.Info
+	Prune      float32    // drop features whose averaged weights are all below this in magnitude
 }
 
 // Train trains a model with the averaged structured perceptron (Collins
-// 2002) over BILOU tags with Viterbi decoding. When cfg.Stacked, a first
-// stage is trained, its predictions on held-out folds of the training data
-// become document-level features of a second stage (Ratinov and Roth 2009,
-// "prediction history"), and the model runs both stages.
+// 2002) over BILOU tags with Viterbi decoding.
+//
+// When cfg.Stacked, a second stage is trained with the first stage's
+// features plus what the first stage predicted for the same word elsewhere
+// in the document (Ratinov and Roth 2009, "prediction history"). Its
+// training documents get that history from first-stage models trained on
+// the other folds, so it matches what an unseen document gets.
 func Train(train []Example, cfg TrainConfig) (*Model, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("ner: train: no training documents")
@@ -36,7 +40,7 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 	if cfg.Folds <= 1 {
 		cfg.Folds = 4
 	}
-	m := &Model{Info: cfg.Info}
+	m := &Model{Info: cfg.Info, cacheWords: cfg.CacheWords}
 	m.lex.caseBucket = map[uint64]uint8{}
 	if cfg.Case != nil {
 		m.lex.caseBucket = cfg.Case.buckets(3)
@@ -53,15 +57,16 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 	}
 	states := make([]*docState, len(train))
 	for i, ex := range train {
-		states[i] = newDocState(ex.Doc, &m.lex)
+		states[i] = newDocState(ex.Doc, m)
 	}
 	if !cfg.Stacked {
-		s := trainStage(m, train, states, cfg, logf)
-		m.stages = []*stage{s}
+		m.stages = []*stage{trainStage(m, train, states, fullFeatures, cfg, logf)}
+		m.buildCache()
 		return m, nil
 	}
-	// Held-out first-stage predictions for every training document.
-	base := freshStates(train, &m.lex)
+	noDev := cfg
+	noDev.Dev = nil
+	preds := make([][]Mention, len(train))
 	for f := range cfg.Folds {
 		var tr []Example
 		var trs []*docState
@@ -71,46 +76,59 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 				held = append(held, i)
 			} else {
 				tr = append(tr, train[i])
-				trs = append(trs, base[i])
+				trs = append(trs, states[i])
 			}
 		}
 		logf("stage 1, fold %d/%d: %d documents\n", f+1, cfg.Folds, len(tr))
-		sub := cfg
-		sub.Dev = nil
-		s := trainStage(m, tr, trs, sub, logf)
+		s := trainStage(m, tr, trs, fullFeatures, noDev, logf)
 		for _, i := range held {
-			states[i].setHistory(s.tagDoc(states[i], nil))
+			preds[i] = states[i].decode(s.emissions(states[i], false), s.trans, s.end, nil)
 		}
 	}
+	for i, st := range states {
+		st.setHistory(preds[i])
+	}
 	logf("stage 1, all data\n")
-	sub := cfg
-	sub.Dev = nil
-	s1 := trainStage(m, train, base, sub, logf)
+	s1 := trainStage(m, train, states, fullFeatures, noDev, logf)
 	m.stages = []*stage{s1}
+	m.buildCache()
 	logf("stage 2\n")
-	s2 := trainStage(m, train, states, cfg, logf)
+	s2 := trainStage(m, train, states, historyFeatures, cfg, logf)
 	m.stages = []*stage{s1, s2}
+	m.buildCache()
 	return m, nil
 }
 
-func freshStates(train []Example, lex *lexicon) []*docState {
-	out := make([]*docState, len(train))
-	for i, ex := range train {
-		out[i] = newDocState(ex.Doc, lex)
+// historyFeatures is the second stage's feature set: the first stage's
+// plus the document-level history of its predictions.
+func historyFeatures(st *docState, dst []uint64, s, i int) []uint64 {
+	return st.appendHistoryFeatures(fullFeatures(st, dst, s, i), s, i)
+}
+
+// featureFunc appends the hashes of the features of token i of sentence s.
+type featureFunc func(st *docState, dst []uint64, s, i int) []uint64
+
+// fullFeatures is the first stage's feature set: word features over the
+// window, context features and the bias.
+func fullFeatures(st *docState, dst []uint64, s, i int) []uint64 {
+	r := st.doc.Sentences[s]
+	for o := -2; o <= 2; o++ {
+		dst = appendTypeFeatures(dst, &st.words[st.wordAt(r, i+o)], o)
 	}
-	return out
+	dst = st.appendContextFeatures(dst, s, i)
+	return append(dst, biasHash)
 }
 
 type sentence struct {
 	doc, sent int
-	lo, hi    int   // tokens
+	lo, hi    int   // into gold
 	feat      []int // per token: start offset into feats; len hi-lo+1
 }
 
-// trainStage trains one stage on docs whose states are given (with history
-// set when this is a second stage). The model m supplies the lexicon and
-// the earlier stages, used only to score cfg.Dev.
-func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, logf func(string, ...any)) *stage {
+// trainStage trains one stage. With base, the stage's scores are added to
+// the base scores (a second stage); without, it stands alone. The model m
+// supplies the lexicon and earlier stages, used to score cfg.Dev.
+func trainStage(m *Model, train []Example, states []*docState, feat featureFunc, cfg TrainConfig, logf func(string, ...any)) *stage {
 	ids := make(map[uint64]int32)
 	var hashes []uint64
 	var feats []int32
@@ -127,12 +145,7 @@ func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, 
 			s := sentence{doc: d, sent: si, lo: len(gold), hi: len(gold) + r.Hi - r.Lo}
 			for i := r.Lo; i < r.Hi; i++ {
 				s.feat = append(s.feat, len(feats))
-				buf = buf[:0]
-				for o := -2; o <= 2; o++ {
-					buf = appendTypeFeatures(buf, &st.words[st.wordAt(r, i+o)], o)
-				}
-				buf = st.appendContextFeatures(buf, si, i)
-				for _, h := range buf {
+				for _, h := range feat(st, buf[:0], si, i) {
 					id, ok := ids[h]
 					if !ok {
 						id = int32(len(hashes))
@@ -149,9 +162,10 @@ func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, 
 	}
 	nf := len(hashes)
 	logf("  %d sentences, %d tokens, %d features\n", len(sents), len(gold), nf)
+	const nt = (numTags + 1) * numTags
 	w := make([]float32, nf*numTags)
-	acc := make([]float32, nf*numTags) // sum of c * update
-	tw := make([]float32, (numTags+1)*numTags+numTags)
+	acc := make([]float32, nf*numTags) // sum of c * update, for averaging
+	tw := make([]float32, nt+numTags)  // transitions, then end weights
 	tacc := make([]float32, len(tw))
 	c := float32(1)
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x5eed))
@@ -159,36 +173,32 @@ func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, 
 	for i := range order {
 		order[i] = i
 	}
-	var em, score []float32
-	var back, pred []uint8
 	average := func() *stage {
-		aw := make([]float32, len(w))
-		for i := range w {
-			aw[i] = w[i] - acc[i]/c
-		}
 		at := make([]float32, len(tw))
 		for i := range tw {
 			at[i] = tw[i] - tacc[i]/c
 		}
-		// keep rows with a weight above the pruning threshold
 		var keep []uint64
 		var kw []float32
+		row := make([]float32, numTags)
 		for f := range nf {
-			row := aw[f*numTags : (f+1)*numTags]
 			big := false
-			for _, x := range row {
-				if float32(math.Abs(float64(x))) > cfg.Prune {
+			for t := range row {
+				row[t] = w[f*numTags+t] - acc[f*numTags+t]/c
+				if float32(math.Abs(float64(row[t]))) > cfg.Prune {
 					big = true
-					break
 				}
 			}
-			if big {
+			if big || hashes[f] == biasHash {
 				keep = append(keep, hashes[f])
 				kw = append(kw, row...)
 			}
 		}
-		return newStage(keep, kw, at[:(numTags+1)*numTags], at[(numTags+1)*numTags:])
+		return quantize(keep, kw, at[:nt], at[nt:])
 	}
+	var em, score, trans []float32
+	var back, pred []uint8
+	trans = make([]float32, len(tw))
 	for ep := range cfg.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
@@ -197,6 +207,7 @@ func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, 
 			n := s.hi - s.lo
 			em = grow(em, n*numTags)
 			clear(em)
+			copy(trans, tw)
 			for i := range n {
 				e := em[i*numTags : (i+1)*numTags]
 				for _, f := range feats[s.feat[i]:s.feat[i+1]] {
@@ -209,7 +220,7 @@ func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, 
 			score = grow(score, n*numTags)
 			back = growU8(back, n*numTags)
 			pred = growU8(pred, n)
-			viterbi(tw[:(numTags+1)*numTags], tw[(numTags+1)*numTags:], em, score, back, pred)
+			viterbi(trans[:nt], trans[nt:], em, score, back, pred)
 			g := gold[s.lo:s.hi]
 			wrong := false
 			for i := range n {
@@ -244,16 +255,15 @@ func trainStage(m *Model, train []Example, states []*docState, cfg TrainConfig, 
 					}
 				}
 				if g[n-1] != pred[n-1] {
-					tupd((numTags+1)*numTags+int(g[n-1]), 1)
-					tupd((numTags+1)*numTags+int(pred[n-1]), -1)
+					tupd(nt+int(g[n-1]), 1)
+					tupd(nt+int(pred[n-1]), -1)
 				}
 			}
 			c++
 		}
 		logf("  epoch %d: %d token errors\n", ep+1, errs)
 		if len(cfg.Dev) > 0 {
-			s := average()
-			dm := &Model{lex: m.lex, stages: append(append([]*stage(nil), m.stages...), s)}
+			dm := &Model{lex: m.lex, stages: append(append([]*stage(nil), m.stages...), average())}
 			sc := Evaluate(dm, cfg.Dev)
 			logf("  dev F1 %.4f (P %.4f R %.4f)\n", sc[None].F(), sc[None].P(), sc[None].R())
 		}

@@ -13,11 +13,13 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -41,10 +43,11 @@ func run(args []string, out, errw io.Writer) int {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	stacked := fs.Bool("stacked", true, "train a second stage on document-level predictions of the first")
 	prune := fs.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
+	cacheN := fs.Int("cache", 10000, "number of frequent tokens whose feature sums are precomputed at load")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), out); err != nil {
+	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), *cacheN, out); err != nil {
 		fmt.Fprintln(errw, "nertrain:", err)
 		return 1
 	}
@@ -64,7 +67,7 @@ func readCoNLL(path string) ([]ner.Example, error) {
 	return ex, nil
 }
 
-func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, out io.Writer) error {
+func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, cacheN int, out io.Writer) error {
 	start := time.Now()
 	tr, err := readCoNLL(filepath.Join(conll, "train.txt"))
 	if err != nil {
@@ -75,9 +78,13 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 		return err
 	}
 	cs := ner.NewCaseStats()
+	freq := map[string]int{}
 	for _, ex := range tr {
 		for _, r := range ex.Doc.Sentences {
 			cs.AddSentence(ex.Doc.Tokens[r.Lo:r.Hi])
+		}
+		for _, t := range ex.Doc.Tokens {
+			freq[t]++
 		}
 	}
 	if polnear != "" {
@@ -92,6 +99,9 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 			}
 			for _, s := range roughSentences(string(b)) {
 				cs.AddSentence(s)
+				for _, t := range s {
+					freq[t]++
+				}
 			}
 		}
 		fmt.Fprintf(out, "case statistics: %d PolNeAR texts\n", len(files))
@@ -139,7 +149,8 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 	}
 	fmt.Fprintf(out, "gazetteers: %d lists\n", len(lists))
 	cfg := ner.TrainConfig{
-		Epochs: epochs, Seed: seed, Case: cs, Gaz: g, Stacked: stacked, Dev: dev, Log: out, Prune: prune,
+		CacheWords: topWords(freq, cacheN),
+		Epochs:     epochs, Seed: seed, Case: cs, Gaz: g, Stacked: stacked, Dev: dev, Log: out, Prune: prune,
 		Info: fmt.Sprintf("CoNLL-2003 train, %d epochs, seed %d, stacked %v, prune %g", epochs, seed, stacked, prune),
 	}
 	m, err := ner.Train(tr, cfg)
@@ -174,6 +185,22 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 	}
 	fmt.Fprintf(out, "wrote %s (%d bytes) in %v\n", path, st.Size(), time.Since(start).Round(time.Second))
 	return nil
+}
+
+// topWords returns the n most frequent tokens, most frequent first (ties
+// in byte order, so the list is deterministic).
+func topWords(freq map[string]int, n int) []string {
+	ws := make([]string, 0, len(freq))
+	for w := range freq {
+		ws = append(ws, w)
+	}
+	slices.SortFunc(ws, func(a, b string) int {
+		if c := cmp.Compare(freq[b], freq[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return ws[:min(n, len(ws))]
 }
 
 // roughSentences splits plain text into sentences of tokens, well enough

@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/saywho/saywho/extract/internal/ner/model"
+)
+
+// NER benchmarks: our whole Extract (tokenize, segment, NER, people) side by
+// side with prose/v2's NER, on the seed article and on every PolNeAR dev
+// text (one document each; skipped when ../shared is absent):
+//
+//	go test ./extract -run '^$' -bench 'NER|ModelLoad' -benchmem
+//
+// prose is measured as users call it: prose.NewDocument(text,
+// prose.WithSegmentation(false)) per document, then Entities(). prose
+// decodes its tagger and NER models again inside every NewDocument call, so
+// its figure includes that model loading; ours loads once, in New.
+//
+// On a shared machine, run with -cpu 1 and read MB/cpu-s (throughput per
+// CPU second of this process) beside the wall-clock MB/s.
+
+func nerBenchInputs(b *testing.B) []benchInput {
+	seed := benchInput{name: "seed", texts: []string{segSeedText(b)}}
+	ins := []benchInput{seed}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(segRepoRoot(b)), "shared", "data", "polnear")); err != nil {
+		return ins // no shared data: seed only
+	}
+	var texts []string
+	for _, p := range segPolNeARTexts(b, "dev") {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+	}
+	return append(ins, benchInput{name: "polnear-dev", texts: texts})
+}
+
+func BenchmarkNER(b *testing.B) {
+	ins := nerBenchInputs(b)
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, in := range ins {
+		b.Run("ours/"+in.name, func(b *testing.B) {
+			b.SetBytes(in.bytes())
+			b.ReportAllocs()
+			ents := 0
+			cpu := nerCPUSeconds()
+			for b.Loop() {
+				ents = 0
+				for _, t := range in.texts {
+					ents += len(e.Extract(t).Entities)
+				}
+			}
+			b.ReportMetric(float64(ents), "entities/op")
+			nerReportCPU(b, in.bytes(), cpu)
+		})
+	}
+	for _, in := range ins {
+		b.Run("prose/"+in.name, func(b *testing.B) {
+			b.SetBytes(in.bytes())
+			b.ReportAllocs()
+			ents := 0
+			cpu := nerCPUSeconds()
+			for b.Loop() {
+				ents = 0
+				for _, t := range in.texts {
+					doc, err := prose.NewDocument(t, prose.WithSegmentation(false))
+					if err != nil {
+						b.Fatal(err)
+					}
+					ents += len(doc.Entities())
+				}
+			}
+			b.ReportMetric(float64(ents), "entities/op")
+			nerReportCPU(b, in.bytes(), cpu)
+		})
+	}
+}
+
+// nerReportCPU reports throughput per CPU second (process user+system
+// time since cpu), which a loaded machine distorts less than wall time.
+func nerReportCPU(b *testing.B, bytes int64, cpu float64) {
+	if d := nerCPUSeconds() - cpu; d > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/d/1e6, "MB/cpu-s")
+	}
+}
+
+// BenchmarkModelLoad decodes the embedded model from scratch each time, as
+// New does once per process.
+func BenchmarkModelLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeModel(model.FS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package extract
+
+func nerCPUSeconds() float64 { return 0 }
