@@ -107,12 +107,13 @@ func (a *Attributor) Attribute(doc *extract.Document) []Claim {
 // Window limits keep every rule linear: no rule looks further than these
 // many tokens from where it starts.
 const (
-	maxAfterQuote = 14 // tokens from a closing mark to its cue ("…,” Mr. X, a Y, said)
-	maxBeforeGap  = 5  // words between a cue and the quotation it introduces ("told reporters on Monday:")
-	maxNP         = 8  // tokens of a plain noun phrase
-	maxSource     = 40 // tokens of a source with appositives and relative clauses
-	maxResolve    = 4  // sentences looked back for a pronoun's antecedent
-	maxContinue   = 3  // sentences between a quotation and the claim it continues
+	maxAfterQuote = 14  // tokens from a closing mark to its cue ("…,” Mr. X, a Y, said)
+	maxBeforeGap  = 5   // words between a cue and the quotation it introduces ("told reporters on Monday:")
+	maxNP         = 8   // tokens of a plain noun phrase
+	maxSource     = 40  // tokens of a source with appositives and relative clauses
+	maxResolve    = 4   // sentences looked back for a pronoun's antecedent
+	maxContinue   = 3   // sentences between a quotation and the claim it continues
+	maxWindow     = 200 // tokens on each side of a cue that its claim may cover
 )
 
 // work holds the state of one Attribute call.
@@ -297,8 +298,8 @@ func (w *work) direct(qi int) {
 	}
 	sStart := int(w.sentOf[first.open])
 	lo, _ := w.sent(sStart)
-	startsSentence := true
-	for i := lo; i < first.open; i++ {
+	startsSentence := first.open-lo <= maxNP
+	for i := lo; i < first.open && startsSentence; i++ {
 		if !w.isPunct(i) && !leadConj[lower(w.toks[i])] {
 			startsSentence = false
 			break
@@ -491,7 +492,7 @@ func (w *work) plausibleSource(r extract.Range) bool {
 
 // cueBefore returns the last free cue in [lo, hi).
 func (w *work) cueBefore(lo, hi int) (cue, bool) {
-	for i := hi - 1; i >= lo; i-- {
+	for i := hi - 1; i >= lo && hi-i <= maxSource; i-- {
 		if w.used[i] {
 			break
 		}
@@ -706,6 +707,9 @@ var npPreps = set("of", "for", "to", "at", "on", "in", "with", "from")
 func (w *work) indirect(c cue, quoteHint int) bool {
 	s := int(w.sentOf[c.head])
 	lo, hi := w.sent(s)
+	// Rules look no further than maxWindow tokens from the cue, so a
+	// sentence without punctuation costs linear time, not quadratic.
+	lo, hi = max(lo, c.r.Lo-maxWindow), min(hi, c.r.Hi+maxWindow)
 	// The sentence end without final punctuation (a closing mark stays).
 	end := hi
 	for end > lo && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Text == ",") && !w.toks[end-1].Kind.IsQuote() {

@@ -1,6 +1,9 @@
 package claims
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/saywho/saywho/extract"
 )
 
@@ -136,9 +139,14 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 			}
 		}
 	}
-	// Drop empty quotations.
+	// Trim white space inside the marks ("« oui »") and drop empty
+	// quotations.
 	out := dst[:0]
 	for _, q := range dst {
+		inner := d.Text[q.start:q.end]
+		trimmed := strings.TrimLeftFunc(inner, unicode.IsSpace)
+		q.start += len(inner) - len(trimmed)
+		q.end = q.start + len(strings.TrimRightFunc(trimmed, unicode.IsSpace))
 		if q.end > q.start {
 			if q.prev >= 0 {
 				q.prev = -1

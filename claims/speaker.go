@@ -178,6 +178,13 @@ func (w *work) resolve(i int, g extract.Gender) (string, int) {
 		if k == s {
 			hi = i
 		}
+		lo = max(lo, i-maxWindow) // bounded look-back keeps long sentences linear
+		if hi <= lo {
+			if k == s {
+				continue // the pronoun opens its sentence
+			}
+			break
+		}
 		// The first compatible mention in the sentence, names and earlier
 		// speakers merged by position.
 		bestTok := -1

@@ -1,0 +1,211 @@
+package claims_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/saywho/saywho/claims"
+	"github.com/saywho/saywho/extract"
+	"github.com/saywho/saywho/seeds"
+)
+
+// brief renders a claim as "kind|source|cue|speaker|content … content".
+func brief(c claims.Claim) string {
+	var parts []string
+	for _, s := range c.Content {
+		parts = append(parts, s.Text)
+	}
+	return strings.Join([]string{c.Kind.String(), c.Source.Text, c.Cue.Text, c.Speaker, strings.Join(parts, " … ")}, "|")
+}
+
+func TestAttribute(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"said after quote", "“The plan has failed,” said Maria Lopez.",
+			[]string{"direct|Maria Lopez|said|Maria Lopez|The plan has failed,"}},
+		{"source then cue after quote", "“The plan has failed,” Maria Lopez said on Monday.",
+			[]string{"direct|Maria Lopez|said|Maria Lopez|The plan has failed,"}},
+		{"cue and colon before quote", "Maria Lopez said: “The plan has failed.”",
+			[]string{"direct|Maria Lopez|said:|Maria Lopez|The plan has failed."}},
+		{"appositive and relative clause skipped",
+			"Franak Viacorka, the chief of staff of the exile opposition chief Svetlana Tikhanovskaya, who has long called for sanctions, said: “We are very grateful.”",
+			[]string{"direct|Franak Viacorka, the chief of staff of the exile opposition chief Svetlana Tikhanovskaya, who has long called for sanctions,|said:|Franak Viacorka|We are very grateful."}},
+		{"indirect that-clause", "Artyom Shraibman, a political analyst, said that Western sanctions had little impact.",
+			[]string{"indirect|Artyom Shraibman, a political analyst,|said|Artyom Shraibman|that Western sanctions had little impact"}},
+		{"according to", "According to the State Department, the talks will resume in May.",
+			[]string{"indirect|the State Department|According to|State Department|the talks will resume in May"}},
+		{"nominal source has no speaker", "Opposition activists say that more people were arrested.",
+			[]string{"indirect|Opposition activists|say||that more people were arrested"}},
+		{"scare quotes are no claim", "The treaty would form a “state of the union” with Russia.", nil},
+		{"speaker label", "PENCE: Well, look, we will win this debate.",
+			[]string{"indirect|PENCE|:||Well, look, we will win this debate"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extract.Parse(tt.text)
+			var got []string
+			for _, c := range claims.Attribute(doc) {
+				got = append(got, brief(c))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Attribute(%q) =\n  %s\nwant\n  %s", tt.text, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestAttributeSeedSpeakers checks the hard cases of the seed article named
+// in the claims issue: each content prefix must get its speaker.
+func TestAttributeSeedSpeakers(t *testing.T) {
+	text, err := seeds.Text(seeds.Names()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := claims.Attribute(extract.Parse(text))
+	want := []struct{ prefix, speaker string }{
+		{"We are very grateful", "Franak Viacorka"},
+		{"The previous pressure strategy", "Tatyana Khomich"},
+		{"The United States “faces Russia", "Piotr Krawczyk"},
+		{"Negotiation with Belarus", "Piotr Krawczyk"},
+		{"Many Russian officials", "Artyom Shraibman"},
+		{"that Western sanctions had little impact", "Artyom Shraibman"},
+	}
+	for _, w := range want {
+		found := false
+		for _, c := range cs {
+			for _, s := range c.Content {
+				if strings.HasPrefix(strings.TrimLeft(s.Text, "“"), w.prefix) {
+					found = true
+					if c.Speaker != w.speaker {
+						t.Errorf("claim %q: speaker %q, want %q", w.prefix, c.Speaker, w.speaker)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no claim with content %q", w.prefix)
+		}
+	}
+}
+
+// checkInvariants checks what every Attribute result must satisfy: spans
+// inside the text and exact, content spans ordered and not overlapping,
+// claims in text order, valid indices.
+func checkInvariants(t *testing.T, doc *extract.Document, cs []claims.Claim) {
+	t.Helper()
+	span := func(what string, s extract.Span) {
+		if s.Start < 0 || s.End < s.Start || s.End > len(doc.Text) || doc.Text[s.Start:s.End] != s.Text {
+			t.Fatalf("%s span [%d,%d) %q is not exact in a text of %d bytes", what, s.Start, s.End, s.Text, len(doc.Text))
+		}
+	}
+	prev := -1
+	for i, c := range cs {
+		if len(c.Content) == 0 {
+			t.Fatalf("claim %d has no content", i)
+		}
+		end := -1
+		for _, s := range c.Content {
+			span("content", s)
+			if s.IsEmpty() || s.Start < end {
+				t.Fatalf("claim %d: content spans empty, unordered or overlapping: %v", i, c.Content)
+			}
+			end = s.End
+		}
+		span("cue", c.Cue)
+		span("source", c.Source)
+		if c.Content[0].Start < prev {
+			t.Fatalf("claim %d starts at %d, before claim %d", i, c.Content[0].Start, i-1)
+		}
+		prev = c.Content[0].Start
+		if c.Person < -1 || c.Person >= len(doc.People) {
+			t.Fatalf("claim %d: person %d out of range", i, c.Person)
+		}
+		if c.Person >= 0 && c.Speaker != doc.People[c.Person].Name {
+			t.Fatalf("claim %d: speaker %q is not person %d %q", i, c.Speaker, c.Person, doc.People[c.Person].Name)
+		}
+		if c.Confidence < 0 || c.Confidence > 1 {
+			t.Fatalf("claim %d: confidence %v", i, c.Confidence)
+		}
+		if len(doc.Sentences) > 0 && (c.Sentence < 0 || c.Sentence >= len(doc.Sentences) || c.Paragraph != doc.Sentences[c.Sentence].Paragraph) {
+			t.Fatalf("claim %d: sentence %d / paragraph %d invalid", i, c.Sentence, c.Paragraph)
+		}
+	}
+}
+
+// inputs are the texts the invariant, fuzz and benchmark code share: the
+// seed articles, the hand gold documents of corpus/testdata and edge cases.
+func inputs(t testing.TB) map[string]string {
+	m := map[string]string{
+		"empty":            "",
+		"marks only":       "“ ” “ \" ' ‘ ’ « » „",
+		"invalid utf8":     "He said “\xff\xfe bad bytes,” and \x80 left.",
+		"unbalanced":       "“One. “Two. ”Three” four “five.\n\n“Six",
+		"colon only":       ":\n:\n\"A:",
+		"capitals":         "“WE WILL WIN,” SAID THE MAYOR. THE MAYOR SAID THAT HE WOULD WIN.",
+		"no punctuation":   "he said that we would win she said they told him that it was over according to them",
+		"nested":           "“He told me ‘never’ and “again” twice,” she said.",
+		"multi-paragraph":  "“First.\n\n“Second.\n\n“Third,” he said.",
+		"dash attribution": "“We are tired.” ― Sonya Herridge\n“Us too.”― Carla Sanchez.",
+	}
+	for _, name := range seeds.Names() {
+		text, err := seeds.Text(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m["seed:"+name] = text
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "corpus", "testdata", "gold", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m["gold:"+filepath.Base(f)] = string(b)
+	}
+	return m
+}
+
+func TestAttributeInvariants(t *testing.T) {
+	for name, text := range inputs(t) {
+		t.Run(name, func(t *testing.T) {
+			doc := extract.Parse(text)
+			checkInvariants(t, doc, claims.Attribute(doc))
+			// Without entities the capitalised-name fallback runs.
+			bare, err := extract.New(extract.WithNER(extract.NERNone))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc = bare.Extract(text)
+			checkInvariants(t, doc, claims.Attribute(doc))
+		})
+	}
+}
+
+func TestAttributeNil(t *testing.T) {
+	if got := claims.Attribute(nil); got != nil {
+		t.Errorf("Attribute(nil) = %v, want nil", got)
+	}
+	if got := claims.Attribute(&extract.Document{}); got != nil {
+		t.Errorf("Attribute(empty) = %v, want nil", got)
+	}
+}
+
+func TestNewOptions(t *testing.T) {
+	if _, err := claims.New(claims.WithMinCueProb(2)); err == nil {
+		t.Error("New(WithMinCueProb(2)) succeeded, want an error")
+	}
+	a, err := claims.New(claims.WithCueThreshold(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict := a.Attribute(extract.Parse("Officials said that the bridge would reopen. He thinks it is fine."))
+	loose := claims.Attribute(extract.Parse("Officials said that the bridge would reopen. He thinks it is fine."))
+	if len(strict) > len(loose) {
+		t.Errorf("a higher cue threshold gave more claims (%d) than the default (%d)", len(strict), len(loose))
+	}
+}

@@ -1,0 +1,90 @@
+// Package claims finds who said what in a news article: direct, indirect and
+// mixed quotations, each attributed to the mention that said it and, when
+// the document knows it, to a canonical speaker.
+//
+// # What a claim is
+//
+// A [Claim] joins three roles, after the attribution relations of PARC and
+// PolNeAR (Pareti 2016; Newell, Margolin and Ruths 2018):
+//
+//   - Content: what was said, one or more byte spans of the text. For a
+//     [Direct] claim the spans lie inside the quotation marks and exclude
+//     them; an [Indirect] claim reports a clause in the writer's words
+//     ("said that …"); a [Mixed] claim is a reported clause with quoted
+//     fragments, marks included ("said the plan was “dead”").
+//   - Cue: the reporting expression ("said", "has also argued",
+//     "according to", a colon or a dash), or absent.
+//   - Source: the mention of who said it, as written ("she", "Ms. Khomich",
+//     "a source", "Franak Viacorka, the chief of staff …,"), or absent.
+//
+// Speaker is the canonical name behind the source: the Name of the
+// extract.Person the mention belongs to (every claim of "Mr. Smith", "Smith"
+// or a "he" that refers to him carries "Christopher W. Smith"), the name of
+// an organisation, or "" when the source names nobody ("a source",
+// "officials", "they").
+//
+// # Getting started
+//
+//	doc := extract.Parse(text)
+//	for _, c := range claims.Attribute(doc) {
+//		fmt.Println(c.Speaker, c.Kind, c.Content[0].Text)
+//	}
+//
+// # How claims are found
+//
+// Quotation marks are paired first (marks.go, rules Q1–Q7): curly, straight,
+// angle and „low-high“ marks, the '' of wire copy, nesting, a misused opening
+// mark at the end of a paragraph, and quotations that run over several
+// paragraphs (a mark opens each paragraph and only the last closes).
+//
+// Cues are found by a learned detector (cues.go and internal/cuemodel): an
+// averaged perceptron over the word, its Snowball stem, its neighbours and
+// the quotation marks around it, trained on the PolNeAR train split, with a
+// prior from a lexicon of PolNeAR cue counts and a hand list of reporting
+// verbs (internal/lexicon, see its SOURCES.md). Auxiliaries and particles
+// join the cue as PolNeAR annotators mark them ("has said", "according to").
+//
+// Claims are then built by a sieve of rules from precise to general, after
+// Muzny et al. 2017 ("A Two-stage Sieve Approach for Quote Attribution",
+// the basis of CoreNLP's quote attribution) and BBC Citron:
+//
+//   - L1 speaker labels: "PENCE: Well, look, …";
+//   - D1 a cue after a quotation: “…,” said X / “…,” X said / “…” ― X;
+//   - D2 a cue before it: X said: “…”; with words between, a mixed claim;
+//   - D3 a colon: X: “…”;
+//   - D4 a quotation with no cue that opens a sentence continues the last
+//     quoted speaker of the same or the previous paragraph (Continuation);
+//   - D5 anything else, such as scare quotes and titles ("state of the
+//     union"), is not a claim;
+//   - I0–I6 indirect claims, strongest cue first: according to X, X said
+//     (that) …, …, X said., …, X said, …, and participles or coordinated
+//     verbs that share a subject ("…, adding that …").
+//
+// Sources are the subject of the cue (S1–S4): auxiliaries and adverbs are
+// skipped, appositives and relative clauses are kept up to the comma that
+// precedes the verb, as PolNeAR marks them, so "Franak Viacorka, the chief
+// of staff of … Svetlana Tikhanovskaya, who …, said" gives the source
+// "Franak Viacorka, …," and the speaker Franak Viacorka, not Tikhanovskaya.
+// Pronouns (P1) resolve to the first person of matching gender in the
+// current sentence before them, else in the previous ones (subject position
+// first), where speakers of earlier claims count as mentioned.
+//
+// # Offsets
+//
+// Every span is a byte span of Document.Text with its text aliased, so
+// doc.Text[s.Start:s.End] == s.Text always holds. Claims come back in text
+// order, by the start of their first content span.
+//
+// # Concurrency and cost
+//
+// An [Attributor] is immutable after [New]; Attribute may be called from
+// many goroutines. The model and lexicon are decoded once per process.
+// Attribute runs in time linear in the number of tokens: every rule looks at
+// a bounded window around a cue or a quotation mark.
+//
+// # Invalid input
+//
+// Attribute never fails and never panics: empty documents, unbalanced
+// marks, text with no punctuation or all in capitals give fewer claims, not
+// errors.
+package claims
