@@ -266,17 +266,20 @@ func decodeGold(file string, data []byte, sibling func() (string, error), errs *
 			fail(off, "%s: span [%d,%d) is outside the text of %d bytes", what, s.Start, s.End, len(body))
 			return extract.Span{}, false
 		}
+		// A file written with character offsets is the common mistake:
+		// say so when the offsets, read as characters, fit the text.
+		charHint := ""
+		if bs, ok1 := co.byteOffset(s.Start); ok1 {
+			if be, ok2 := co.byteOffset(s.End); ok2 && body[bs:be] == s.Text && (bs != s.Start || be != s.End) {
+				charHint = fmt.Sprintf(" (the offsets look like character offsets: bytes would be [%d,%d))", bs, be)
+			}
+		}
 		if !utf8.RuneStart(at0(body, s.Start)) || !utf8.RuneStart(at0(body, s.End)) {
-			fail(off, "%s: span [%d,%d) does not start and end on a character boundary; offsets are bytes of the UTF-8 text", what, s.Start, s.End)
+			fail(off, "%s: span [%d,%d) does not start and end on a character boundary; offsets are bytes of the UTF-8 text%s", what, s.Start, s.End, charHint)
 			return extract.Span{}, false
 		}
 		if got := body[s.Start:s.End]; got != s.Text {
-			hint := ""
-			if bs, ok1 := co.byteOffset(s.Start); ok1 {
-				if be, ok2 := co.byteOffset(s.End); ok2 && body[bs:be] == s.Text {
-					hint = fmt.Sprintf(" (the offsets look like character offsets: bytes would be [%d,%d))", bs, be)
-				}
-			}
+			hint := charHint
 			if hint == "" {
 				if i := strings.Index(body, s.Text); i >= 0 && s.Text != "" {
 					hint = fmt.Sprintf(" (that text first occurs at [%d,%d))", i, i+len(s.Text))
