@@ -118,7 +118,7 @@ const (
 	cLetter               // A-Z a-z
 	cDigit                // 0-9
 	cPunct                // , ; : ( ) [ ] { } _
-	cSpecial              // handled one by one: . ! ? - ' " @ #
+	cSpecial              // handled one by one: . ! ? - ' " @ # `
 )
 
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
@@ -135,7 +135,7 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for _, c := range ",;:()[]{}_" {
 		t[c] = cPunct
 	}
-	for _, c := range ".!?-'\"@#" {
+	for _, c := range ".!?-'\"@#`" {
 		t[c] = cSpecial
 	}
 	return t
@@ -264,7 +264,7 @@ func invalidAt(text string, i int) bool {
 	return r == utf8.RuneError && n == 1
 }
 
-// special handles the ASCII characters that need context: . ! ? - ' " @ #
+// special handles the ASCII characters that need context: . ! ? - ' " @ # `
 func (t *Tokenizer) special(i int) (int, TokenKind) {
 	text := t.text
 	switch c := text[i]; c {
@@ -291,7 +291,17 @@ func (t *Tokenizer) special(i int) (int, TokenKind) {
 		}
 		return j, Dash
 	case '\'':
+		if i+1 < len(text) && text[i+1] == '\'' {
+			// T6a: two straight single quotes stand for a double quote in
+			// some archives ("''We finally…,'' he said"); PTB writes ''.
+			return i + 2, straightQuote(text, i, 2)
+		}
 		return t.apostrophe(i, 1)
+	case '`':
+		if i+1 < len(text) && text[i+1] == '`' {
+			return i + 2, QuoteOpen // PTB/LaTeX opening quote ``
+		}
+		return i + 1, Symbol
 	case '"':
 		return i + 1, straightQuote(text, i, 1)
 	case '@':
@@ -688,8 +698,14 @@ func dotted(text string, s, i int) (int, TokenKind) {
 	if final && (short || lexicon.Abbrev(text[s:j]) != lexicon.None) {
 		return j + 1, Abbrev
 	}
-	if lexicon.IsTLD(text[last:j]) {
-		return j, URL // a domain name: "nytimes.com"
+	if isLowerASCII(text[last:j]) && lexicon.IsTLD(text[last:j]) {
+		// A domain name, with its path if any: "nytimes.com",
+		// "pic.twitter.com/OqctxglquI". The top-level domain must be lower
+		// case so that "said.It" (a missing space) stays three tokens.
+		if j < len(text) && text[j] == '/' {
+			return urlTail(text, j), URL
+		}
+		return j, URL
 	}
 	if short && segs > 1 {
 		return j, Abbrev // "U.S" without the final period
@@ -742,7 +758,17 @@ func urlEnd(text string, s int) int {
 	default:
 		return 0
 	}
-	j := s + p
+	j := urlTail(text, s+p)
+	if j == s+p {
+		return 0
+	}
+	return j
+}
+
+// urlTail returns the end of the URL characters from j on, leaving out
+// trailing punctuation, and a final ")" when the URL part has no "(".
+func urlTail(text string, j int) int {
+	from := j
 	parens := 0
 	for j < len(text) {
 		c := text[j]
@@ -754,7 +780,7 @@ func urlEnd(text string, s int) int {
 		}
 		j++
 	}
-	for j > s+p {
+	for j > from {
 		switch text[j-1] {
 		case '.', ',', ';', ':', '!', '?', '\'', '*':
 			j--
@@ -767,10 +793,16 @@ func urlEnd(text string, s int) int {
 		}
 		break
 	}
-	if j == s+p {
-		return 0
-	}
 	return j
+}
+
+func isLowerASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] < 'a' || s[k] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func hasPrefixFold(s, prefix string) bool {
