@@ -84,7 +84,7 @@ func TestNERConllDev(t *testing.T) {
 	require.Len(t, dev, 216, "dev documents")
 	sc := ner.Evaluate(embeddedNER(t).m, dev)
 	t.Logf("CoNLL-2003 dev, %s:\n%s", ModelVersion, sc)
-	floors := map[ner.Label]float64{ner.None: 0.91, ner.PER: 0.925, ner.ORG: 0.855, ner.LOC: 0.945, ner.MISC: 0.88}
+	floors := map[ner.Label]float64{ner.None: 0.925, ner.PER: 0.95, ner.ORG: 0.875, ner.LOC: 0.95, ner.MISC: 0.875}
 	for l, floor := range floors {
 		assert.GreaterOrEqual(t, sc[l].F(), floor, "dev F1 of %v", l)
 	}
@@ -107,7 +107,7 @@ func TestNERSeedPeople(t *testing.T) {
 	}
 	// Known misses of the current model, logged rather than failed; the
 	// list shrinks as the model improves.
-	known := map[string]bool{"Biden": true, "Rice": true, "Viasna": true}
+	known := map[string]bool{"Rice": true, "Viasna": true}
 	for _, name := range []string{"Lukashenko", "Trump", "Putin", "Smith", "Tur", "Viacorka", "Tikhanovskaya",
 		"Khomich", "Kolesnikova", "Biden", "Shraibman", "Rice", "Krawczyk"} {
 		if known[name] && !inPerson(name) {

@@ -56,6 +56,8 @@ type docState struct {
 	hashes          []uint64
 	labels          []Label
 	counts          map[uint64]*[NumLabels]uint16
+	sums            map[uint64]*[NumLabels]float32
+	votes           []float32
 }
 
 func resize[T any](b []T, n int) []T {
@@ -82,6 +84,7 @@ func (st *docState) release() {
 	st.words = st.words[:0]
 	clear(st.index)
 	clear(st.counts)
+	clear(st.sums)
 }
 
 func (st *docState) reset(doc Doc, m *Model) {

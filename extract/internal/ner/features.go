@@ -62,8 +62,9 @@ const (
 	kSuf3
 	kSuf4
 	kLen
-	kCase    // case-statistics bucket of the lower-cased word
-	kCluster // distributional cluster of the lower-cased word
+	kCase     // case-statistics bucket of the lower-cased word
+	kCluster  // fine distributional cluster of the lower-cased word
+	kCluster2 // coarse cluster
 )
 
 // Context-feature templates (bytes 128 and up, disjoint from type templates).
@@ -252,7 +253,8 @@ func appendTypeFeatures(dst []uint64, w *word, o int) []uint64 {
 		dst = append(dst, fin(hbyte(tf(kCase, o), w.caseB)))
 	}
 	if w.clus != 0 {
-		dst = append(dst, fin(hbyte(hbyte(tf(kCluster, o), byte(w.clus)), byte(w.clus>>8))))
+		fine := w.clus & 1023
+		dst = append(dst, fin(hbyte(hbyte(tf(kCluster, o), byte(fine)), byte(fine>>8))), fin(hbyte(tf(kCluster2, o), byte(w.clus>>10))))
 	}
 	if ao == 2 {
 		return dst

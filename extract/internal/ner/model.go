@@ -12,7 +12,7 @@ import (
 )
 
 // magic starts every model file; the last byte is the format version.
-const magic = "SWNER\x00\x00\x02"
+const magic = "SWNER\x00\x00\x03"
 
 // stage is one linear-chain model: feature weights per tag plus tag
 // transition weights. Feature weights are int16 rows, one per known
@@ -126,6 +126,10 @@ type Model struct {
 	lex    lexicon
 	stages []*stage // a second stage reads the first stage's predictions
 	Info   string   // free text from the trainer: data, epochs, scores
+	// DocWeight scales document-level label agreement (see agree), in the
+	// first stage's weight unit; 0 turns it off. The trainer tunes it on
+	// the development set.
+	DocWeight float32
 
 	// Frequent words whose first-stage feature sums are computed once, at
 	// load, for every window offset (5 x numTags each).
@@ -201,6 +205,7 @@ func (m *Model) Encode(out io.Writer) error {
 	w.bytes([]byte(magic))
 	w.str(m.Info)
 	w.u32(numTags)
+	w.u32(math.Float32bits(m.DocWeight))
 	// lexicon
 	w.u32(uint32(len(m.lex.caseBucket)))
 	for _, k := range sortedKeys(m.lex.caseBucket) {
@@ -341,6 +346,7 @@ func Decode(in io.Reader) (*Model, error) {
 	if nt := r.u32(); r.err == nil && nt != numTags {
 		return nil, fmt.Errorf("ner: decode: model has %d tags, this code %d", nt, numTags)
 	}
+	m.DocWeight = math.Float32frombits(r.u32())
 	n := r.count(9)
 	m.lex.caseBucket = make(map[uint64]uint8, n)
 	for range n {

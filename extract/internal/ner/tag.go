@@ -34,6 +34,110 @@ func (m *Model) Tag(doc Doc) []Mention {
 		}
 		em := s.emissions(st, k > 0)
 		out = st.decode(em, s.trans, s.end, out)
+		if m.DocWeight > 0 {
+			out = st.agree(out, em, s, m.DocWeight)
+		}
+	}
+	return out
+}
+
+// agree nudges each capitalized token toward the labels the same word
+// (lower-cased) got at its other places in the document, by weight times
+// the share of each label there, and decodes again the sentences whose
+// scores moved. It is one-step label consistency in the spirit of
+// Ratinov and Roth's (2009) non-local features: "Obama" tagged PERSON ten
+// times pulls a lone "lead over Obama" away from LOC.
+func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) []Mention {
+	n := len(st.doc.Tokens)
+	st.labels = resize(st.labels, n)
+	for _, m := range ms {
+		for i := m.Lo; i < m.Hi; i++ {
+			st.labels[i] = m.Label
+		}
+	}
+	// Each capitalized token votes for its label with its margin: how far
+	// its own scores prefer that label to the next best.
+	st.votes = resize(st.votes, n)
+	if st.sums == nil {
+		st.sums = make(map[uint64]*[NumLabels]float32)
+	}
+	clear(st.sums)
+	capital := func(i int) bool {
+		f := st.words[st.tok[i]].flags
+		return f&(fInitCap|fAllCap) != 0 && f&fHasLetter != 0
+	}
+	for _, r := range st.doc.Sentences {
+		for i := r.Lo; i < r.Hi; i++ {
+			if !capital(i) {
+				continue
+			}
+			var best [NumLabels]float32
+			for l := range best {
+				best[l] = float32(math.Inf(-1))
+			}
+			for t, x := range em[i*numTags : (i+1)*numTags] {
+				best[tagLabel(t)] = max(best[tagLabel(t)], x)
+			}
+			own := st.labels[i]
+			other := float32(math.Inf(-1))
+			for l, x := range best {
+				if Label(l) != own {
+					other = max(other, x)
+				}
+			}
+			v := max(best[own]-other, 0) + 1
+			st.votes[i] = v
+			w := &st.words[st.tok[i]]
+			c := st.sums[w.title]
+			if c == nil {
+				c = new([NumLabels]float32)
+				st.sums[w.title] = c
+			}
+			c[own] += v
+		}
+	}
+	var out []Mention
+	j := 0 // next mention of ms
+	for _, r := range st.doc.Sentences {
+		dirty := false
+		for i := r.Lo; i < r.Hi; i++ {
+			if !capital(i) {
+				continue
+			}
+			c := *st.sums[st.words[st.tok[i]].title]
+			own := st.labels[i]
+			c[own] -= st.votes[i]
+			var total float32
+			disagree := false
+			for l, x := range c {
+				total += x
+				if x > 0.5 && Label(l) != own {
+					disagree = true
+				}
+			}
+			if !disagree {
+				continue
+			}
+			dirty = true
+			e := em[i*numTags : (i+1)*numTags]
+			for t := range e {
+				e[t] += weight * c[tagLabel(t)] / total
+			}
+		}
+		start := j
+		for j < len(ms) && ms[j].Lo < r.Hi {
+			j++
+		}
+		if !dirty {
+			out = append(out, ms[start:j]...)
+			continue
+		}
+		m := r.Hi - r.Lo
+		st.score = grow(st.score, m*numTags)
+		st.back = growU8(st.back, m*numTags)
+		st.tags = growU8(st.tags, m)
+		viterbi(s.trans, s.end, em[r.Lo*numTags:r.Hi*numTags], st.score, st.back, st.tags)
+		out = decodeTags(out, st.tags, r.Lo)
 	}
 	return out
 }
@@ -209,18 +313,6 @@ var openers, closers = func() (op, cl [1 + 2*(NumLabels-1)]uint8) {
 		cl[1+2*l], cl[2+2*l] = uint8(1+4*l+posL), uint8(1+4*l+posU)
 	}
 	return op, cl
-}()
-
-// validPrev lists, for each tag, the tags that may precede it.
-var validPrev = func() (v [numTags][]uint8) {
-	for b := range numTags {
-		for a := range numTags {
-			if validTrans(a, b) {
-				v[b] = append(v[b], uint8(a))
-			}
-		}
-	}
-	return v
 }()
 
 // setHistory records, for every capitalized token, what the earlier stage

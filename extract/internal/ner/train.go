@@ -13,6 +13,7 @@ type TrainConfig struct {
 	Seed       uint64     // shuffling seed; equal seeds give equal models
 	Case       *CaseStats // case statistics from unlabelled text, or nil
 	Gaz        *Gazetteer // gazetteers, or nil
+	Clusters   *Clusters  // word clusters, or nil
 	Stacked    bool       // add a second stage on the first stage's document-level predictions
 	Folds      int        // folds for the first stage's held-out predictions when Stacked (default 4)
 	CacheWords []string   // frequent tokens whose feature sums the model precomputes at load
@@ -46,6 +47,9 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 		m.lex.caseBucket = cfg.Case.buckets(3)
 	}
 	m.lex.cluster = map[uint64]uint16{}
+	if cfg.Clusters != nil {
+		m.lex.cluster = cfg.Clusters.ids
+	}
 	m.lex.gaz = map[uint64]uint8{}
 	if cfg.Gaz != nil {
 		m.lex.gaz, m.lex.gazMax = cfg.Gaz.entries, cfg.Gaz.max
@@ -279,4 +283,39 @@ func Evaluate(m *Model, docs []Example) *Score {
 		sc.Add(ex.Gold, m.Tag(ex.Doc))
 	}
 	return &sc
+}
+
+// TuneDocWeight sets m.DocWeight to the value, among multiples of the
+// mean emission spread on docs, that scores best on docs (the development
+// set), and returns the scores tried.
+func TuneDocWeight(m *Model, docs []Example, logf func(string, ...any)) {
+	// Reference unit: mean over tokens of (best - worst) first-stage score.
+	var ref float64
+	n := 0
+	for _, ex := range docs {
+		st := newDocState(ex.Doc, m)
+		em := m.stages[0].emissions(st, false)
+		for i := 0; i+numTags <= len(em); i += numTags {
+			lo, hi := em[i], em[i]
+			for _, x := range em[i : i+numTags] {
+				lo, hi = min(lo, x), max(hi, x)
+			}
+			ref += float64(hi - lo)
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	ref /= float64(n)
+	bestW, bestF := float32(0), -1.0
+	for _, k := range []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6} {
+		m.DocWeight = float32(k * ref)
+		f := Evaluate(m, docs)[None].F()
+		logf("  doc weight %.2f x %.0f: dev F1 %.4f\n", k, ref, f)
+		if f > bestF+1e-4 {
+			bestW, bestF = m.DocWeight, f
+		}
+	}
+	m.DocWeight = bestW
 }

@@ -44,10 +44,11 @@ func run(args []string, out, errw io.Writer) int {
 	stacked := fs.Bool("stacked", true, "train a second stage on document-level predictions of the first")
 	prune := fs.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
 	cacheN := fs.Int("cache", 10000, "number of frequent tokens whose feature sums are precomputed at load")
+	nClusters := fs.Int("clusters", 256, "fine word clusters from CoNLL train and PolNeAR train text (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), *cacheN, out); err != nil {
+	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), *cacheN, *nClusters, out); err != nil {
 		fmt.Fprintln(errw, "nertrain:", err)
 		return 1
 	}
@@ -67,7 +68,7 @@ func readCoNLL(path string) ([]ner.Example, error) {
 	return ex, nil
 }
 
-func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, cacheN int, out io.Writer) error {
+func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, cacheN, nClusters int, out io.Writer) error {
 	start := time.Now()
 	tr, err := readCoNLL(filepath.Join(conll, "train.txt"))
 	if err != nil {
@@ -78,10 +79,12 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 		return err
 	}
 	cs := ner.NewCaseStats()
+	var unlabelled [][]string // sentences for word clusters
 	freq := map[string]int{}
 	for _, ex := range tr {
 		for _, r := range ex.Doc.Sentences {
 			cs.AddSentence(ex.Doc.Tokens[r.Lo:r.Hi])
+			unlabelled = append(unlabelled, ex.Doc.Tokens[r.Lo:r.Hi])
 		}
 		for _, t := range ex.Doc.Tokens {
 			freq[t]++
@@ -99,6 +102,7 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 			}
 			for _, s := range roughSentences(string(b)) {
 				cs.AddSentence(s)
+				unlabelled = append(unlabelled, s)
 				for _, t := range s {
 					freq[t]++
 				}
@@ -148,7 +152,16 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 		}
 	}
 	fmt.Fprintf(out, "gazetteers: %d lists\n", len(lists))
+	var clusters *ner.Clusters
+	if nClusters > 0 {
+		t := time.Now()
+		clusters = ner.BuildClusters(unlabelled, ner.ClusterConfig{
+			Fine: nClusters, Coarse: 64, MinCount: 3, Contexts: 400, Iterations: 12, Seed: seed,
+		})
+		fmt.Fprintf(out, "clusters: %d words in %v\n", clusters.Len(), time.Since(t).Round(time.Second))
+	}
 	cfg := ner.TrainConfig{
+		Clusters:   clusters,
 		CacheWords: topWords(freq, cacheN),
 		Epochs:     epochs, Seed: seed, Case: cs, Gaz: g, Stacked: stacked, Dev: dev, Log: out, Prune: prune,
 		Info: fmt.Sprintf("CoNLL-2003 train, %d epochs, seed %d, stacked %v, prune %g", epochs, seed, stacked, prune),
@@ -157,6 +170,7 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 	if err != nil {
 		return err
 	}
+	ner.TuneDocWeight(m, dev, func(f string, a ...any) { fmt.Fprintf(out, f, a...) })
 	sc := ner.Evaluate(m, dev)
 	fmt.Fprintf(out, "dev:\n%s", sc)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
