@@ -51,6 +51,18 @@ func (t *Tokenizer) Text() string { return t.tok.Text }
 // Next advances to the next token, skipping white space, and reports
 // whether there is one.
 func (t *Tokenizer) Next() bool {
+	start, end, kind := t.next()
+	if start < 0 {
+		t.tok = Token{}
+		return false
+	}
+	t.tok = Token{Span: Span{Start: start, End: end, Text: t.text[start:end]}, Kind: kind}
+	return true
+}
+
+// next finds the next token and returns its offsets and kind, or a negative
+// start at the end of the text.
+func (t *Tokenizer) next() (start, end int, kind TokenKind) {
 	text := t.text
 	i := t.pos
 	for i < len(text) {
@@ -76,13 +88,11 @@ func (t *Tokenizer) Next() bool {
 	}
 	if i >= len(text) {
 		t.pos = len(text)
-		t.tok = Token{}
-		return false
+		return -1, -1, 0
 	}
-	end, kind := t.scan(i)
-	t.tok = Token{Span: Span{Start: i, End: end, Text: text[i:end]}, Kind: kind}
+	end, kind = t.scan(i)
 	t.pos = end
-	return true
+	return i, end, kind
 }
 
 // Tokens returns an iterator over the tokens of text. The sequence is
@@ -105,10 +115,15 @@ func Tokens(text string) iter.Seq[Token] {
 func appendTokens(dst []Token, text string) []Token {
 	var t Tokenizer
 	t.Reset(text)
-	for t.Next() {
-		dst = append(dst, t.tok)
+	for {
+		start, end, kind := t.next()
+		if start < 0 {
+			return dst
+		}
+		// Building the token in place writes its one pointer with a plain
+		// write barrier instead of a bulk copy of a Token value.
+		dst = append(dst, Token{Span: Span{Start: start, End: end, Text: text[start:end]}, Kind: kind})
 	}
-	return dst
 }
 
 // ASCII character classes.
