@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -129,4 +131,65 @@ func TestLoadPolNeARDev(t *testing.T) {
 	assert.Equal(t, 2192, n)
 	// SOURCE.md: about 28% of dev contents contain quotation marks.
 	assert.InDelta(t, 0.28, float64(direct)/float64(n), 0.01)
+}
+
+func TestLoadPolNeARChoicesAndMissingText(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, "dev", name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+	}
+	write("text/a.txt", "He said no.")
+	// Two annotators of a: the lexicographically first (4b22) is used.
+	write("attributions/a_ef2d.ann", "T1\tSource 0 2\tHe\n")
+	write("attributions/a_4b22.ann", "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 10\tno\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n")
+	write("attributions/b_4e07.ann", "") // no b.txt
+	arts, err := LoadPolNeAR(dir, "dev")
+	require.Error(t, err)
+	var el ErrorList
+	require.ErrorAs(t, err, &el)
+	require.Len(t, el, 1)
+	assert.Contains(t, el[0].Error(), "b_4e07.ann: no text for this annotation")
+	require.Len(t, arts, 1, "a is loaded although b failed")
+	assert.Equal(t, "polnear:a", arts[0].ID)
+	assert.Contains(t, arts[0].Source, "annotator 4b22")
+	require.Len(t, arts[0].Claims, 1)
+	assert.Equal(t, "no", arts[0].Claims[0].Content[0].Text)
+
+	_, err = LoadPolNeAR(dir, "test")
+	require.Error(t, err)
+	assert.False(t, errors.Is(err, ErrFormat), "a missing split is an I/O error: %v", err)
+}
+
+// TestLoadPolNeARTrain pins the malformed annotations of the train split:
+// 36 events with no content and 2 events whose argument has another label.
+// Every text-bound annotation matches its text (3 of them continue over
+// several lines of their .ann file).
+func TestLoadPolNeARTrain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the whole train split; skipped with -short")
+	}
+	arts, err := LoadPolNeAR(sharedDir(t, "polnear"), "train")
+	var el ErrorList
+	require.ErrorAs(t, err, &el)
+	noContent, label := 0, 0
+	for _, e := range el {
+		switch {
+		case strings.HasSuffix(e.Msg, "has no content"):
+			noContent++
+		case strings.Contains(e.Msg, "is labelled"):
+			label++
+		default:
+			t.Errorf("unexpected error: %v", e)
+		}
+	}
+	assert.Equal(t, 36, noContent)
+	assert.Equal(t, 2, label)
+	assert.Len(t, arts, 840)
+	n := 0
+	for _, a := range arts {
+		n += len(a.Claims)
+	}
+	assert.Equal(t, 19830, n)
 }
