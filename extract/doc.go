@@ -83,10 +83,11 @@
 //
 // Any line break ends a paragraph (news text uses single newlines and blank
 // lines alike). Sentences end after . ! ? … and the closing marks that
-// follow them, even after a space ("happen . ” But"); not after titles and
-// initials; after other abbreviations only before an opening quote or a
-// capitalised frequent sentence starter ("in the U.S. The next day"). The
-// rules carry IDs (P1, S1–S7) in sentence.go.
+// follow them, even after a space ("happen . ” But"); not after titles
+// ("Mr.") or initials inside names ("Aleksandr G. Lukashenko"); after other
+// abbreviations only before an opening quote or a capitalised frequent
+// sentence starter ("in the U.S. The next day", but "the U.S. Embassy").
+// The rules carry IDs (P1, S1–S7) in sentence.go.
 //
 // # Concurrency
 //

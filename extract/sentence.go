@@ -27,8 +27,12 @@ import (
 //	S4  After S1+S2 the sentence ends unless the next token starts with a
 //	    lower-case letter or is , ; : ) ] } (“Why?” he asked. / "approx.
 //	    five").
-//	S5  An Abbrev token of class Title ("Mr.", "Gen."), Initial ("G.") or
-//	    NumberPrefix ("No.") never ends a sentence: a name or number follows.
+//	S5  An Abbrev token of class Title ("Mr.", "Gen.") or NumberPrefix
+//	    ("No.") never ends a sentence: a name or number follows. Nor does an
+//	    Initial ("G."), unless (S5b) the word before it is not capitalised
+//	    and the next token is an opening quote or a capitalised frequent
+//	    sentence starter (see S6): "Neither do I. This", "a standing O. The",
+//	    but "Aleksandr G. Lukashenko", "Charles G. and David H. Koch".
 //	S6  Other abbreviations ("U.S.", "Inc.", "a.m.", "etc.", and months)
 //	    end a sentence when closing marks follow them (then S4 decides), or
 //	    when the next token is an opening quote or a capitalised frequent
@@ -154,13 +158,21 @@ func abbrevEnds(text string, toks []Token, i int) (int, bool) {
 	if w[len(w)-1] != '.' {
 		return i, false // "U.S" without its period
 	}
-	switch lexicon.Abbrev(w[:len(w)-1]) {
-	case lexicon.Title, lexicon.Initial, lexicon.NumberPrefix: // S5
+	class := lexicon.Abbrev(w[:len(w)-1])
+	if r, n := utf8.DecodeRuneInString(w); class == lexicon.None && n == len(w)-1 && unicode.IsUpper(r) {
+		class = lexicon.Initial // a non-ASCII initial
+	}
+	switch class {
+	case lexicon.Title, lexicon.NumberPrefix: // S5
 		return i, false
-	case lexicon.None:
-		if r, n := utf8.DecodeRuneInString(w); n == len(w)-1 && unicode.IsUpper(r) {
-			return i, false // a non-ASCII initial
+	case lexicon.Initial: // S5, S5b
+		if i > 0 && !lineBreak(text, toks[i-1].End, toks[i].Start) {
+			r, _ := utf8.DecodeRuneInString(toks[i-1].Text)
+			if (toks[i-1].Kind == Word || toks[i-1].Kind == Abbrev) && !unicode.IsLower(r) {
+				return i, false
+			}
 		}
+		return i, i+1 < len(toks) && startsNewSentence(toks[i+1])
 	}
 	if j := absorbClosers(text, toks, i); j > i { // S6: "…in the U.S.”"
 		return j, startsSentence(toks, j+1)
@@ -168,13 +180,19 @@ func abbrevEnds(text string, toks []Token, i int) (int, bool) {
 	if i+1 >= len(toks) {
 		return i, true
 	}
-	next := toks[i+1]
-	switch next.Kind {
+	return i, startsNewSentence(toks[i+1])
+}
+
+// startsNewSentence reports whether t, after an abbreviation, opens a new
+// sentence: an opening quote or a capitalised frequent sentence starter
+// (S5b, S6).
+func startsNewSentence(t Token) bool {
+	switch t.Kind {
 	case QuoteOpen:
-		return i, true
+		return true
 	case Word:
-		r, _ := utf8.DecodeRuneInString(next.Text)
-		return i, unicode.IsUpper(r) && lexicon.IsSentenceStarter(next.Text)
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		return unicode.IsUpper(r) && lexicon.IsSentenceStarter(t.Text)
 	}
-	return i, false
+	return false
 }

@@ -66,6 +66,8 @@ var segmentTests = []struct {
 		[][]string{{"A b"}, {"C d"}, {"E"}, {"F"}}},
 	{"seed stray lines", "n\nThe US Diplomat arrived.\nn\nn",
 		[][]string{{"n"}, {"The US Diplomat arrived."}, {"n"}, {"n"}}},
+	{"pronoun I and other initials after a lower-case word (S5b)", "“Neither do I. This debate needs to change.” It got a standing O. The end. Charles G. and David H. Koch paid. Rep. Robert C. “Bobby” Scott spoke.",
+		[][]string{{"“Neither do I.", "This debate needs to change.”", "It got a standing O.", "The end.", "Charles G. and David H. Koch paid.", "Rep. Robert C. “Bobby” Scott spoke."}}},
 	{"etc. before a sentence starter (S6)", "apples, pears etc. But not plums.",
 		[][]string{{"apples, pears etc.", "But not plums."}}},
 }
