@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -127,4 +128,37 @@ func lineStarts(data []byte) []int {
 // starts from lineStarts.
 func lineOf(starts []int, off int) int {
 	return sort.Search(len(starts), func(i int) bool { return starts[i] > off })
+}
+
+// WithSource returns the error followed by the line of src (the content of
+// e.File) that holds e.Offset, with a caret under the offending byte:
+//
+//	x.ann:2: unknown label "Speaker": want Source, Cue, Content, ...
+//	    2 | T2	Speaker 3 7	said
+//	      | ^
+//
+// It returns just e.Error() when the offset is unknown or outside src.
+func (e *LoadError) WithSource(src []byte) string {
+	if e.Offset < 0 || e.Offset > len(src) {
+		return e.Error()
+	}
+	start := bytes.LastIndexByte(src[:e.Offset], '\n') + 1
+	end := bytes.IndexByte(src[e.Offset:], '\n')
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += e.Offset
+	}
+	line := strings.TrimSuffix(string(src[start:end]), "\r")
+	prefix := fmt.Sprintf("%3d | ", lineOf(lineStarts(src), e.Offset))
+	// Pad with the same tabs as the line so the caret lines up.
+	var pad strings.Builder
+	for _, r := range string(src[start:e.Offset]) {
+		if r == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	return fmt.Sprintf("%s\n  %s%s\n  %s%s^", e.Error(), prefix, line, strings.Repeat(" ", len(prefix)-2)+"| ", pad.String())
 }

@@ -185,3 +185,17 @@ func errorLines(err error) string {
 	}
 	return err.Error()
 }
+
+func TestLoadErrorWithSource(t *testing.T) {
+	src := []byte("T1\tSource 0 2\tHe\nT2\tSpeaker 3 7\tsaid\n")
+	var errs ErrorList
+	DecodeBrat("x.ann", src, "He said.", &errs)
+	require.Len(t, errs, 1)
+	got := errs[0].WithSource(src)
+	want := "x.ann:2: unknown label \"Speaker\": want Source, Cue, Content, Attribution, Attribution-no-source, Discard or Discuss\n" +
+		"    2 | T2\tSpeaker 3 7\tsaid\n" +
+		"      | ^"
+	assert.Equal(t, want, got)
+	unknown := &LoadError{File: "f", Line: 1, Offset: -1, Msg: "m"}
+	assert.Equal(t, "f:1: m", unknown.WithSource(src), "no offset, no source line")
+}
