@@ -95,9 +95,10 @@ func (t *Tokenizer) next() (start, end int, kind TokenKind) {
 	return i, end, kind
 }
 
-// Tokens returns an iterator over the tokens of text. The sequence is
-// single-use in spirit: each range over it tokenizes the text again from
-// the start. It allocates only the iterator closure.
+// Tokens returns a single-use iterator over the tokens of text, like
+// strings.Lines: range over it once. (Ranging again happens to start over,
+// since the cursor lives inside the range.) The tokens alias text; the
+// iterator allocates only its closure.
 func Tokens(text string) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
 		var t Tokenizer
