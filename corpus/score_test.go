@@ -193,3 +193,15 @@ func TestSpanOverlapIgnoresSpace(t *testing.T) {
 	assert.Equal(t, 0, overlap(extract.SpanOf(text, 0, 2), extract.SpanOf(text, 1, 3)), "sharing a space is not sharing a token")
 	assert.Equal(t, 1, overlap(extract.SpanOf(text, 0, 3), extract.SpanOf(text, 2, 3)))
 }
+
+func TestDiffSpans(t *testing.T) {
+	const text = "one two three four"
+	g := []extract.Span{sp(text, "one", 0), sp(text, "three", 0)}
+	p := []extract.Span{sp(text, "one", 0), sp(text, "three four", 0), sp(text, "two", 0)}
+	missed, spurious := DiffSpans(g, p, true)
+	assert.Equal(t, []extract.Span{sp(text, "three", 0)}, missed)
+	assert.Equal(t, []extract.Span{sp(text, "three four", 0), sp(text, "two", 0)}, spurious)
+	missed, spurious = DiffSpans(g, p, false)
+	assert.Empty(t, missed)
+	assert.Equal(t, []extract.Span{sp(text, "two", 0)}, spurious)
+}
