@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -210,4 +211,32 @@ func TestInvariantsPolNeAR(t *testing.T) {
 		sentences += len(d.Sentences)
 	}
 	t.Logf("%d texts, %d bytes, %d tokens, %d sentences", len(paths), bytes, tokens, sentences)
+}
+
+// TestExtractConcurrent runs one Extractor from several goroutines (run it
+// with -race): the results equal a sequential run.
+func TestExtractConcurrent(t *testing.T) {
+	e, err := New(WithNER(NERNone))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := segSeedText(t)
+	want := goldenDump(e.Extract(text))
+	var wg sync.WaitGroup
+	errs := make([]bool, 4)
+	for g := range errs {
+		wg.Go(func() {
+			for range 5 {
+				if goldenDump(e.Extract(text)) != want {
+					errs[g] = true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for g, bad := range errs {
+		if bad {
+			t.Errorf("goroutine %d got a different document", g)
+		}
+	}
 }

@@ -167,11 +167,12 @@ func goldenDump(d *Document) string {
 	return b.String()
 }
 
-// TestSegmentAllocs asserts that segmenting allocates only its two result
-// slices.
+// TestSegmentAllocs asserts that segmenting allocates its two result
+// slices and at most a couple of regrowths, never per token (the seed has
+// 1599 tokens).
 func TestSegmentAllocs(t *testing.T) {
 	text := segSeedText(t)
 	toks := appendTokens(nil, text)
 	allocs := testing.AllocsPerRun(20, func() { segment(text, toks) })
-	assert.LessOrEqual(t, allocs, 2.0+4, "segment allocates its slices and a few regrowths, got %v", allocs)
+	assert.LessOrEqual(t, allocs, 4.0, "segment allocations per document")
 }
