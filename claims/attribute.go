@@ -185,13 +185,7 @@ func newWork(a *Attributor, d *extract.Document) *work {
 
 // lastTok returns the last token of quote qi: its closing mark, or the last
 // token of its paragraph.
-func (w *work) lastTok(qi int) int {
-	q := w.quotes[qi]
-	if q.close >= 0 {
-		return q.close
-	}
-	return w.d.Paragraphs[q.para].Tokens.Hi - 1
-}
+func (w *work) lastTok(qi int) int { return w.quotes[qi].last }
 
 // sent returns the token range of sentence s.
 func (w *work) sent(s int) (lo, hi int) {

@@ -33,7 +33,7 @@
 // # How claims are found
 //
 // Quotation marks are paired first (marks.go, rules Q1–Q7): curly, straight,
-// angle and „low-high“ marks, the '' of wire copy, nesting, a misused opening
+// angle and „low-high“ marks, the doubled apostrophes of wire copy, nesting, a misused opening
 // mark at the end of a paragraph, and quotations that run over several
 // paragraphs (a mark opens each paragraph and only the last closes).
 //

@@ -35,6 +35,7 @@ func classOf(s string) markClass {
 // the one before it.
 type quote struct {
 	open, close int // token indices of the marks; close is -1 when the quotation is not closed in its paragraph
+	last        int // token index of the last token of the quotation: its closing mark, or the last token before the mark or paragraph end that ends it
 	start, end  int // byte span of the content, marks excluded
 	para        int // paragraph index
 	prev        int // index of the previous part of a multi-paragraph quotation, or -1
@@ -62,7 +63,8 @@ type quote struct {
 //     paragraph end, unclosed;
 //   - Q6 single marks open a top-level quotation only when they are curly or
 //     read as opening by the tokenizer, so apostrophes never pair;
-//   - Q7 two adjacent straight single marks (”) are one double mark.
+//   - Q7 two adjacent straight single marks (the doubled apostrophes of
+//     wire copy) are one double mark.
 //
 // It runs in time linear in the number of tokens.
 func findQuotes(dst []quote, d *extract.Document) []quote {
@@ -118,14 +120,14 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 			last := j == p.Tokens.Hi-1
 			if kind == extract.QuoteOpen && !last && !beforePunct(toks, j, p.Tokens.Hi) && !afterStop(toks, i, q.open) {
 				// Q3: close before this mark, open a new quotation.
-				q.close, q.end, q.misused = -1, t.Start, true
+				q.close, q.end, q.misused, q.last = -1, t.Start, true, i-1
 				dst = append(dst, quote{open: i, close: -1, start: endByte, end: endByte, para: pi, prev: -1, class: c})
 				cur = len(dst) - 1
 				i = j
 				continue
 			}
 			// Q2.
-			q.close, q.end = j, t.Start
+			q.close, q.end, q.last = j, t.Start, j
 			q.misused = kind == extract.QuoteOpen
 			cur = -1
 			i = j
@@ -134,6 +136,7 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 			// Q5: the quotation runs to the end of the paragraph.
 			q := &dst[cur]
 			q.end = toks[p.Tokens.Hi-1].End
+			q.last = p.Tokens.Hi - 1
 			if q.open == p.Tokens.Hi-1 {
 				q.end = q.start
 			}
