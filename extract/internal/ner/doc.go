@@ -179,7 +179,7 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 			if k > 0 {
 				h = hbyte(h, ' ')
 			}
-			h = hstr(h, st.words[st.tok[i+k]].lower)
+			h = hstr(h, st.words[st.tok[i+k]].fold)
 			v := lex.gaz[fin(h)]
 			masks[k] = v &^ gzPrefix
 			found = k + 1

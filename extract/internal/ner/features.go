@@ -103,6 +103,7 @@ type word struct {
 	raw   string // the token as given
 	text  string // normalized text (quotes, dashes, apostrophes)
 	lower string
+	fold  string // lower with Latin diacritics removed, for gazetteers ("bélarus" -> "belarus")
 	shape string // character classes, runs cut to two
 	short string // character classes, runs cut to one
 	flags uint8
@@ -147,6 +148,7 @@ func normalize(s string) string {
 func newWord(raw string, lex *lexicon) word {
 	w := word{raw: raw, text: normalize(raw)}
 	w.lower = strings.ToLower(w.text)
+	w.fold = fold(w.lower)
 	var sh, so []byte
 	var last byte
 	run := 0
@@ -194,8 +196,44 @@ func newWord(raw string, lex *lexicon) word {
 	return w
 }
 
+// folds maps accented Latin letters to their base letter.
+var folds = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
+		'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő",
+		'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+	} {
+		for _, r := range accented {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// fold removes Latin diacritics from a lower-case word; it returns s
+// itself when s is ASCII.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if b, ok := folds[r]; ok {
+			return b
+		}
+		return r
+	}, s)
+}
+
 // padWord stands for the positions before and after a sentence.
-var padWord = word{raw: "<PAD>", text: "<PAD>", lower: "<PAD>", shape: "<PAD>", short: "<PAD>", flags: fPad, title: fin(hstr(fnvOffset, "<PAD>"))}
+var padWord = word{raw: "<PAD>", text: "<PAD>", lower: "<PAD>", fold: "<PAD>", shape: "<PAD>", short: "<PAD>", flags: fPad, title: fin(hstr(fnvOffset, "<PAD>"))}
 
 // prefix returns the first n runes of s, or "" when s is shorter.
 func prefix(s string, n int) string {

@@ -139,7 +139,7 @@ func (g *Gazetteer) Read(in io.Reader, typ int, keep func(tag string) bool) erro
 				g.entries[fin(h)] |= gzPrefix
 				h = hbyte(h, ' ')
 			}
-			h = hstr(h, strings.ToLower(normalize(t)))
+			h = hstr(h, fold(strings.ToLower(normalize(t))))
 		}
 		g.entries[fin(h)] |= 1 << typ
 		g.max = max(g.max, len(toks))

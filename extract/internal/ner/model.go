@@ -27,6 +27,7 @@ type stage struct {
 	end   []float32 // numTags
 	bias  []float32 // weights of biasHash, numTags
 	cache []float32 // word-feature sums of Model.cacheWords: 5 offsets x numTags each
+	lat   *lattice  // trans and end rearranged for Viterbi
 }
 
 type slot struct {
@@ -85,6 +86,7 @@ func newStage(keys []uint32, w []int16, trans, end []float32) *stage {
 	}
 	s.bias = make([]float32, numTags)
 	s.add(s.bias, biasHash)
+	s.lat = newLattice(trans, end)
 	return s
 }
 

@@ -216,3 +216,9 @@ func newRand(seed uint64) func() uint64 {
 		return z ^ (z >> 31)
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"bélarus": "belarus", "zürich": "zurich", "łódź": "lodz", "plain": "plain", "москва": "москва"} {
+		assert.Equal(t, want, fold(in), "fold(%q)", in)
+	}
+}

@@ -33,7 +33,7 @@ func (m *Model) Tag(doc Doc) []Mention {
 			out = out[:0]
 		}
 		em := s.emissions(st, k > 0)
-		out = st.decode(em, s.trans, s.end, out)
+		out = st.decode(em, s.lat, out)
 		if m.DocWeight > 0 {
 			out = st.agree(out, em, s, m.DocWeight)
 		}
@@ -136,7 +136,7 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 		st.score = grow(st.score, m*numTags)
 		st.back = growU8(st.back, m*numTags)
 		st.tags = growU8(st.tags, m)
-		viterbi(s.trans, s.end, em[r.Lo*numTags:r.Hi*numTags], st.score, st.back, st.tags)
+		s.lat.run(em[r.Lo*numTags:r.Hi*numTags], st.score, st.back, st.tags)
 		out = decodeTags(out, st.tags, r.Lo)
 	}
 	return out
@@ -204,7 +204,7 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 }
 
 // decode runs Viterbi on each sentence and appends the mentions found.
-func (st *docState) decode(em, trans, end []float32, out []Mention) []Mention {
+func (st *docState) decode(em []float32, lat *lattice, out []Mention) []Mention {
 	for _, r := range st.doc.Sentences {
 		n := r.Hi - r.Lo
 		if n <= 0 {
@@ -213,7 +213,7 @@ func (st *docState) decode(em, trans, end []float32, out []Mention) []Mention {
 		st.score = grow(st.score, n*numTags)
 		st.back = growU8(st.back, n*numTags)
 		st.tags = growU8(st.tags, n)
-		viterbi(trans, end, em[r.Lo*numTags:r.Hi*numTags], st.score, st.back, st.tags)
+		lat.run(em[r.Lo*numTags:r.Hi*numTags], st.score, st.back, st.tags)
 		out = decodeTags(out, st.tags, r.Lo)
 	}
 	return out
@@ -249,12 +249,45 @@ func (s *stage) add(v []float32, h uint64) {
 // last row for the start) and end weights; invalid transitions are never
 // taken.
 func viterbi(trans, end, em, score []float32, back []uint8, tags []uint8) {
+	v := newLattice(trans, end)
+	v.run(em, score, back, tags)
+}
+
+const nOpen = 1 + 2*(NumLabels-1) // tags that start fresh: O, B-x, U-x
+
+// lattice holds a stage's transition weights rearranged for BILOU: an
+// opener (O, B-x, U-x) follows a closer (O, L-x, U-x); I-x and L-x follow
+// B-x or I-x of the same label. Fixed-size arrays let the compiler drop
+// bounds checks in the inner loops.
+type lattice struct {
+	co    [nOpen][nOpen]float32     // [opener][closer]
+	in    [NumLabels - 1][4]float32 // per label: B->I, I->I, B->L, I->L
+	start [numTags]float32
+	end   [numTags]float32
+}
+
+func newLattice(trans, end []float32) *lattice {
+	v := &lattice{}
+	for i, t := range openers {
+		for j, p := range closers {
+			v.co[i][j] = trans[int(p)*numTags+int(t)]
+		}
+	}
+	for l := range NumLabels - 1 {
+		b, in, last := 1+4*l+posB, 1+4*l+posI, 1+4*l+posL
+		v.in[l] = [4]float32{trans[b*numTags+in], trans[in*numTags+in], trans[b*numTags+last], trans[in*numTags+last]}
+	}
+	copy(v.start[:], trans[numTags*numTags:])
+	copy(v.end[:], end)
+	return v
+}
+
+func (v *lattice) run(em, score []float32, back []uint8, tags []uint8) {
 	n := len(tags)
 	negInf := float32(math.Inf(-1))
-	tr := (*[(numTags + 1) * numTags]float32)(trans)
 	for t := 0; t < numTags; t++ {
 		if validStart(t) {
-			score[t] = em[t] + tr[numTags*numTags+t]
+			score[t] = em[t] + v.start[t]
 		} else {
 			score[t] = negInf
 		}
@@ -264,27 +297,34 @@ func viterbi(trans, end, em, score []float32, back []uint8, tags []uint8) {
 		cur := (*[numTags]float32)(score[i*numTags:])
 		e := (*[numTags]float32)(em[i*numTags:])
 		bk := (*[numTags]uint8)(back[i*numTags:])
-		// O, B-x and U-x follow O, L-y or U-y.
-		for _, t := range openers {
-			best, arg := negInf, uint8(0)
-			for _, p := range closers {
-				if s := prev[p] + tr[int(p)*numTags+int(t)]; s > best {
-					best, arg = s, p
+		var cs [nOpen]float32
+		for j, p := range closers {
+			cs[j] = prev[p]
+		}
+		for ti := range nOpen {
+			row := &v.co[ti]
+			best, arg := cs[0]+row[0], 0
+			for j := 1; j < nOpen; j++ {
+				if s := cs[j] + row[j]; s > best {
+					best, arg = s, j
 				}
 			}
+			t := openers[ti]
 			cur[t] = best + e[t]
-			bk[t] = arg
+			bk[t] = closers[arg]
 		}
-		// I-x and L-x follow B-x or I-x.
-		for l := 0; l < NumLabels-1; l++ {
-			b, in := 1+4*l+posB, 1+4*l+posI
-			for _, t := range [2]int{in, 1 + 4*l + posL} {
-				sb, si := prev[b]+tr[b*numTags+t], prev[in]+tr[in*numTags+t]
-				if sb >= si {
-					cur[t], bk[t] = sb+e[t], uint8(b)
-				} else {
-					cur[t], bk[t] = si+e[t], uint8(in)
-				}
+		for l := range NumLabels - 1 {
+			b, in, last := 1+4*l+posB, 1+4*l+posI, 1+4*l+posL
+			w := &v.in[l]
+			if sb, si := prev[b]+w[0], prev[in]+w[1]; sb >= si {
+				cur[in], bk[in] = sb+e[in], uint8(b)
+			} else {
+				cur[in], bk[in] = si+e[in], uint8(in)
+			}
+			if sb, si := prev[b]+w[2], prev[in]+w[3]; sb >= si {
+				cur[last], bk[last] = sb+e[last], uint8(b)
+			} else {
+				cur[last], bk[last] = si+e[last], uint8(in)
 			}
 		}
 	}
@@ -294,7 +334,7 @@ func viterbi(trans, end, em, score []float32, back []uint8, tags []uint8) {
 		if !validEnd(t) {
 			continue
 		}
-		if s := last[t] + end[t]; s > best {
+		if s := last[t] + v.end[t]; s > best {
 			best, arg = s, t
 		}
 	}
@@ -306,7 +346,7 @@ func viterbi(trans, end, em, score []float32, back []uint8, tags []uint8) {
 
 // openers are the tags that may follow a closed position (O, L-x, U-x):
 // O, B-x and U-x; closers are the tags after which an entity is closed.
-var openers, closers = func() (op, cl [1 + 2*(NumLabels-1)]uint8) {
+var openers, closers = func() (op, cl [nOpen]uint8) {
 	op[0], cl[0] = 0, 0
 	for l := 0; l < NumLabels-1; l++ {
 		op[1+2*l], op[2+2*l] = uint8(1+4*l+posB), uint8(1+4*l+posU)

@@ -86,7 +86,7 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 		logf("stage 1, fold %d/%d: %d documents\n", f+1, cfg.Folds, len(tr))
 		s := trainStage(m, tr, trs, fullFeatures, noDev, logf)
 		for _, i := range held {
-			preds[i] = states[i].decode(s.emissions(states[i], false), s.trans, s.end, nil)
+			preds[i] = states[i].decode(s.emissions(states[i], false), s.lat, nil)
 		}
 	}
 	for i, st := range states {
