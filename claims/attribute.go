@@ -130,6 +130,12 @@ type work struct {
 	spk    []speakerMention
 	out    []Claim
 	last   int // index into out of the last direct or mixed claim, -1
+	// cueDone marks tokens whose cue decision is in cues; qpre counts quote
+	// tokens before each token, for the cue model's features.
+	cueDone []bool
+	cues    map[int]cue
+	qpre    []int32
+	stems   map[string]string // lower-cased word -> Snowball stem, per call
 	// lastSrc is the source of the last claim made, in sentence lastSrcSent.
 	lastSrc     extract.Range
 	lastSrcSent int
@@ -180,6 +186,10 @@ func newWork(a *Attributor, d *extract.Document) *work {
 		}
 	}
 	w.names = w.findNames()
+	w.cueDone = make([]bool, n)
+	w.cues = map[int]cue{}
+	w.stems = make(map[string]string, 256)
+	w.qpre = cuemodel.QuotePrefix(d)
 	return w
 }
 
@@ -214,7 +224,7 @@ func (w *work) run() {
 			if w.used[i] || w.qOf[i] >= 0 {
 				continue
 			}
-			if c, ok := w.a.cues.cueAt(w.d, i, lo, hi); ok {
+			if c, ok := w.cueAt(i); ok {
 				cands = append(cands, c)
 				i = c.r.Hi - 1
 			}
@@ -226,6 +236,42 @@ func (w *work) run() {
 			}
 		}
 	}
+}
+
+// cueAt returns the cue headed by token i, deciding once per token with
+// the features of its sentence.
+func (w *work) cueAt(i int) (cue, bool) {
+	if i < 0 || i >= len(w.toks) {
+		return cue{}, false
+	}
+	if w.cueDone[i] {
+		c, ok := w.cues[i]
+		return c, ok
+	}
+	w.cueDone[i] = true
+	s := w.sentOf[i]
+	if s < 0 {
+		return cue{}, false
+	}
+	lo, hi := w.sent(int(s))
+	c, ok := w.a.cues.cueAt(w.d, i, lo, hi, w.qpre, w.stem)
+	if ok {
+		w.cues[i] = c
+	}
+	return c, ok
+}
+
+// stem returns the Snowball stem of token i (as Token.Stem), computing it
+// once per distinct word per call.
+func (w *work) stem(i int) string {
+	t := w.toks[i]
+	lw := t.Lower()
+	if st, ok := w.stems[lw]; ok {
+		return st
+	}
+	st := t.Stem()
+	w.stems[lw] = st
+	return st
 }
 
 // anyUsed reports whether a token in [lo, hi) is taken.
@@ -321,7 +367,7 @@ func (w *work) direct(qi int) {
 			if w.used[i] || w.qOf[i] >= 0 {
 				break
 			}
-			if c, ok := w.a.cues.cueAt(w.d, i, lo, shi); ok {
+			if c, ok := w.cueAt(i); ok {
 				if w.indirect(c, qi) {
 					return
 				}
@@ -428,7 +474,7 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 		if paren > 0 {
 			continue
 		}
-		c, ok := w.a.cues.cueAt(w.d, i, from, hi)
+		c, ok := w.cueAt(i)
 		if !ok {
 			continue
 		}
@@ -493,7 +539,7 @@ func (w *work) cueBefore(lo, hi int) (cue, bool) {
 		if w.qOf[i] >= 0 {
 			continue
 		}
-		if c, ok := w.a.cues.cueAt(w.d, i, lo, hi); ok && c.r.Hi <= hi {
+		if c, ok := w.cueAt(i); ok && c.r.Hi <= hi {
 			return c, true
 		}
 	}
@@ -991,12 +1037,12 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 				return k
 			}
 			if strings.HasSuffix(nx, "ing") {
-				if _, ok := w.a.cues.cueAt(w.d, k+1, lo, hi); ok {
+				if _, ok := w.cueAt(k + 1); ok {
 					return k
 				}
 			}
 		case "and":
-			if _, ok := w.a.cues.cueAt(w.d, k+1, lo, hi); ok && !strings.HasSuffix(lower(w.toks[k+1]), "ing") {
+			if _, ok := w.cueAt(k + 1); ok && !strings.HasSuffix(lower(w.toks[k+1]), "ing") {
 				return k
 			}
 		}

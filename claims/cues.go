@@ -47,7 +47,7 @@ func headProb(c lexicon.Count) float64 {
 //   - C3 auxiliaries and adverbs before the head ("has", "also") and words
 //     after it ("for" in "called for") join the cue when annotators include
 //     them at least half the time (tails: 70%, 5 times, no determiners).
-func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
+func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, stemOf func(int) string) (cue, bool) {
 	toks := d.Tokens
 	t := toks[i]
 	if !isWordTok(t) {
@@ -64,7 +64,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
 	if isUpperStart(t.Text) && i != lo {
 		return cue{}, false // names are not cues ("Said", "Sanders Says")
 	}
-	stem := t.Stem()
+	stem := stemOf(i)
 	c, known := cl.lx.Heads[stem]
 	var p float64
 	if cl.model != nil {
@@ -73,7 +73,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int) (cue, bool) {
 		if known && c.In >= 3 {
 			prior = headProb(c)
 		}
-		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior}
+		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre}
 		score := cl.model.Score(&ctx) + cl.bias
 		if score <= 0 {
 			return cue{}, false

@@ -66,6 +66,23 @@ type Context struct {
 	I      int
 	Stem   string // Snowball stem of token I
 	Prior  float64
+	// QuotePrefix, when not nil, holds for each token index k the number
+	// of quote-mark tokens before k (QuotePrefix(Doc)); it makes the
+	// quote features constant-time.
+	QuotePrefix []int32
+}
+
+// QuotePrefix returns, for k in 0..len(d.Tokens), the number of quote-mark
+// tokens among d.Tokens[:k].
+func QuotePrefix(d *extract.Document) []int32 {
+	p := make([]int32, len(d.Tokens)+1)
+	for k, t := range d.Tokens {
+		p[k+1] = p[k]
+		if t.Kind.IsQuote() {
+			p[k+1]++
+		}
+	}
+	return p
 }
 
 const (
@@ -144,17 +161,28 @@ func Features(c *Context, f func(uint32)) {
 	}
 	// Quotes before and after in the sentence, and that-clauses ahead.
 	qb, qa, that, colon := "0", "0", "0", "0"
-	for k := max(lo, i-40); k < i; k++ {
-		if d.Tokens[k].Kind.IsQuote() {
+	if qp := c.QuotePrefix; qp != nil {
+		if qp[i] > qp[max(lo, i-40)] {
 			qb = "1"
 		}
-	}
-	for k := i + 1; k < hi && k < i+40; k++ {
-		t := d.Tokens[k]
-		if t.Kind.IsQuote() {
+		if qp[min(hi, i+40)] > qp[i+1] {
 			qa = "1"
 		}
-		if k < i+5 && t.Text == "that" {
+	} else {
+		for k := max(lo, i-40); k < i; k++ {
+			if d.Tokens[k].Kind.IsQuote() {
+				qb = "1"
+			}
+		}
+		for k := i + 1; k < hi && k < i+40; k++ {
+			if d.Tokens[k].Kind.IsQuote() {
+				qa = "1"
+			}
+		}
+	}
+	for k := i + 1; k < hi && k < i+5; k++ {
+		t := d.Tokens[k]
+		if t.Text == "that" {
 			that = "1"
 		}
 		if k < i+4 && t.Text == ":" {
