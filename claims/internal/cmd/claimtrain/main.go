@@ -77,7 +77,21 @@ func run(args []string, stdout, errw io.Writer) int {
 		return 0
 	}
 	prior := st.prior()
-	w := trainModel(ex, arts, prior, *epochs, errw)
+	// The prior of a training article comes from the counts of the other
+	// folds (cross-fitting), so the model does not learn to trust counts
+	// that include the very token it is trained on.
+	const folds = 5
+	foldPrior := make([]cuemodel.Lex, folds)
+	for f := 0; f < folds; f++ {
+		fs := newStats()
+		for k, a := range arts {
+			if k%folds != f {
+				fs.add(ex.Extract(a.Text), a.Attributions)
+			}
+		}
+		foldPrior[f] = fs.prior()
+	}
+	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, *epochs, errw)
 	if *devDir != "" {
 		dev, err := brat.ReadSplit(*devDir)
 		if err != nil {

@@ -48,10 +48,12 @@ func heads(d *extract.Document, atts []brat.Attribution) []bool {
 	return isHead
 }
 
-// examples returns one example per word token of the documents.
-func examples(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex) []example {
+// examples returns one example per word token of the documents. prior(k)
+// is the lexicon prior to use for article k.
+func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex) []example {
 	var out []example
-	for _, a := range arts {
+	for ai, a := range arts {
+		pr := prior(ai)
 		d := ex.Extract(a.Text)
 		isHead := heads(d, a.Attributions)
 		for _, s := range d.Sentences {
@@ -61,7 +63,7 @@ func examples(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex) []
 					continue
 				}
 				stem := t.Stem()
-				c := cuemodel.Context{Doc: d, Lo: s.Tokens.Lo, Hi: s.Tokens.Hi, I: i, Stem: stem, Prior: prior(stem)}
+				c := cuemodel.Context{Doc: d, Lo: s.Tokens.Lo, Hi: s.Tokens.Hi, I: i, Stem: stem, Prior: pr(stem)}
 				var fs []uint32
 				cuemodel.Features(&c, func(k uint32) { fs = append(fs, k) })
 				out = append(out, example{fs, isHead[i]})
@@ -73,7 +75,7 @@ func examples(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex) []
 
 // trainModel trains the averaged perceptron and returns its averaged
 // weights.
-func trainModel(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex, epochs int, errw io.Writer) []float32 {
+func trainModel(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex, epochs int, errw io.Writer) []float32 {
 	exs := examples(ex, arts, prior)
 	n := 1 << cuemodel.Bits
 	w := make([]float64, n)
