@@ -1,0 +1,64 @@
+// Package ner is saywho's named-entity recognizer: a linear-chain tagger
+// over BILOU tags for the CoNLL-2003 types PER, ORG, LOC and MISC,
+// trained with the averaged structured perceptron (Collins 2002) and
+// decoded with Viterbi.
+//
+// # Input
+//
+// The tagger reads a neutral [Doc]: token texts and sentence ranges. The
+// trainer feeds CoNLL tokens; extract feeds its own tokens. Token texts are
+// normalized for features only (curly quotes to straight, dashes to "-"),
+// so "’s" and "'s" look alike; the text itself is never changed.
+//
+// # Features
+//
+// For every token, over a window of two tokens each side (sentence edges
+// are padding): lower-cased word and short shape at every offset; the
+// word, its three-letter suffix at -1..+1; shape, length, prefixes and
+// suffixes of 1 to 4 letters at 0; the word's case-statistics bucket
+// (how often it is capitalized mid-sentence in unlabelled text) and its
+// fine and coarse distributional clusters at every offset. Context
+// features: lower-cased bigrams with each neighbour, the shape trigram,
+// sentence-initial shape, all-caps sentence (CoNLL headlines) with the
+// lower-cased word, document facts (the word also occurs in lower case, or
+// capitalized mid-sentence, elsewhere in the document) and gazetteer
+// matches (BILOU position of the longest entry of each list starting at a
+// capitalized token) at the token and its neighbours. Part-of-speech tags
+// are not used: saywho runs no tagger.
+//
+// Features are hashed to 64 bits (FNV-1a and a mixer); the model keeps an
+// int16 weight row per feature seen in training, found by the upper 32
+// bits in an open-addressing table.
+//
+// # Document agreement
+//
+// After Viterbi, each capitalized token is nudged toward the labels the
+// same word got elsewhere in the document, each vote weighted by its
+// margin, and the sentences whose scores moved are decoded again
+// (Model.DocWeight, tuned on CoNLL dev). This is cheap and worth about
+// +1 F1 on CoNLL dev. A second stacked stage (TrainConfig.Stacked, Ratinov
+// and Roth's prediction history as features) adds about 0.3 F1 more but
+// costs a second full pass, so the shipped model does not use it.
+//
+// # Speed
+//
+// Word-feature sums are computed once per distinct word and window offset
+// and, for the 10,000 most frequent training tokens, once at load.
+// Tagging state comes from a sync.Pool, so a warm Tag call allocates
+// little beyond its result.
+//
+// # Training
+//
+// From the repository root, with the shared data beside it (about 15 s):
+//
+//	go run ./extract/internal/ner/cmd/nertrain -conll ../shared/data/conll2003 -polnear ../shared/data/polnear -out extract/internal/ner/model/
+//
+// Training reads CoNLL-2003 train.txt, scores dev.txt after each epoch and
+// tunes DocWeight on it; case statistics and word clusters come from the
+// CoNLL training tokens and the PolNeAR training texts (unlabelled); the
+// gazetteers are gazetteer/*.txt (see gazetteer/SOURCES.md) and
+// ../names/first_names.tsv and titles.tsv. The run is deterministic.
+//
+// Measured on CoNLL-2003 dev (eng.testa), exact span and type, maximal
+// IOB1 spans: see the figures logged by TestNERConllDev in extract.
+package ner
