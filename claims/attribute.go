@@ -791,7 +791,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		switch {
 		case ok && src.Lo > start && w.commaBefore(src.Lo) && c.r.Hi < end && w.toks[c.r.Hi].Text == ",":
 			// I4.
-			left := extract.Range{Lo: start, Hi: src.Lo - 1}
+			left := extract.Range{Lo: w.skipLead(start, src.Lo-1), Hi: src.Lo - 1}
 			right := extract.Range{Lo: c.r.Hi + 1, Hi: end}
 			if left.Len() > 0 {
 				parts = append(parts, left)
@@ -805,7 +805,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			if w.toks[l].Kind.IsQuote() {
 				l++
 			}
-			parts = append(parts, extract.Range{Lo: start, Hi: l})
+			parts = append(parts, extract.Range{Lo: w.skipLead(start, l), Hi: l})
 		case ok:
 			// I2.
 			b := w.contentStart(c, end)
@@ -829,7 +829,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			if c.r.Lo > start+1 && w.commaBefore(c.r.Lo) && !strings.HasSuffix(lower(w.toks[c.head]), "ing") {
 				if r, ok := w.sourceRight(c.r.Hi, end, false); ok {
 					src = r
-					parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
+					parts = append(parts, extract.Range{Lo: w.skipLead(start, c.r.Lo-1), Hi: c.r.Lo - 1})
 				}
 			}
 		}
@@ -1155,4 +1155,14 @@ func (w *work) commaBefore(i int) bool {
 		return true
 	}
 	return t.Kind == extract.QuoteClose && i >= 2 && w.toks[i-2].Text == ","
+}
+
+// skipLead returns where a content that precedes its cue starts: after the
+// conjunctions and sentence adverbs that open the sentence ("But", "And",
+// "However,"), which PolNeAR leaves out of the content.
+func (w *work) skipLead(lo, hi int) int {
+	for lo < hi && (leadConj[lower(w.toks[lo])] || lower(w.toks[lo]) == "however" || w.toks[lo].Text == ",") && w.qOf[lo] < 0 {
+		lo++
+	}
+	return lo
 }

@@ -32,6 +32,10 @@ type cueLexicon struct {
 // and its content ("told reporters that …", "assured him that …").
 var tellStems = set("told", "tell", "assur", "remind", "inform", "warn", "ask", "urg", "convinc", "persuad")
 
+// particles may join any cue as its tail ("apologize for", "respond to").
+var particles = set("about", "against", "for", "to", "on", "of", "with", "at", "by", "over",
+	"into", "from", "out", "up", "as", "off", "down")
+
 // headProb returns the smoothed estimate of P(cue | stem): In/(Total+2),
 // so rare stems need evidence.
 func headProb(c lexicon.Count) float64 {
@@ -94,10 +98,16 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	}
 	k := cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: p, tell: tellStems[stem]}
 	// C3: tails.
-	if tails := cl.lx.Tails[stem]; tails != nil {
+	if tails := cl.lx.Tails[stem]; true {
 		for k.r.Hi < hi && k.r.Hi-i < 3 {
 			tw := lower(toks[k.r.Hi])
 			tc, ok := tails[tw]
+			if !ok || tc.Total < 5 {
+				// Few examples for this verb: how often annotators include
+				// the particle after any cue head.
+				tc, ok = cl.lx.Tails["*"][tw]
+				ok = ok && particles[tw]
+			}
 			if !ok || tc.In < 5 || 10*tc.In < 7*tc.Total || determiners[tw] {
 				break
 			}
