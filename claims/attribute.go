@@ -15,6 +15,7 @@ import (
 // after New and is safe for concurrent use.
 type Attributor struct {
 	cues cueLexicon
+	end  *cuemodel.EndModel // nil: contents run to the sentence end
 }
 
 // Option configures an Attributor built by New.
@@ -49,6 +50,7 @@ func WithCueThreshold(t float64) Option { return func(c *config) { c.threshold =
 var (
 	loadLexicon = sync.OnceValues(lexicon.Load)
 	loadModel   = sync.OnceValues(cuemodel.Embedded)
+	loadEnd     = sync.OnceValues(cuemodel.EmbeddedEnd)
 )
 
 // New returns an Attributor configured by opts. The embedded cue lexicon is
@@ -70,7 +72,11 @@ func New(opts ...Option) (*Attributor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claims: loading cue model: %w", err)
 	}
-	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb, bias: float32(-cfg.threshold)}}, nil
+	em, err := loadEnd()
+	if err != nil {
+		return nil, fmt.Errorf("claims: loading content-end model: %w", err)
+	}
+	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb, bias: float32(-cfg.threshold)}, end: em}, nil
 }
 
 var defaultAttributor = sync.OnceValues(func() (*Attributor, error) { return New() })
@@ -809,7 +815,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		case ok:
 			// I2.
 			b := w.contentStart(c, end)
-			parts = append(parts, extract.Range{Lo: b, Hi: w.contentEnd(b, end, lo, hi)})
+			parts = append(parts, extract.Range{Lo: b, Hi: w.contentEndModel(c, b, w.contentEnd(b, end, lo, hi), lo, hi)})
 		case c.r.Lo > start && w.inherits(c):
 			// I5: "X said …, adding that …" / "X says … and said …": the
 			// participle or the second verb shares the subject.
@@ -1165,4 +1171,17 @@ func (w *work) skipLead(lo, hi int) int {
 		lo++
 	}
 	return lo
+}
+
+// contentEndModel returns where a content that starts at b ends, at most at
+// end, as the learned end ranker (internal/cuemodel, trained on PolNeAR
+// train) places it: a content ends at the sentence end in most claims, but
+// also before an adjunct ("… in his remarks"), a relative clause or a second
+// claim.
+func (w *work) contentEndModel(c cue, b, end, lo, hi int) int {
+	if w.a.end == nil || end-b < 2 {
+		return end
+	}
+	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi}
+	return w.a.end.Best(&ctx)
 }

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -92,6 +93,7 @@ func run(args []string, stdout, errw io.Writer) int {
 		foldPrior[f] = fs.prior()
 	}
 	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, *epochs, errw)
+	we := trainEnd(endExamples(ex, arts), *epochs, errw)
 	if *devDir != "" {
 		dev, err := brat.ReadSplit(*devDir)
 		if err != nil {
@@ -99,8 +101,14 @@ func run(args []string, stdout, errw io.Writer) int {
 			return 1
 		}
 		evalModel(ex, dev, prior, w, errw)
+		evalEnd(endExamples(ex, dev), we, errw)
 	}
 	if err := os.WriteFile(*modelPath, cuemodel.Encode(w), 0o644); err != nil {
+		fmt.Fprintln(errw, "claimtrain:", err)
+		return 1
+	}
+	endPath := filepath.Join(filepath.Dir(*modelPath), "end.model")
+	if err := os.WriteFile(endPath, cuemodel.EncodeEnd(we), 0o644); err != nil {
 		fmt.Fprintln(errw, "claimtrain:", err)
 		return 1
 	}

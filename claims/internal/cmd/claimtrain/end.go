@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+
+	"github.com/saywho/saywho/claims/internal/brat"
+	"github.com/saywho/saywho/claims/internal/cuemodel"
+	"github.com/saywho/saywho/extract"
+)
+
+// finalPunct ends a sentence; the attributor never puts it in a content.
+var finalPunct = map[string]bool{".": true, "!": true, "?": true, "…": true, "...": true, ",": true}
+
+// endExample is one content whose end the model must find: its context
+// and the gold boundary.
+type endExample struct {
+	ctx  cuemodel.SpanContext
+	gold int
+}
+
+// endExamples returns the contents that start after their cue, in the
+// cue's sentence, and end before the sentence's final punctuation (the
+// contents the attributor's rule I2 builds).
+func endExamples(ex *extract.Extractor, arts []brat.Article) []endExample {
+	var out []endExample
+	for _, a := range arts {
+		d := ex.Extract(a.Text)
+		for _, at := range a.Attributions {
+			if len(at.Cue) == 0 || len(at.Content) == 0 {
+				continue
+			}
+			h := -1
+			for i := d.TokenAt(at.Cue[0].Start); i >= 0 && i < len(d.Tokens) && d.Tokens[i].Start < at.Cue[0].End; i++ {
+				t := d.Tokens[i]
+				if (t.Kind == extract.Word || t.Kind == extract.Abbrev) && !auxiliary[t.Lower()] {
+					h = i
+					break
+				}
+			}
+			b := d.TokenAt(at.Content[0].Start)
+			last := d.TokenAt(at.Content[0].End - 1)
+			if h < 0 || b < 0 || last < b || b <= h {
+				continue
+			}
+			s := d.SentenceOf(h)
+			if s < 0 || d.SentenceOf(b) != s {
+				continue
+			}
+			lo, hi := d.Sentences[s].Tokens.Lo, d.Sentences[s].Tokens.Hi
+			end := hi
+			for end > lo && finalPunct[d.Tokens[end-1].Text] && !d.Tokens[end-1].Kind.IsQuote() {
+				end--
+			}
+			e := last + 1
+			if e > end || e <= b || end-b > 200 {
+				continue
+			}
+			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: b, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi}, e})
+		}
+	}
+	return out
+}
+
+// trainEnd trains the content-end ranker (structured averaged perceptron).
+func trainEnd(exs []endExample, epochs int, errw io.Writer) []float32 {
+	n := 1 << cuemodel.EndBits
+	w := make([]float64, n)
+	acc := make([]float64, n)
+	c := 1.0
+	rng := rand.New(rand.NewPCG(3, 4))
+	order := rng.Perm(len(exs))
+	update := func(e *endExample, k int, y float64) {
+		open := false
+		cuemodel.Candidates(&e.ctx, func(kk int, o bool) {
+			if kk == k {
+				open = o
+			}
+		})
+		cuemodel.EndFeatures(&e.ctx, k, open, func(h uint32) {
+			w[h] += y
+			acc[h] += c * y
+		})
+	}
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, i := range order {
+			e := &exs[i]
+			best, bestS := -1, 0.0
+			cuemodel.Candidates(&e.ctx, func(k int, open bool) {
+				var s float64
+				cuemodel.EndFeatures(&e.ctx, k, open, func(h uint32) { s += w[h] })
+				if best < 0 || s > bestS {
+					best, bestS = k, s
+				}
+			})
+			if best != e.gold {
+				errs++
+				update(e, e.gold, 1)
+				update(e, best, -1)
+			}
+			c++
+		}
+		fmt.Fprintf(errw, "claimtrain: end epoch %d: %d wrong of %d\n", ep+1, errs, len(exs))
+	}
+	out := make([]float32, n)
+	for i := range w {
+		out[i] = float32(w[i] - acc[i]/c)
+	}
+	return out
+}
+
+// evalEnd prints how often the end model and the sentence-end rule find the
+// gold end.
+func evalEnd(exs []endExample, w []float32, errw io.Writer) {
+	m := &cuemodel.EndModel{W: w}
+	right, rule := 0, 0
+	for i := range exs {
+		e := &exs[i]
+		if m.Best(&e.ctx) == e.gold {
+			right++
+		}
+		if e.ctx.End == e.gold {
+			rule++
+		}
+	}
+	fmt.Fprintf(errw, "claimtrain: dev content ends: model %d/%d, sentence-end rule %d/%d\n", right, len(exs), rule, len(exs))
+}

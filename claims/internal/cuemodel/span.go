@@ -1,0 +1,145 @@
+package cuemodel
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+
+	"encoding/binary"
+
+	"github.com/saywho/saywho/extract"
+)
+
+// EndBits is the number of hash bits of the content-end model.
+const EndBits = 16
+
+// EndVersion names the feature set of the content-end model.
+const EndVersion = "endmodel/1"
+
+// EndModel ranks where the content of a claim ends: a structured
+// perceptron over the candidate boundaries after the content start. It is
+// read-only after loading.
+type EndModel struct {
+	W []float32
+}
+
+// SpanContext is what the end features see: the document, the content
+// start B, the cue head and the last candidate boundary End (exclusive).
+type SpanContext struct {
+	Doc     *extract.Document
+	B, End  int
+	CueStem string
+	Lo, Hi  int // the sentence
+}
+
+func distBucket(n int) string {
+	switch {
+	case n <= 3:
+		return string(rune('0' + n))
+	case n <= 5:
+		return "4-5"
+	case n <= 10:
+		return "6-10"
+	case n <= 20:
+		return "11-20"
+	}
+	return "21+"
+}
+
+// EndFeatures calls f with the hashed features of the boundary before token
+// k (the content would be tokens [B, k)); open tells whether an odd number
+// of quote marks stands in [B, k).
+func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
+	d := c.Doc
+	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
+	at := func(i int) string {
+		if i >= c.End {
+			return "</c>"
+		}
+		return d.Tokens[i].Lower()
+	}
+	cls := func(i int) string {
+		if i >= c.End {
+			return "E"
+		}
+		return class(d, i, c.Lo, c.Hi)
+	}
+	first := d.Tokens[c.B].Lower()
+	isEnd := "0"
+	if k == c.End {
+		isEnd = "1"
+	}
+	f(idx(tmpl(100)))
+	f(idx(tmpl(101).str(isEnd)))
+	f(idx(tmpl(102).str(at(k))))
+	f(idx(tmpl(103).str(at(k - 1))))
+	f(idx(tmpl(104).str(cls(k)).str(cls(k - 1))))
+	f(idx(tmpl(105).str(at(k)).str(at(k + 1))))
+	f(idx(tmpl(106).str(c.CueStem).str(cls(k))))
+	f(idx(tmpl(107).str(c.CueStem).str(isEnd)))
+	f(idx(tmpl(108).str(first).str(cls(k))))
+	f(idx(tmpl(109).str(first).str(isEnd)))
+	f(idx(tmpl(110).str(distBucket(k - c.B)).str(isEnd)))
+	f(idx(tmpl(111).str(distBucket(k - c.B)).str(cls(k))))
+	f(idx(tmpl(112).str(at(k)).str(isEnd).str(distBucket(k - c.B))))
+	op := "0"
+	if open {
+		op = "1"
+	}
+	f(idx(tmpl(113).str(op).str(cls(k))))
+	f(idx(tmpl(114).str(first).str(at(k))))
+}
+
+// Candidates calls f for each candidate boundary k in [c.B+1, c.End] with
+// the quote parity EndFeatures needs.
+func Candidates(c *SpanContext, f func(k int, open bool)) {
+	n := 0
+	for k := c.B + 1; k <= c.End; k++ {
+		if c.Doc.Tokens[k-1].Kind.IsQuote() {
+			n++
+		}
+		f(k, n%2 == 1)
+	}
+}
+
+// Best returns the best boundary k in [c.B+1, c.End].
+func (m *EndModel) Best(c *SpanContext) int {
+	best, bestS := c.End, float32(math.Inf(-1))
+	Candidates(c, func(k int, open bool) {
+		var s float32
+		EndFeatures(c, k, open, func(h uint32) { s += m.W[h] })
+		if s > bestS {
+			best, bestS = k, s
+		}
+	})
+	return best
+}
+
+// LoadEnd decodes an end model written by EncodeEnd.
+func LoadEnd(b []byte) (*EndModel, error) {
+	h := []byte(EndVersion + "\n")
+	if len(b) != len(h)+4<<EndBits || string(b[:len(h)]) != string(h) {
+		return nil, fmt.Errorf("cuemodel: not a %s model file (%d bytes)", EndVersion, len(b))
+	}
+	b = b[len(h):]
+	m := &EndModel{W: make([]float32, 1<<EndBits)}
+	for i := range m.W {
+		m.W[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return m, nil
+}
+
+// EncodeEnd returns the model file of end-model weights w.
+func EncodeEnd(w []float32) []byte {
+	out := append([]byte(nil), EndVersion+"\n"...)
+	for _, x := range w {
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(x))
+	}
+	return out
+}
+
+//go:embed end.model
+var embeddedEnd []byte
+
+// EmbeddedEnd decodes the content-end model shipped with the package.
+func EmbeddedEnd() (*EndModel, error) { return LoadEnd(embeddedEnd) }
