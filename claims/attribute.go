@@ -814,7 +814,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			parts = append(parts, extract.Range{Lo: w.skipLead(start, l), Hi: l})
 		case ok:
 			// I2.
-			b := w.contentStart(c, end)
+			b := w.contentStartModel(c, end, lo, hi)
 			parts = append(parts, extract.Range{Lo: b, Hi: w.contentEndModel(c, b, w.contentEnd(b, end, lo, hi), lo, hi)})
 		case c.r.Lo > start && w.inherits(c):
 			// I5: "X said …, adding that …" / "X says … and said …": the
@@ -1184,4 +1184,16 @@ func (w *work) contentEndModel(c cue, b, end, lo, hi int) int {
 	}
 	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi}
 	return w.a.end.Best(&ctx)
+}
+
+// contentStartModel returns where the content after cue c starts, as the
+// learned start ranker places it among the StartSpan tokens after the cue
+// (after the addressee of "told", at "that" after an adverbial); without a
+// model, the rules of contentStart.
+func (w *work) contentStartModel(c cue, end, lo, hi int) int {
+	if w.a.end == nil || c.r.Hi >= end {
+		return w.contentStart(c, end)
+	}
+	ctx := cuemodel.SpanContext{Doc: w.d, B: c.r.Hi, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi}
+	return w.a.end.BestStart(&ctx)
 }

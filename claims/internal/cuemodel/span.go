@@ -143,3 +143,60 @@ var embeddedEnd []byte
 
 // EmbeddedEnd decodes the content-end model shipped with the package.
 func EmbeddedEnd() (*EndModel, error) { return LoadEnd(embeddedEnd) }
+
+// StartSpan is the window of candidate content starts after a cue: tokens
+// [CueHi, CueHi+StartSpan).
+const StartSpan = 12
+
+// StartFeatures calls f with the hashed features of a content that starts
+// at token b, after a cue that ends at token c.B (SpanContext.B holds the
+// cue end for start ranking).
+func StartFeatures(c *SpanContext, b int, f func(uint32)) {
+	d := c.Doc
+	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
+	at := func(i int) string {
+		if i >= c.End {
+			return "</c>"
+		}
+		return d.Tokens[i].Lower()
+	}
+	cls := func(i int) string {
+		if i >= c.End {
+			return "E"
+		}
+		return class(d, i, c.Lo, c.Hi)
+	}
+	dist := distBucket(b - c.B)
+	f(idx(tmpl(150)))
+	f(idx(tmpl(151).str(dist)))
+	f(idx(tmpl(152).str(at(b))))
+	f(idx(tmpl(153).str(at(b - 1))))
+	f(idx(tmpl(154).str(cls(b)).str(cls(b - 1))))
+	f(idx(tmpl(155).str(c.CueStem).str(dist)))
+	f(idx(tmpl(156).str(c.CueStem).str(at(b))))
+	f(idx(tmpl(157).str(at(b)).str(dist)))
+	f(idx(tmpl(158).str(at(b - 1)).str(at(b))))
+	f(idx(tmpl(159).str(at(c.B)).str(dist)))
+	// Is there a "that" between the cue and b, or at b?
+	that := "0"
+	for i := c.B; i < b; i++ {
+		if d.Tokens[i].Text == "that" {
+			that = "1"
+		}
+	}
+	f(idx(tmpl(160).str(that).str(at(b))))
+}
+
+// BestStart returns the best content start in [c.B, min(c.B+StartSpan,
+// c.End-1)]; c.B is the cue end.
+func (m *EndModel) BestStart(c *SpanContext) int {
+	best, bestS := c.B, float32(math.Inf(-1))
+	for b := c.B; b < c.End && b < c.B+StartSpan; b++ {
+		var s float32
+		StartFeatures(c, b, func(h uint32) { s += m.W[h] })
+		if s > bestS {
+			best, bestS = b, s
+		}
+	}
+	return best
+}

@@ -128,3 +128,94 @@ func evalEnd(exs []endExample, w []float32, errw io.Writer) {
 	}
 	fmt.Fprintf(errw, "claimtrain: dev content ends: model %d/%d, sentence-end rule %d/%d\n", right, len(exs), rule, len(exs))
 }
+
+// startExamples returns the contents that start at most StartSpan tokens
+// after their cue's end, in its sentence; ctx.B holds the cue end.
+func startExamples(ex *extract.Extractor, arts []brat.Article) []endExample {
+	var out []endExample
+	for _, a := range arts {
+		d := ex.Extract(a.Text)
+		for _, at := range a.Attributions {
+			if len(at.Cue) == 0 || len(at.Content) == 0 {
+				continue
+			}
+			cl := d.TokenAt(at.Cue[len(at.Cue)-1].End - 1)
+			h := d.TokenAt(at.Cue[0].Start)
+			b := d.TokenAt(at.Content[0].Start)
+			if cl < 0 || h < 0 || b < 0 || b <= cl || b-(cl+1) >= cuemodel.StartSpan {
+				continue
+			}
+			s := d.SentenceOf(cl)
+			if s < 0 || d.SentenceOf(b) != s {
+				continue
+			}
+			lo, hi := d.Sentences[s].Tokens.Lo, d.Sentences[s].Tokens.Hi
+			end := hi
+			for end > lo && finalPunct[d.Tokens[end-1].Text] && !d.Tokens[end-1].Kind.IsQuote() {
+				end--
+			}
+			if b >= end {
+				continue
+			}
+			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: cl + 1, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi}, b})
+		}
+	}
+	return out
+}
+
+// trainStart trains the content-start ranker into w (shared with the end
+// ranker: the feature templates differ).
+func trainStart(exs []endExample, w []float32, epochs int, errw io.Writer) {
+	n := len(w)
+	wt := make([]float64, n)
+	acc := make([]float64, n)
+	for i, x := range w {
+		wt[i] = float64(x)
+	}
+	c := 1.0
+	rng := rand.New(rand.NewPCG(5, 6))
+	order := rng.Perm(len(exs))
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, i := range order {
+			e := &exs[i]
+			best, bestS := -1, 0.0
+			for b := e.ctx.B; b < e.ctx.End && b < e.ctx.B+cuemodel.StartSpan; b++ {
+				var s float64
+				cuemodel.StartFeatures(&e.ctx, b, func(h uint32) { s += wt[h] })
+				if best < 0 || s > bestS {
+					best, bestS = b, s
+				}
+			}
+			if best != e.gold {
+				errs++
+				cuemodel.StartFeatures(&e.ctx, e.gold, func(h uint32) { wt[h]++; acc[h] += c })
+				cuemodel.StartFeatures(&e.ctx, best, func(h uint32) { wt[h]--; acc[h] -= c })
+			}
+			c++
+		}
+		fmt.Fprintf(errw, "claimtrain: start epoch %d: %d wrong of %d\n", ep+1, errs, len(exs))
+	}
+	// Average only the start templates' updates: acc holds only them.
+	for i := range w {
+		w[i] = float32(wt[i] - acc[i]/c)
+	}
+}
+
+// evalStart prints how often the start model and the "right after the cue"
+// rule find the gold start.
+func evalStart(exs []endExample, w []float32, errw io.Writer) {
+	m := &cuemodel.EndModel{W: w}
+	right, rule := 0, 0
+	for i := range exs {
+		e := &exs[i]
+		if m.BestStart(&e.ctx) == e.gold {
+			right++
+		}
+		if e.ctx.B == e.gold {
+			rule++
+		}
+	}
+	fmt.Fprintf(errw, "claimtrain: dev content starts: model %d/%d, after-the-cue rule %d/%d\n", right, len(exs), rule, len(exs))
+}

@@ -94,6 +94,7 @@ func run(args []string, stdout, errw io.Writer) int {
 	}
 	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, *epochs, errw)
 	we := trainEnd(endExamples(ex, arts), *epochs, errw)
+	trainStart(startExamples(ex, arts), we, *epochs, errw)
 	if *devDir != "" {
 		dev, err := brat.ReadSplit(*devDir)
 		if err != nil {
@@ -102,6 +103,7 @@ func run(args []string, stdout, errw io.Writer) int {
 		}
 		evalModel(ex, dev, prior, w, errw)
 		evalEnd(endExamples(ex, dev), we, errw)
+		evalStart(startExamples(ex, dev), we, errw)
 	}
 	if err := os.WriteFile(*modelPath, cuemodel.Encode(w), 0o644); err != nil {
 		fmt.Fprintln(errw, "claimtrain:", err)
