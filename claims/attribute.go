@@ -235,7 +235,9 @@ func (w *work) run() {
 				i = c.r.Hi - 1
 			}
 		}
-		sort.SliceStable(cands, func(i, j int) bool { return cands[i].p > cands[j].p })
+		// Strength in tenths, then text order: of two sure cues the first
+		// governs the sentence ("X said … that Y described …").
+		sort.SliceStable(cands, func(i, j int) bool { return int(cands[i].p*10) > int(cands[j].p*10) })
 		for _, c := range cands {
 			if !w.anyUsed(c.r.Lo, c.r.Hi) {
 				w.indirect(c, -1)
@@ -399,10 +401,12 @@ func (w *work) direct(qi int) {
 				return
 			}
 		}
-		// Words between: a mixed claim whose content runs over the quotation.
-		if w.indirect(c, qi) {
-			return
-		}
+		// Words between: the quotation belongs to the content of a cue
+		// before it, a mixed claim. Which cue is left to the sentence's
+		// cue pass, strongest first: in "She says it underscores that …
+		// “…”" the claim is the one of "says", not of the nearer
+		// "underscores" (claims do not nest).
+		return
 	}
 	// D3.
 	if first.open > lo+1 && w.toks[first.open-1].Text == ":" {
