@@ -10,9 +10,10 @@ import (
 	"github.com/saywho/saywho/extract/internal/ner/model"
 )
 
-// NER benchmarks: our whole Extract (tokenize, segment, NER, people) side by
-// side with prose/v2's NER, on the seed article and on every PolNeAR dev
-// text (one document each; skipped when ../shared is absent):
+// NER benchmarks: our whole Extract (tokenize, segment, NER, people), our
+// tokenize+segment+NER alone, and prose/v2's NER, side by side on the seed
+// article and on every PolNeAR dev text (one document each; PolNeAR is
+// skipped when ../shared is absent):
 //
 //	go test ./extract -run '^$' -bench 'NER|ModelLoad' -benchmem
 //
@@ -57,6 +58,28 @@ func BenchmarkNER(b *testing.B) {
 				ents = 0
 				for _, t := range in.texts {
 					ents += len(e.Extract(t).Entities)
+				}
+			}
+			b.ReportMetric(float64(ents), "entities/op")
+			nerReportCPU(b, in.bytes(), cpu)
+		})
+	}
+	// Tokenize, segment and tag only: the stages the NER speed target
+	// counts, without people clustering.
+	r, err := loadModelRecognizer(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, in := range ins {
+		b.Run("ours-tokenize+ner/"+in.name, func(b *testing.B) {
+			b.SetBytes(in.bytes())
+			b.ReportAllocs()
+			ents := 0
+			cpu := nerCPUSeconds()
+			for b.Loop() {
+				ents = 0
+				for _, t := range in.texts {
+					ents += len(r.recognize(nerDoc(t)))
 				}
 			}
 			b.ReportMetric(float64(ents), "entities/op")

@@ -100,16 +100,17 @@ const (
 
 // word is what the features need to know about one distinct token text.
 type word struct {
-	raw   string // the token as given
-	text  string // normalized text (quotes, dashes, apostrophes)
-	lower string
-	fold  string // lower with Latin diacritics removed, for gazetteers ("bélarus" -> "belarus")
-	shape string // character classes, runs cut to two
-	short string // character classes, runs cut to one
-	flags uint8
-	caseB uint8  // case-statistics bucket + 1, 0 unknown
-	clus  uint16 // cluster + 1, 0 unknown
-	title uint64 // hash of the lower form, for document look-ups
+	raw    string // the token as given
+	text   string // normalized text (quotes, dashes, apostrophes)
+	lower  string
+	fold   string // lower with Latin diacritics removed, for gazetteers ("bélarus" -> "belarus")
+	shape  string // character classes, runs cut to two
+	short  string // character classes, runs cut to one
+	flags  uint8
+	caseB  uint8  // case-statistics bucket + 1, 0 unknown
+	clus   uint16 // cluster + 1, 0 unknown
+	title  uint64 // hash of the lower form, for document look-ups and conjunctions
+	shortH uint64 // hash of the short shape, for conjunctions
 }
 
 // normalize maps typographic variants to the ASCII forms CoNLL uses:
@@ -189,6 +190,7 @@ func newWord(raw string, lex *lexicon) word {
 	}
 	w.shape, w.short = string(sh), string(so)
 	w.title = fin(hstr(fnvOffset, w.lower))
+	w.shortH = fin(hstr(fnvOffset, w.short))
 	if lex != nil {
 		w.caseB = lex.caseBucket[w.title]
 		w.clus = lex.cluster[w.title]
@@ -233,7 +235,7 @@ func fold(s string) string {
 }
 
 // padWord stands for the positions before and after a sentence.
-var padWord = word{raw: "<PAD>", text: "<PAD>", lower: "<PAD>", fold: "<PAD>", shape: "<PAD>", short: "<PAD>", flags: fPad, title: fin(hstr(fnvOffset, "<PAD>"))}
+var padWord = word{raw: "<PAD>", text: "<PAD>", lower: "<PAD>", fold: "<PAD>", shape: "<PAD>", short: "<PAD>", flags: fPad, title: fin(hstr(fnvOffset, "<PAD>")), shortH: fin(hstr(fnvOffset, "<PAD>"))}
 
 // prefix returns the first n runes of s, or "" when s is shorter.
 func prefix(s string, n int) string {
@@ -272,6 +274,17 @@ func lenBucket(s string) byte {
 		return 6
 	}
 	return 7
+}
+
+// join combines the hashes of the parts of a conjunction feature in
+// order, without rehashing their strings.
+func join(template byte, parts ...uint64) uint64 {
+	h := hbyte(fnvOffset, template)
+	for _, p := range parts {
+		h = (h ^ p) * 0x9E3779B97F4A7C15
+		h ^= h >> 29
+	}
+	return fin(h)
 }
 
 func tf(kind, o int) uint64 { return hbyte(fnvOffset, byte(kind<<3|(o+2))) }

@@ -222,3 +222,22 @@ func TestFold(t *testing.T) {
 		assert.Equal(t, want, fold(in), "fold(%q)", in)
 	}
 }
+
+func BenchmarkViterbi(b *testing.B) {
+	rng := newRand(3)
+	const n = 1000
+	trans := make([]float32, (numTags+1)*numTags)
+	end := make([]float32, numTags)
+	em := make([]float32, n*numTags)
+	for _, v := range [][]float32{trans, end, em} {
+		for i := range v {
+			v[i] = float32(int64(rng()%2001)-1000) / 100
+		}
+	}
+	lat := newLattice(trans, end)
+	score, back, tags := make([]float32, n*numTags), make([]uint8, n*numTags), make([]uint8, n)
+	for b.Loop() {
+		lat.run(em, score, back, tags)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/token")
+}

@@ -233,9 +233,9 @@ func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
 	wl := &st.words[st.wordAt(r, i-1)]
 	wr := &st.words[st.wordAt(r, i+1)]
 	dst = append(dst,
-		fin(hstr(hbyte(hstr(cf(cBigramL), wl.lower), '|'), w0.lower)),
-		fin(hstr(hbyte(hstr(cf(cBigramR), w0.lower), '|'), wr.lower)),
-		fin(hstr(hbyte(hstr(hbyte(hstr(cf(cShapeTri), wl.short), '|'), w0.short), '|'), wr.short)),
+		join(cBigramL, wl.title, w0.title),
+		join(cBigramR, w0.title, wr.title),
+		join(cShapeTri, wl.shortH, w0.shortH, wr.shortH),
 	)
 	if i == r.Lo {
 		dst = append(dst, fin(hstr(cf(cFirstShape), w0.short)))
