@@ -334,6 +334,9 @@ func (w *work) chain(qi int) []int {
 func (w *work) direct(qi int) {
 	parts := w.chain(qi)
 	first, last := w.quotes[parts[0]], w.quotes[qi]
+	if w.used[first.open] {
+		return // the content of an earlier claim (I7)
+	}
 	lastTok := w.lastTok(qi)
 	content := make([]extract.Span, 0, len(parts))
 	for _, p := range parts {
@@ -816,6 +819,25 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				l++
 			}
 			parts = append(parts, extract.Range{Lo: w.skipLead(start, l), Hi: l})
+		case ok && w.colonAtParagraphEnd(c):
+			// I7: "The New York Times reports:" ends its paragraph; the
+			// next paragraph is the content.
+			p := w.d.Paragraphs[w.d.Sentences[s].Paragraph+1]
+			r := p.Tokens
+			for r.Hi > r.Lo && finalPunct[w.toks[r.Hi-1].Text] {
+				r.Hi--
+			}
+			if r.Len() == 0 || w.anyUsed(r.Lo, r.Hi) {
+				return false
+			}
+			if q := w.qOf[r.Lo]; q >= 0 && w.quotes[q].open == r.Lo && w.lastTok(int(q)) == p.Tokens.Hi-1 {
+				// One quotation fills the paragraph: a direct claim.
+				qq := w.quotes[q]
+				w.take(p.Tokens.Lo, p.Tokens.Hi)
+				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.start, qq.end)}, c, src, 0.35+0.55*c.p, nil)
+				return true
+			}
+			parts = append(parts, r)
 		case ok:
 			// I2.
 			b := w.contentStartModel(c, end, lo, hi)
@@ -1200,4 +1222,21 @@ func (w *work) contentStartModel(c cue, end, lo, hi int) int {
 	}
 	ctx := cuemodel.SpanContext{Doc: w.d, B: c.r.Hi, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi}
 	return w.a.end.BestStart(&ctx)
+}
+
+// colonAtParagraphEnd reports whether cue c, with a colon right after it or
+// as its last token, ends its paragraph and another paragraph follows.
+func (w *work) colonAtParagraphEnd(c cue) bool {
+	k := c.r.Hi
+	if c.r.Hi > 0 && w.toks[c.r.Hi-1].Text == ":" {
+		k = c.r.Hi - 1
+	} else if k >= len(w.toks) || w.toks[k].Text != ":" {
+		return false
+	}
+	s := w.sentOf[k]
+	if s < 0 {
+		return false
+	}
+	pi := w.d.Sentences[s].Paragraph
+	return pi+1 < len(w.d.Paragraphs) && w.d.Paragraphs[pi].Tokens.Hi == k+1
 }
