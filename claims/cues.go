@@ -34,7 +34,7 @@ var tellStems = set("told", "tell", "assur", "remind", "inform", "warn", "ask", 
 
 // particles may join any cue as its tail ("apologize for", "respond to").
 var particles = set("about", "against", "for", "to", "on", "of", "with", "at", "by", "over",
-	"into", "from", "out", "up", "as", "off", "down")
+	"into", "from", "out", "up", "as", "off", "down", ":")
 
 // headProb returns the smoothed estimate of P(cue | stem): In/(Total+2),
 // so rare stems need evidence.
@@ -102,7 +102,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		for k.r.Hi < hi && k.r.Hi-i < 3 {
 			tw := lower(toks[k.r.Hi])
 			tc, ok := tails[tw]
-			if !ok || tc.Total < 5 {
+			if !ok && c.In < 50 || ok && tc.Total < 5 {
 				// Few examples for this verb: how often annotators include
 				// the particle after any cue head.
 				tc, ok = cl.lx.Tails["*"][tw]
@@ -114,10 +114,12 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			k.r.Hi++
 		}
 	}
-	// C3: prefixes.
-	for k.r.Lo > lo && i-k.r.Lo < 2 {
-		pc, ok := cl.lx.Prefix[lower(toks[k.r.Lo-1])]
-		if !ok || 2*pc.In < pc.Total {
+	// C3: prefixes, manner adverbs included ("openly admires", "has
+	// repeatedly said").
+	for k.r.Lo > lo && i-k.r.Lo < 3 {
+		pt := toks[k.r.Lo-1]
+		pc, ok := cl.lx.Prefix[lower(pt)]
+		if !(ok && 2*pc.In >= pc.Total || pt.Kind == extract.Word && isAdverb(pt)) {
 			break
 		}
 		k.r.Lo--

@@ -33,8 +33,7 @@ func endExamples(ex *extract.Extractor, arts []brat.Article) []endExample {
 			}
 			h := -1
 			for i := d.TokenAt(at.Cue[0].Start); i >= 0 && i < len(d.Tokens) && d.Tokens[i].Start < at.Cue[0].End; i++ {
-				t := d.Tokens[i]
-				if (t.Kind == extract.Word || t.Kind == extract.Abbrev) && !auxiliary[t.Lower()] {
+				if isHeadWord(d.Tokens[i]) {
 					h = i
 					break
 				}

@@ -127,7 +127,17 @@ var auxiliary = map[string]bool{
 	"repeatedly": true, "previously": true, "recently": true, "publicly": true,
 	"privately": true, "still": true, "already": true, "just": true, "even": true,
 	"first": true, "again": true, "”": true, "“": true, ",": true, "’s": true, "'s": true,
-	"has’": true,
+	"has’": true, "ca": true, "wo": true,
+}
+
+// isHeadWord reports whether t can head a cue: a word that is neither an
+// auxiliary nor a manner adverb ("openly admires" is headed by "admires").
+func isHeadWord(t extract.Token) bool {
+	if t.Kind != extract.Word && t.Kind != extract.Abbrev {
+		return false
+	}
+	lw := t.Lower()
+	return !auxiliary[lw] && !(len(lw) > 4 && strings.HasSuffix(lw, "ly"))
 }
 
 type pair struct{ in, total int }
@@ -165,7 +175,7 @@ func (st *stats) add(d *extract.Document, atts []brat.Attribution) {
 			for i := d.TokenAt(s.Start); i >= 0 && i < len(d.Tokens) && d.Tokens[i].Start < s.End; i++ {
 				inCue[i] = true
 				t := d.Tokens[i]
-				if head < 0 && (t.Kind == extract.Word || t.Kind == extract.Abbrev) && !auxiliary[t.Lower()] {
+				if head < 0 && isHeadWord(t) {
 					head = i
 				}
 			}
@@ -196,7 +206,7 @@ func (st *stats) add(d *extract.Document, atts []brat.Attribution) {
 				a.in++
 			}
 		}
-		if i > 0 && auxiliary[d.Tokens[i-1].Lower()] {
+		if i > 0 && !isHeadWord(d.Tokens[i-1]) && d.Tokens[i-1].Kind == extract.Word {
 			q := get(st.prefix, d.Tokens[i-1].Lower())
 			q.total++
 			if inCue[i-1] {

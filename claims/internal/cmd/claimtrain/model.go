@@ -36,7 +36,7 @@ func heads(d *extract.Document, atts []brat.Attribution) []bool {
 		for _, s := range a.Cue {
 			for i := d.TokenAt(s.Start); i >= 0 && i < len(d.Tokens) && d.Tokens[i].Start < s.End; i++ {
 				t := d.Tokens[i]
-				if head < 0 && (t.Kind == extract.Word || t.Kind == extract.Abbrev) && !auxiliary[t.Lower()] {
+				if head < 0 && isHeadWord(t) {
 					head = i
 				}
 			}
