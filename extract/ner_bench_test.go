@@ -15,7 +15,7 @@ import (
 // article and on every PolNeAR dev text (one document each; PolNeAR is
 // skipped when ../shared is absent):
 //
-//	go test ./extract -run '^$' -bench 'NER|ModelLoad' -benchmem
+//	go test ./extract -run '^$' -bench 'NER|ProseModelOnce|ModelLoad' -benchmem -cpu 1
 //
 // prose is measured as users call it: prose.NewDocument(text,
 // prose.WithSegmentation(false)) per document, then Entities(). prose
@@ -113,6 +113,38 @@ func BenchmarkNER(b *testing.B) {
 func nerReportCPU(b *testing.B, bytes int64, cpu float64) {
 	if d := nerCPUSeconds() - cpu; d > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/d/1e6, "MB/cpu-s")
+	}
+}
+
+// BenchmarkProseModelOnce runs prose/v2's NER with its model decoded once
+// and passed to every call (prose.UsingModel with the Model of a first
+// Document), which prose's API allows but its docs do not show; it is the
+// fair comparison of tagging speed alone.
+func BenchmarkProseModelOnce(b *testing.B) {
+	first, err := prose.NewDocument("Warm up.", prose.WithSegmentation(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := first.Model
+	for _, in := range nerBenchInputs(b) {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(in.bytes())
+			b.ReportAllocs()
+			ents := 0
+			cpu := nerCPUSeconds()
+			for b.Loop() {
+				ents = 0
+				for _, t := range in.texts {
+					doc, err := prose.NewDocument(t, prose.WithSegmentation(false), prose.UsingModel(m))
+					if err != nil {
+						b.Fatal(err)
+					}
+					ents += len(doc.Entities())
+				}
+			}
+			b.ReportMetric(float64(ents), "entities/op")
+			nerReportCPU(b, in.bytes(), cpu)
+		})
 	}
 }
 
