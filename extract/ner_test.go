@@ -251,3 +251,18 @@ func TestModelRoundTrip(t *testing.T) {
 	d := nerDoc(segSeedText(t))
 	assert.Equal(t, r.recognize(d), modelRecognizer{m2}.recognize(d))
 }
+
+// TestNERAllocs checks that tagging a document allocates little once the
+// tagger's pooled state is warm: per call, a few words' strings, the
+// mentions and the entities, far fewer than one allocation per token.
+func TestNERAllocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short")
+	}
+	r := embeddedNER(t)
+	d := nerDoc(segSeedText(t))
+	r.recognize(d)
+	allocs := testing.AllocsPerRun(20, func() { r.recognize(d) })
+	t.Logf("recognize on the seed (%d tokens): %.0f allocations", len(d.Tokens), allocs)
+	assert.Less(t, allocs, float64(len(d.Tokens))/4, "allocations per recognize call")
+}
