@@ -615,7 +615,11 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		if subjectPronouns[lower(t)] {
 			return extract.Range{Lo: j, Hi: j + 1}, true
 		}
-		return w.npBefore(j+1, lo)
+		np, ok := w.npBefore(j+1, lo)
+		if !ok {
+			return np, false
+		}
+		return w.trimSource(w.extendToClause(np, lo))
 	}
 	// S3: comma-separated segments back to the clause start.
 	type seg struct{ lo, hi int }
@@ -650,8 +654,8 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		}
 		ft := w.toks[a]
 		lw := lower(ft)
-		if introWords[lw] || strings.HasSuffix(lw, "ing") && !isUpperStart(ft.Text) {
-			continue
+		if introWords[lw] || strings.HasSuffix(lw, "ing") && !isUpperStart(ft.Text) || w.allCaps(a, g.hi) {
+			continue // "In 2005,", "Speaking outside …,", "WASHINGTON —"
 		}
 		if isUpperStart(ft.Text) || determiners[lw] || (subjectPronouns[lw] && lw != "who" && lw != "which" && lw != "that") {
 			if si == 0 {
@@ -659,19 +663,93 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 			}
 			best = si
 			segs[si].lo = a
+			// The subject is the noun phrase that ends the segment ("…
+			// targeting Machado since Clinton,").
+			if np, ok := w.npBefore(g.hi, a); ok {
+				segs[si].lo = np.Lo
+			}
 			break
 		}
 	}
 	if best < 0 {
-		// No chain: the noun phrase right before the comma, if the verb
-		// follows an interjection ("…, Smith, said").
 		return extract.Range{}, false
+	}
+	// S4: when every segment after the subject is a participle, a
+	// prepositional phrase or an adverbial ("Trump, speaking to a veterans
+	// group in Virginia, said"), the source is the subject alone.
+	loose := true
+	for si := best - 1; si >= 0; si-- {
+		g := segs[si]
+		if g.hi <= g.lo {
+			continue
+		}
+		lw := lower(w.toks[g.lo])
+		if !(strings.HasSuffix(lw, "ing") || introWords[lw] || isAdverb(w.toks[g.lo]) || asides[lw]) {
+			loose = false
+			break
+		}
+	}
+	if loose {
+		return w.trimSource(extract.Range{Lo: segs[best].lo, Hi: segs[best].hi})
 	}
 	r := extract.Range{Lo: segs[best].lo, Hi: j + 1}
 	if r.Len() > maxSource {
 		return extract.Range{}, false
 	}
-	return r, true
+	return w.trimSource(r)
+}
+
+// allCaps reports whether the words in [lo, hi) are all written in
+// capitals (a dateline such as "WASHINGTON").
+func (w *work) allCaps(lo, hi int) bool {
+	n := 0
+	for i := lo; i < hi; i++ {
+		t := w.toks[i]
+		if !isWordTok(t) {
+			continue
+		}
+		if len(t.Text) < 2 || strings.ToUpper(t.Text) != t.Text {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// timeWords end a temporal adjunct ("on Wednesday", "this month").
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening",
+	"night", "weekend", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december")
+
+// timeLead open a temporal adjunct.
+var timeLead = set("on", "this", "last", "next", "earlier", "late", "in", "that")
+
+// asides are sentence adverbs set off by commas inside a source ("Some
+// Democrats, however, said").
+var asides = set("however", "too", "though", "meanwhile", "instead", "also", "therefore")
+
+// trimSource removes what PolNeAR leaves out of a source at its end (rule
+// S7): a temporal adjunct ("David Axelrod on Wednesday") and an aside set
+// off by commas ("Some Democrats, however,"). It reports false when nothing
+// is left.
+func (w *work) trimSource(r extract.Range) (extract.Range, bool) {
+	for r.Len() > 1 {
+		last := lower(w.toks[r.Hi-1])
+		switch {
+		case last == "," && r.Len() > 3 && asides[lower(w.toks[r.Hi-2])] && w.toks[r.Hi-3].Text == ",":
+			r.Hi -= 3
+			continue
+		case timeWords[last] && r.Len() > 2 && timeLead[lower(w.toks[r.Hi-2])]:
+			r.Hi -= 2
+			continue
+		}
+		break
+	}
+	for r.Len() > 0 && w.isPunct(r.Hi-1) && w.toks[r.Hi-1].Text != "," && w.toks[r.Hi-1].Text != ")" && w.toks[r.Hi-1].Text != "." {
+		r.Hi--
+	}
+	return r, r.Len() > 0
 }
 
 // npBefore returns the noun phrase that ends at token hi-1, scanning back
@@ -708,8 +786,9 @@ func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 				// "Republicans on the House Financial Services Committee".
 				ok = true
 				prep = k - 1
-			case lw == "and" && k < hi && k-2 >= lo && isWordTok(w.toks[k-2]) && (isUpperStart(w.toks[k-2].Text) || isUpperStart(w.toks[k].Text)):
-				// "Mr. Grassley and Mr. Leahy", "Federal and state officials".
+			case lw == "and" && k < hi && k-2 >= lo && isWordTok(w.toks[k-2]) && !npStop[lower(w.toks[k-2])] && !w.verbLike(k-2):
+				// "Mr. Grassley and Mr. Leahy", "Federal and state
+				// officials", "The family and its lawyers".
 				ok = true
 			case npStop[lw] || subjectPronouns[lw]:
 			case !isUpperStart(t.Text) && k < hi && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) && !determiners[lw]:
@@ -1173,8 +1252,14 @@ func (w *work) speakerLines() {
 // isAdverb reports whether t looks like a manner adverb: a lower-case word
 // ending in "ly" ("generally", "boldly").
 func isAdverb(t extract.Token) bool {
-	return len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") && !isUpperStart(t.Text)
+	return len(t.Text) > 4 && strings.HasSuffix(t.Text, "ly") && !isUpperStart(t.Text) && !lyNouns[t.Text]
 }
+
+// lyNouns are words ending in "ly" that are not adverbs.
+var lyNouns = set("family", "ally", "rally", "supply", "assembly", "anomaly", "monopoly", "reply",
+	"italy", "july", "belly", "bully", "jelly", "lily", "daily", "weekly", "monthly", "yearly",
+	"holy", "early", "only", "likely", "unlikely", "friendly", "elderly", "costly", "lonely",
+	"lovely", "silly", "ugly", "deadly", "orderly", "scholarly", "homily", "melancholy")
 
 // commaBefore reports whether token i follows a comma, or a closing mark
 // with a comma inside it ("…,” said X").
@@ -1239,4 +1324,59 @@ func (w *work) colonAtParagraphEnd(c cue) bool {
 	}
 	pi := w.d.Sentences[s].Paragraph
 	return pi+1 < len(w.d.Paragraphs) && w.d.Paragraphs[pi].Tokens.Hi == k+1
+}
+
+// verbLike reports whether token i looks like a verb form that cannot end
+// a noun phrase: a lower-case word ending in "ed" or "ing".
+func (w *work) verbLike(i int) bool {
+	t := w.toks[i]
+	if isUpperStart(t.Text) {
+		return false
+	}
+	lw := lower(t)
+	return strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")
+}
+
+// postModifiers may stand between a subject's head and its verb inside a
+// post-modifier ("Many people involved in the negotiations said",
+// "Surety companies that had insured … said").
+var postModifiers = set("that", "who", "which", "had", "has", "have", "been", "was", "were",
+	"is", "are", "of", "for", "to", "at", "on", "in", "with", "from", "about", "by", "across",
+	"over", "under", "among", "into")
+
+// extendToClause extends the noun phrase np (S6) back to the start of its
+// clause when the words between are a post-modifier of the subject: a
+// relative clause or a participle phrase with no punctuation and no
+// conjunction, starting with a determiner, a number or a capital.
+func (w *work) extendToClause(np extract.Range, lo int) extract.Range {
+	start := lo
+	for start < np.Lo && leadConj[lower(w.toks[start])] {
+		start++
+	}
+	if start >= np.Lo || np.Lo-start > 2*maxNP {
+		return np
+	}
+	ft := w.toks[start]
+	if !(determiners[lower(ft)] || isUpperStart(ft.Text) || ft.Kind == extract.Number) || introWords[lower(ft)] {
+		return np
+	}
+	modifier := false
+	for i := start; i < np.Lo; i++ {
+		t := w.toks[i]
+		lw := lower(t)
+		if w.used[i] || w.qOf[i] >= 0 || t.Kind == extract.Punct && t.Text != "’s" && t.Text != "'s" && t.Text != "." {
+			return np
+		}
+		if postModifiers[lw] || w.verbLike(i) {
+			modifier = true
+			continue
+		}
+		if npStop[lw] || subjectPronouns[lw] {
+			return np
+		}
+	}
+	if !modifier {
+		return np
+	}
+	return extract.Range{Lo: start, Hi: np.Hi}
 }
