@@ -145,6 +145,7 @@ type work struct {
 	// lastSrc is the source of the last claim made, in sentence lastSrcSent.
 	lastSrc     extract.Range
 	lastSrcSent int
+	sharedSrc   bool // the claim being emitted shares its source: leave it free
 }
 
 // name is a mention that can name a speaker.
@@ -859,6 +860,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	}
 	var src extract.Range
 	var parts []extract.Range
+	shared := false // the source is the subject of another verb too: not taken
 	switch {
 	case c.acc:
 		// I1.
@@ -924,14 +926,14 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		case c.r.Lo > start && w.inherits(c):
 			// I5: "X said …, adding that …" / "X says … and said …": the
 			// participle or the second verb shares the subject.
-			src = w.lastSrc
+			src, shared = w.lastSrc, true
 			b := w.contentStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
 		case c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
 			// I6: "Trump is defending his tweets, saying …": the subject
 			// of the sentence.
 			if r, ok := w.subjectOf(start, c.r.Lo-1); ok {
-				src = r
+				src, shared = r, true
 				b := w.contentStart(c, end)
 				parts = append(parts, extract.Range{Lo: b, Hi: end})
 			}
@@ -989,8 +991,17 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	if total < 2 || src.Len() == 0 && !c.acc {
 		return false
 	}
-	if quoteHint >= 0 && kind != Mixed {
-		return false
+	if quoteHint >= 0 {
+		// Called for a quotation: the claim must contain it.
+		qo, covered := w.quotes[quoteHint].open, false
+		for _, p := range content {
+			if p.Start <= w.toks[qo].Start && w.toks[qo].Start < p.End {
+				covered = true
+			}
+		}
+		if kind != Mixed || !covered {
+			return false
+		}
 	}
 	// Direct when the content is exactly one whole quotation.
 	if kind == Mixed && len(content) == 1 {
@@ -1003,7 +1014,11 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		}
 	}
 	conf := 0.35 + 0.55*c.p
+	if shared {
+		w.sharedSrc = true
+	}
 	w.emitSpans(kind, content, c, src, conf, parts)
+	w.sharedSrc = false
 	return true
 }
 
@@ -1075,7 +1090,9 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 		w.take(p.Lo, p.Hi)
 	}
 	w.take(c.r.Lo, c.r.Hi)
-	w.take(src.Lo, src.Hi)
+	if !w.sharedSrc {
+		w.take(src.Lo, src.Hi)
+	}
 	cl := Claim{Kind: kind, Content: content, Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(src),
 		Person: -1, Confidence: conf}
 	first := w.d.TokenAt(content[0].Start)
