@@ -9,18 +9,19 @@ import (
 
 // TrainConfig configures Train.
 type TrainConfig struct {
-	Epochs     int        // passes over the training data per stage
-	Seed       uint64     // shuffling seed; equal seeds give equal models
-	Case       *CaseStats // case statistics from unlabelled text, or nil
-	Gaz        *Gazetteer // gazetteers, or nil
-	Clusters   *Clusters  // word clusters, or nil
-	Stacked    bool       // add a second stage on the first stage's document-level predictions
-	Folds      int        // folds for the first stage's held-out predictions when Stacked (default 4)
-	CacheWords []string   // frequent tokens whose feature sums the model precomputes at load
-	Dev        []Example  // scored after each epoch when not empty
-	Log        io.Writer  // progress, or nil
-	Info       string     // stored in Model.Info
-	Prune      float32    // drop features whose averaged weights are all below this in magnitude
+	Epochs      int        // passes over the training data per stage
+	Seed        uint64     // shuffling seed; equal seeds give equal models
+	Case        *CaseStats // case statistics from unlabelled text, or nil
+	Gaz         *Gazetteer // gazetteers, or nil
+	Clusters    *Clusters  // word clusters, or nil
+	Stacked     bool       // add a second stage on the first stage's document-level predictions
+	Folds       int        // folds for the first stage's held-out predictions when Stacked (default 4)
+	CacheWords  []string   // frequent tokens whose feature sums the model precomputes at load
+	Dev         []Example  // scored after each epoch when not empty
+	Log         io.Writer  // progress, or nil
+	Info        string     // stored in Model.Info
+	Prune       float32    // drop features whose averaged weights are all below this in magnitude
+	WordDropout float64    // share of entity tokens trained without their word-identity features
 }
 
 // Train trains a model with the averaged structured perceptron (Collins
@@ -139,6 +140,7 @@ func trainStage(m *Model, train []Example, states []*docState, feat featureFunc,
 	var sents []sentence
 	var gold []uint8
 	var buf []uint64
+	drng := rand.New(rand.NewPCG(cfg.Seed, 0xd0))
 	for d, st := range states {
 		g := make([]uint8, len(st.doc.Tokens))
 		encodeTags(g, train[d].Gold)
@@ -149,7 +151,18 @@ func trainStage(m *Model, train []Example, states []*docState, feat featureFunc,
 			s := sentence{doc: d, sent: si, lo: len(gold), hi: len(gold) + r.Hi - r.Lo}
 			for i := r.Lo; i < r.Hi; i++ {
 				s.feat = append(s.feat, len(feats))
+				// Word dropout: some entity tokens lose their word
+				// identity, so the model also learns to name words it has
+				// never seen from their context, shape and cluster.
+				var drop1, drop2 uint64
+				if g[i] != 0 && cfg.WordDropout > 0 && drng.Float64() < cfg.WordDropout {
+					w := &st.words[st.tok[i]]
+					drop1, drop2 = fin(hstr(tf(kWord, 0), w.text)), fin(hstr(tf(kLower, 0), w.lower))
+				}
 				for _, h := range feat(st, buf[:0], si, i) {
+					if h == drop1 || h == drop2 {
+						continue
+					}
 					id, ok := ids[h]
 					if !ok {
 						id = int32(len(hashes))

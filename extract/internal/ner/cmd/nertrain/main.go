@@ -45,10 +45,11 @@ func run(args []string, out, errw io.Writer) int {
 	prune := fs.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
 	cacheN := fs.Int("cache", 10000, "number of frequent tokens whose feature sums are precomputed at load")
 	nClusters := fs.Int("clusters", 256, "fine word clusters from CoNLL train and PolNeAR train text (0: none)")
+	dropout := fs.Float64("dropout", 0, "share of entity tokens trained without their word identity")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), *cacheN, *nClusters, out); err != nil {
+	if err := train(*conll, *polnear, *gaz, *namesDir, *outDir, *epochs, *seed, *stacked, float32(*prune), *cacheN, *nClusters, *dropout, out); err != nil {
 		fmt.Fprintln(errw, "nertrain:", err)
 		return 1
 	}
@@ -68,7 +69,7 @@ func readCoNLL(path string) ([]ner.Example, error) {
 	return ex, nil
 }
 
-func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, cacheN, nClusters int, out io.Writer) error {
+func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uint64, stacked bool, prune float32, cacheN, nClusters int, dropout float64, out io.Writer) error {
 	start := time.Now()
 	tr, err := readCoNLL(filepath.Join(conll, "train.txt"))
 	if err != nil {
@@ -161,10 +162,11 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 		fmt.Fprintf(out, "clusters: %d words in %v\n", clusters.Len(), time.Since(t).Round(time.Second))
 	}
 	cfg := ner.TrainConfig{
-		Clusters:   clusters,
-		CacheWords: topWords(freq, cacheN),
-		Epochs:     epochs, Seed: seed, Case: cs, Gaz: g, Stacked: stacked, Dev: dev, Log: out, Prune: prune,
-		Info: fmt.Sprintf("CoNLL-2003 train, %d epochs, seed %d, stacked %v, prune %g", epochs, seed, stacked, prune),
+		Clusters:    clusters,
+		WordDropout: dropout,
+		CacheWords:  topWords(freq, cacheN),
+		Epochs:      epochs, Seed: seed, Case: cs, Gaz: g, Stacked: stacked, Dev: dev, Log: out, Prune: prune,
+		Info: fmt.Sprintf("CoNLL-2003 train, %d epochs, seed %d, stacked %v, prune %g, clusters %d, dropout %g", epochs, seed, stacked, prune, nClusters, dropout),
 	}
 	m, err := ner.Train(tr, cfg)
 	if err != nil {
