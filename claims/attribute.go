@@ -861,6 +861,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	var src extract.Range
 	var parts []extract.Range
 	shared := false // the source is the subject of another verb too: not taken
+	var contRight extract.Range
 	switch {
 	case c.acc:
 		// I1.
@@ -871,6 +872,13 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		src = extract.Range{Lo: c.r.Hi, Hi: srcHi}
 		if src.Len() == 0 {
 			return false
+		}
+		if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && srcHi+1 < end && w.toks[srcHi].Text == "," {
+			// "Mr. Smith, according to diplomats, said …": an aside
+			// inside another claim's source, not a claim of its own.
+			if _, ok := w.cueAt(srcHi + 1); ok {
+				return false
+			}
 		}
 		if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," {
 			parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
@@ -887,6 +895,17 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			// I4.
 			left := extract.Range{Lo: w.skipLead(start, src.Lo-1), Hi: src.Lo - 1}
 			right := extract.Range{Lo: c.r.Hi + 1, Hi: end}
+			r := right.Lo
+			for r < right.Hi && (leadConj[lower(w.toks[r])] || w.toks[r].Text == ",") {
+				r++
+			}
+			if left.Len() > 0 && r < right.Hi && w.qOf[r] >= 0 && w.quotes[w.qOf[r]].open == r {
+				// "Many officials “would panic,” he said, but “there is no
+				// way …”": the quotation after the cue is a claim of its
+				// own that continues this one.
+				contRight = extract.Range{Lo: r, Hi: right.Hi}
+				right = extract.Range{}
+			}
 			if left.Len() > 0 {
 				parts = append(parts, left)
 			}
@@ -1019,6 +1038,18 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	}
 	w.emitSpans(kind, content, c, src, conf, parts)
 	w.sharedSrc = false
+	if contRight.Len() > 0 && !w.anyUsed(contRight.Lo, contRight.Hi) {
+		q := w.quotes[w.qOf[contRight.Lo]]
+		ck, cs := Mixed, w.d.TokenSpan(contRight)
+		if q.last+1 >= contRight.Hi && q.close >= 0 {
+			ck, cs = Direct, w.d.Span(q.start, q.end)
+			contRight.Hi = q.last + 1
+		}
+		w.sharedSrc = true
+		w.emitSpans(ck, []extract.Span{cs}, c, src, conf, []extract.Range{contRight})
+		w.sharedSrc = false
+		w.out[len(w.out)-1].Continuation = true
+	}
 	return true
 }
 

@@ -84,11 +84,15 @@ type Claim struct {
 	// Paragraph and Sentence are the indices, into Document.Paragraphs and
 	// Document.Sentences, of where the content starts.
 	Paragraph, Sentence int
-	// Continuation reports that the claim is a quotation with no cue of its
-	// own that carries on the nearest earlier claim with a quotation (Kind
-	// Direct or Mixed): it inherits that claim's Speaker and Person, and has
-	// no Cue or Source. Corpora that count such a quotation as part of the
-	// claim it continues (PolNeAR) can merge the two.
+	// Continuation reports that the claim carries on an earlier one and
+	// has the same Speaker and Person. Either it is a quotation with no cue
+	// of its own that continues the nearest earlier claim with a quotation
+	// (Kind Direct or Mixed), and has no Cue or Source; or it is the
+	// quotation after an interrupting cue ("“…,” he said, but “…”"), and
+	// repeats the Cue and Source of the claim before it. Corpora that count
+	// such a quotation as part of the claim it continues (PolNeAR) can merge
+	// the two: the claim it continues is the nearest earlier one with the
+	// same Cue, or with a quotation when Cue is empty.
 	Continuation bool
 }
 

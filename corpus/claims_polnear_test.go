@@ -37,7 +37,17 @@ func mergeContinuations(cs []claims.Claim) []claims.Claim {
 	out := make([]claims.Claim, 0, len(cs))
 	last := -1
 	for _, c := range cs {
-		if c.Continuation && last >= 0 {
+		if c.Continuation && !c.Cue.IsEmpty() {
+			k := len(out) - 1
+			for k >= 0 && out[k].Cue != c.Cue {
+				k--
+			}
+			if k >= 0 {
+				out[k].Content = append(out[k].Content[:len(out[k].Content):len(out[k].Content)], c.Content...)
+				continue
+			}
+		}
+		if c.Continuation && c.Cue.IsEmpty() && last >= 0 {
 			out[last].Content = append(out[last].Content[:len(out[last].Content):len(out[last].Content)], c.Content...)
 			continue
 		}
