@@ -948,6 +948,13 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			src, shared = w.lastSrc, true
 			b := w.contentStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
+		case c.r.Lo > start+1 && lower(w.toks[c.r.Lo-1]) == "and" && !w.used[c.r.Lo-2]:
+			// I5b: "she smiled and said …": the subject of the clause.
+			if r, ok := w.subjectOf(start, c.r.Lo-1); ok {
+				src, shared = r, true
+				b := w.contentStartModel(c, end, lo, hi)
+				parts = append(parts, extract.Range{Lo: b, Hi: w.contentEndModel(c, b, w.contentEnd(b, end, lo, hi), lo, hi)})
+			}
 		case c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
 			// I6: "Trump is defending his tweets, saying …": the subject
 			// of the sentence.
@@ -1200,9 +1207,17 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 					return k
 				}
 			}
-		case "and":
+		case "and", "but":
 			if _, ok := w.cueAt(k + 1); ok && !strings.HasSuffix(lower(w.toks[k+1]), "ing") {
 				return k
+			}
+			// ", and she told residents that …": a new subject and cue.
+			if k+2 < end && (subjectPronouns[lower(w.toks[k+1])] || isUpperStart(w.toks[k+1].Text)) {
+				for j := k + 2; j < end && j <= k+3; j++ {
+					if _, ok := w.cueAt(j); ok {
+						return k
+					}
+				}
 			}
 		}
 	}

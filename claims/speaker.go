@@ -215,5 +215,19 @@ func (w *work) resolve(i int, g extract.Gender) (string, int) {
 			return bestText, bestPerson
 		}
 	}
+	// P1b: no antecedent nearby; the last person of exactly this gender
+	// named earlier, looking back over at most maxFallback names.
+	if g == extract.Unknown {
+		return "", -1
+	}
+	k := sort.Search(len(w.names), func(k int) bool { return w.names[k].r.Lo >= i }) - 1
+	for n := 0; k >= 0 && n < maxFallback; k, n = k-1, n+1 {
+		if nm := w.names[k]; nm.label == extract.PER && nm.gender == g {
+			return nm.text, nm.person
+		}
+	}
 	return "", -1
 }
+
+// maxFallback bounds the look-back of rule P1b.
+const maxFallback = 40
