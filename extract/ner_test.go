@@ -256,8 +256,8 @@ func TestModelRoundTrip(t *testing.T) {
 // tagger's pooled state is warm: per call, a few words' strings, the
 // mentions and the entities, far fewer than one allocation per token.
 func TestNERAllocs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped with -short")
+	if testing.Short() || nerRace {
+		t.Skip("skipped with -short and under the race detector")
 	}
 	r := embeddedNER(t)
 	d := nerDoc(segSeedText(t))
