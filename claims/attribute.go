@@ -891,6 +891,25 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		var ok bool
 		src, ok = w.sourceLeft(c)
 		switch {
+		case ok && w.colonAtParagraphEnd(c):
+			// I7: "The New York Times reports:" ends its paragraph; the
+			// next paragraph is the content.
+			p := w.d.Paragraphs[w.d.Sentences[s].Paragraph+1]
+			r := p.Tokens
+			for r.Hi > r.Lo && finalPunct[w.toks[r.Hi-1].Text] {
+				r.Hi--
+			}
+			if r.Len() == 0 || w.anyUsed(r.Lo, r.Hi) {
+				return false
+			}
+			if q := w.qOf[r.Lo]; q >= 0 && w.quotes[q].open == r.Lo && w.lastTok(int(q)) == p.Tokens.Hi-1 {
+				// One quotation fills the paragraph: a direct claim.
+				qq := w.quotes[q]
+				w.take(p.Tokens.Lo, p.Tokens.Hi)
+				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.start, qq.end)}, c, src, 0.35+0.55*c.p, nil)
+				return true
+			}
+			parts = append(parts, r)
 		case ok && src.Lo > start && w.commaBefore(src.Lo) && c.r.Hi < end && w.toks[c.r.Hi].Text == ",":
 			// I4.
 			left := extract.Range{Lo: w.skipLead(start, src.Lo-1), Hi: src.Lo - 1}
@@ -912,32 +931,14 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			if right.Len() > 0 {
 				parts = append(parts, right)
 			}
-		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) && end-c.r.Hi <= 4:
+		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) &&
+			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[lower(w.toks[c.r.Hi])] && w.adjunctOnly(c.r.Hi, end)):
 			// I3: "…, he said on Monday."
 			l := src.Lo - 1
 			if w.toks[l].Kind.IsQuote() {
 				l++
 			}
 			parts = append(parts, extract.Range{Lo: w.skipLead(start, l), Hi: l})
-		case ok && w.colonAtParagraphEnd(c):
-			// I7: "The New York Times reports:" ends its paragraph; the
-			// next paragraph is the content.
-			p := w.d.Paragraphs[w.d.Sentences[s].Paragraph+1]
-			r := p.Tokens
-			for r.Hi > r.Lo && finalPunct[w.toks[r.Hi-1].Text] {
-				r.Hi--
-			}
-			if r.Len() == 0 || w.anyUsed(r.Lo, r.Hi) {
-				return false
-			}
-			if q := w.qOf[r.Lo]; q >= 0 && w.quotes[q].open == r.Lo && w.lastTok(int(q)) == p.Tokens.Hi-1 {
-				// One quotation fills the paragraph: a direct claim.
-				qq := w.quotes[q]
-				w.take(p.Tokens.Lo, p.Tokens.Hi)
-				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.start, qq.end)}, c, src, 0.35+0.55*c.p, nil)
-				return true
-			}
-			parts = append(parts, r)
 		case ok:
 			// I2.
 			b := w.contentStartModel(c, end, lo, hi)
@@ -1378,8 +1379,14 @@ func (w *work) colonAtParagraphEnd(c cue) bool {
 	k := c.r.Hi
 	if c.r.Hi > 0 && w.toks[c.r.Hi-1].Text == ":" {
 		k = c.r.Hi - 1
-	} else if k >= len(w.toks) || w.toks[k].Text != ":" {
-		return false
+	} else {
+		// "told the crowd:": a short addressee may stand between.
+		for k < len(w.toks) && k < c.r.Hi+5 && w.toks[k].Text != ":" && !w.isPunct(k) && !w.toks[k].Kind.IsQuote() {
+			k++
+		}
+		if k >= len(w.toks) || w.toks[k].Text != ":" {
+			return false
+		}
 	}
 	s := w.sentOf[k]
 	if s < 0 {
@@ -1442,4 +1449,16 @@ func (w *work) extendToClause(np extract.Range, lo int) extract.Range {
 		return np
 	}
 	return extract.Range{Lo: start, Hi: np.Hi}
+}
+
+// adjunctOnly reports whether tokens [lo, hi) after a cue hold only an
+// adjunct ("in a statement on Monday"): no "that", no quotation, no comma.
+func (w *work) adjunctOnly(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		t := w.toks[i]
+		if lower(t) == "that" || t.Kind.IsQuote() || t.Text == "," || w.verbLike(i) {
+			return false
+		}
+	}
+	return true
 }
