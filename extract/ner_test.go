@@ -266,3 +266,23 @@ func TestNERAllocs(t *testing.T) {
 	t.Logf("recognize on the seed (%d tokens): %.0f allocations", len(d.Tokens), allocs)
 	assert.Less(t, allocs, float64(len(d.Tokens))/4, "allocations per recognize call")
 }
+
+// FuzzNER checks the recognizer's invariants (see checkNEREntities) on
+// arbitrary text.
+func FuzzNER(f *testing.F) {
+	if testing.Short() {
+		f.Skip("skipped with -short")
+	}
+	f.Add(segSeedText(f))
+	for _, s := range []string{"", "Mr. Smith went to Washington.", "SOCCER - JAPAN GET LUCKY WIN .", "\xff\xfe “Quote” — Bélarus’s"} {
+		f.Add(s)
+	}
+	r := embeddedNER(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		d := nerDoc(text)
+		if len(d.Tokens) == 0 {
+			return
+		}
+		checkNEREntities(t, d, r.recognize(d))
+	})
+}
