@@ -394,6 +394,11 @@ func (w *work) direct(qi int) {
 			if !w.isPunct(i) {
 				gap++
 			}
+			if lower(w.toks[i]) == "that" {
+				// "tweeted that, “…”": a reported clause that quotes, a
+				// mixed claim of the cue pass.
+				gap = maxSource
+			}
 		}
 		if gap == 0 || (gap <= maxBeforeGap && first.open > 0 && (w.toks[first.open-1].Text == ":" || w.toks[first.open-1].Text == ",")) {
 			src, ok := w.sourceLeft(c)
