@@ -892,6 +892,27 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		} else {
 			return false
 		}
+	case w.evidential(c):
+		// I8: "Sanders seemed to reap the benefits", "The president is
+		// expected to run", "The company has reportedly taken heat": no
+		// source; the content is the clause around the cue.
+		left := extract.Range{Lo: w.skipLead(start, c.r.Lo), Hi: c.r.Lo}
+		if left.Len() == 1 && (lower(w.toks[left.Lo]) == "it" || lower(w.toks[left.Lo]) == "there") {
+			left = extract.Range{}
+		}
+		if left.Len() > 0 {
+			parts = append(parts, left)
+		}
+		b := c.r.Hi
+		parts = append(parts, extract.Range{Lo: b, Hi: w.contentEndModel(c, b, w.contentEnd(b, end, lo, hi), lo, hi)})
+	case w.askedAbout(c, start):
+		// I9: "Asked why he had yet to endorse Clinton, he said …": the
+		// question is a claim with no source, up to the comma.
+		k := c.r.Hi
+		for k < end && w.toks[k].Text != "," && k-c.r.Hi < maxWindow {
+			k++
+		}
+		parts = append(parts, extract.Range{Lo: c.r.Hi, Hi: k})
 	default:
 		var ok bool
 		src, ok = w.sourceLeft(c)
@@ -1020,7 +1041,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		lastTok = p.Hi
 		_ = lastTok
 	}
-	if total < 2 || src.Len() == 0 && !c.acc {
+	if total < 2 || src.Len() == 0 && !c.acc && !w.evidential(c) && !w.askedAbout(c, start) {
 		return false
 	}
 	if quoteHint >= 0 {
@@ -1235,6 +1256,9 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 // skipped; the phrase stops before a function word, punctuation or a
 // lower-case past form ("groups granted").
 func (w *work) subjectOf(lo, hi int) (extract.Range, bool) {
+	for lo < hi && w.isPunct(lo) {
+		lo++
+	}
 	// Skip "In August," and the like.
 	if lo < hi && introWords[lower(w.toks[lo])] {
 		k := lo
@@ -1466,4 +1490,43 @@ func (w *work) adjunctOnly(lo, hi int) bool {
 		}
 	}
 	return true
+}
+
+// evidential reports whether cue c reports no one's words but the writer's
+// inference (rule I8): "seem", "appear", passive "expected" and
+// "reportedly". PolNeAR marks these without a source.
+func (w *work) evidential(c cue) bool {
+	switch w.stem(c.head) {
+	case "seem", "appear", "reportedly", "seemingly", "apparently":
+		return true
+	case "expect":
+		// Only the passive: "is expected to", "are widely expected".
+		for i := c.head - 1; i >= c.r.Lo && i >= c.head-3; i-- {
+			switch lower(w.toks[i]) {
+			case "is", "are", "was", "were", "be", "been":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askedAbout reports whether cue c is a participle "Asked" that opens its
+// clause, followed by the question ("Asked why …", "When asked whether …").
+func (w *work) askedAbout(c cue, start int) bool {
+	if lower(w.toks[c.head]) != "asked" || c.r.Hi >= len(w.toks) {
+		return false
+	}
+	k := c.r.Lo
+	if k > start && lower(w.toks[k-1]) == "when" {
+		k--
+	}
+	if k != start {
+		return false
+	}
+	switch lower(w.toks[c.r.Hi]) {
+	case "why", "whether", "if", "how", "what", "who", "when", "where", "about":
+		return true
+	}
+	return false
 }
