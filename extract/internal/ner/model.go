@@ -12,7 +12,7 @@ import (
 )
 
 // magic starts every model file; the last byte is the format version.
-const magic = "SWNER\x00\x00\x03"
+const magic = "SWNER\x00\x00\x04"
 
 // stage is one linear-chain model: feature weights per tag plus tag
 // transition weights. Feature weights are int16 rows, one per known
@@ -132,6 +132,10 @@ type Model struct {
 	// first stage's weight unit; 0 turns it off. The trainer tunes it on
 	// the development set.
 	DocWeight float32
+	// Spread is the mean, over CoNLL dev tokens, of the gap between a
+	// token's best and worst first-stage tag scores: the unit of the
+	// hand-set honorific prior (see honorifics).
+	Spread float32
 
 	// Frequent words whose first-stage feature sums are computed once, at
 	// load, for every window offset (5 x numTags each).
@@ -208,6 +212,7 @@ func (m *Model) Encode(out io.Writer) error {
 	w.str(m.Info)
 	w.u32(numTags)
 	w.u32(math.Float32bits(m.DocWeight))
+	w.u32(math.Float32bits(m.Spread))
 	// lexicon
 	w.u32(uint32(len(m.lex.caseBucket)))
 	for _, k := range sortedKeys(m.lex.caseBucket) {
@@ -349,6 +354,7 @@ func Decode(in io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner: decode: model has %d tags, this code %d", nt, numTags)
 	}
 	m.DocWeight = math.Float32frombits(r.u32())
+	m.Spread = math.Float32frombits(r.u32())
 	n := r.count(9)
 	m.lex.caseBucket = make(map[uint64]uint8, n)
 	for range n {

@@ -321,6 +321,7 @@ func TuneDocWeight(m *Model, docs []Example, logf func(string, ...any)) {
 		return
 	}
 	ref /= float64(n)
+	m.Spread = float32(ref)
 	bestW, bestF := float32(0), -1.0
 	for _, k := range []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6} {
 		m.DocWeight = float32(k * ref)
