@@ -56,18 +56,32 @@
 //     quoted speaker of the same or the previous paragraph (Continuation);
 //   - D5 anything else, such as scare quotes and titles ("state of the
 //     union"), is not a claim;
-//   - I0–I6 indirect claims, strongest cue first: according to X, X said
-//     (that) …, …, X said., …, X said, …, and participles or coordinated
-//     verbs that share a subject ("…, adding that …").
+//   - I0–I9 indirect claims, strongest cue first: according to X, X said
+//     (that) …, …, X said., …, X said, …, participles or coordinated verbs
+//     that share a subject ("…, adding that …", "she smiled and said"), a
+//     cue and colon that end a paragraph ("The Times reports:") taking the
+//     next paragraph, and claims without a source for evidential cues
+//     ("seemed", "is expected", "reportedly") and "Asked whether …".
+//
+// Where an indirect content starts and ends is learned: two rankers
+// (structured perceptrons, internal/cuemodel) trained on PolNeAR train pick
+// the start among the tokens after the cue (after the addressee of "told",
+// at "that" after an adverbial) and the end among the tokens up to the
+// sentence end (before an adjunct, a relative clause or a second claim).
 //
 // Sources are the subject of the cue (S1–S4): auxiliaries and adverbs are
 // skipped, appositives and relative clauses are kept up to the comma that
 // precedes the verb, as PolNeAR marks them, so "Franak Viacorka, the chief
 // of staff of … Svetlana Tikhanovskaya, who …, said" gives the source
 // "Franak Viacorka, …," and the speaker Franak Viacorka, not Tikhanovskaya.
-// Pronouns (P1) resolve to the first person of matching gender in the
-// current sentence before them, else in the previous ones (subject position
-// first), where speakers of earlier claims count as mentioned.
+// Coordinated subjects ("Mr. Grassley and Mr. Leahy"), post-modifiers
+// ("Many people involved in the negotiations") and parentheses ("Rep. Gwen
+// Moore (D-Wis.)") stay in the source; temporal adjuncts ("on Wednesday"),
+// asides ("however") and datelines do not (S5–S7). Pronouns (P1) resolve
+// to the first person of matching gender in the current sentence before
+// them, else in the previous ones (subject position first), where speakers
+// of earlier claims count as mentioned; failing that (P1b), to the last
+// person of that gender named before.
 //
 // # Offsets
 //

@@ -17,3 +17,14 @@ func ExampleAttribute() {
 	// Output:
 	// direct: source "the mayor" [44,53), cue "said", content "We will rebuild the bridge by spring," [3,40)
 }
+
+// Pronouns take the speaker they refer to: here the subject of the
+// previous sentence, the person with a matching gender.
+func ExampleAttribute_pronoun() {
+	doc := extract.Parse("Tatyana Khomich, a sister of Maria Kolesnikova, welcomed the talks. “The pressure has failed,” she said.")
+	for _, c := range claims.Attribute(doc) {
+		fmt.Printf("%s %q (%s) said %q\n", c.Kind, c.Source.Text, c.Speaker, c.Content[0].Text)
+	}
+	// Output:
+	// direct "she" (Tatyana Khomich) said "The pressure has failed,"
+}
