@@ -360,7 +360,7 @@ func (w *work) direct(qi int) {
 	// D1.
 	sEnd := int(w.sentOf[lastTok])
 	_, hi := w.sent(sEnd)
-	if hi == lastTok+1 && sEnd+1 < len(w.d.Sentences) && w.d.Sentences[sEnd+1].Paragraph == w.d.Sentences[sEnd].Paragraph {
+	if (hi == lastTok+1 || w.openParen(lastTok+1, hi)) && sEnd+1 < len(w.d.Sentences) && w.d.Sentences[sEnd+1].Paragraph == w.d.Sentences[sEnd].Paragraph {
 		// "“…?” Clinton said." split after the mark: look into the next
 		// sentence.
 		_, hi = w.sent(sEnd + 1)
@@ -539,7 +539,11 @@ func (w *work) plausibleSource(r extract.Range) bool {
 		return false
 	}
 	if !(isUpperStart(t.Text) || determiners[lw] || subjectPronouns[lw]) {
-		return false
+		// "panel Chairman Rep. Jason Chaffetz": a lower-case title before
+		// a name.
+		if r.Len() < 2 || !isUpperStart(w.toks[r.Lo+1].Text) || npStop[lw] || introWords[lw] || npPreps[lw] {
+			return false
+		}
 	}
 	for i := r.Lo; i < r.Hi; i++ {
 		if w.toks[i].Kind.IsQuote() || finalPunct[w.toks[i].Text] {
@@ -1529,4 +1533,19 @@ func (w *work) askedAbout(c cue, start int) bool {
 		return true
 	}
 	return false
+}
+
+// openParen reports whether a parenthesis opened in [lo, hi) is still open
+// at hi: the segmenter split "(D-Mo.) said" after the abbreviation.
+func (w *work) openParen(lo, hi int) bool {
+	depth := 0
+	for i := lo; i < hi && i < lo+maxSource; i++ {
+		switch w.toks[i].Text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+	}
+	return depth > 0
 }

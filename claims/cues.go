@@ -65,8 +65,8 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	if lw == "in" && i+3 < hi && lower(toks[i+1]) == "the" && lower(toks[i+2]) == "words" && lower(toks[i+3]) == "of" {
 		return cue{r: extract.Range{Lo: i, Hi: i + 4}, head: i, p: 0.95, acc: true}, true
 	}
-	if isUpperStart(t.Text) && i != lo {
-		return cue{}, false // names are not cues ("Said", "Sanders Says")
+	if isUpperStart(t.Text) && i != lo && !titleCase(d, lo, hi) {
+		return cue{}, false // names are not cues ("Said"), except in headlines ("Lindsey Graham Says")
 	}
 	stem := stemOf(i)
 	c, known := cl.lx.Heads[stem]
@@ -125,4 +125,22 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		k.r.Lo--
 	}
 	return k, true
+}
+
+// titleCase reports whether the sentence [lo, hi) is a headline in title
+// case: at least three words and four in five of them capitalised. It looks
+// at no more than 40 tokens.
+func titleCase(d *extract.Document, lo, hi int) bool {
+	words, caps := 0, 0
+	for i := lo; i < hi && i < lo+40; i++ {
+		t := d.Tokens[i]
+		if t.Kind != extract.Word {
+			continue
+		}
+		words++
+		if isUpperStart(t.Text) {
+			caps++
+		}
+	}
+	return hi-lo <= 40 && words >= 3 && 5*caps >= 4*words
 }

@@ -64,7 +64,9 @@ type quote struct {
 //   - Q6 single marks open a top-level quotation only when they are curly or
 //     read as opening by the tokenizer, so apostrophes never pair;
 //   - Q7 two adjacent straight single marks (the doubled apostrophes of
-//     wire copy) are one double mark.
+//     wire copy) are one double mark;
+//   - Q8 a closing double mark that starts a paragraph opens a quotation
+//     (”Mr. Trump embodies …” written with the wrong mark).
 //
 // It runs in time linear in the number of tokens.
 func findQuotes(dst []quote, d *extract.Document) []quote {
@@ -92,8 +94,8 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 			}
 			endByte := toks[j].End
 			if cur < 0 {
-				// Q1, Q6.
-				if kind == extract.QuoteClose {
+				// Q1, Q6, Q8.
+				if kind == extract.QuoteClose && !(i == p.Tokens.Lo && c == doubleMark) {
 					i = j
 					continue
 				}
