@@ -303,6 +303,10 @@ type lattice struct {
 	in    [NumLabels - 1][4]float32 // per label: B->I, I->I, B->L, I->L
 	start [numTags]float32
 	end   [numTags]float32
+	// oWins is the lead of the previous O over every other closer past
+	// which O is the best predecessor of every opener:
+	// max over openers t and closers p != O of trans[p][t] - trans[O][t].
+	oWins float32
 }
 
 func newLattice(trans, end []float32) *lattice {
@@ -318,6 +322,12 @@ func newLattice(trans, end []float32) *lattice {
 	}
 	copy(v.start[:], trans[numTags*numTags:])
 	copy(v.end[:], end)
+	v.oWins = float32(math.Inf(-1))
+	for i := range nOpen {
+		for j := 1; j < nOpen; j++ {
+			v.oWins = max(v.oWins, v.co[i][j]-v.co[i][0])
+		}
+	}
 	return v
 }
 
@@ -337,20 +347,33 @@ func (v *lattice) run(em, score []float32, back []uint8, tags []uint8) {
 		e := (*[numTags]float32)(em[i*numTags:])
 		bk := (*[numTags]uint8)(back[i*numTags:])
 		var cs [nOpen]float32
+		other := negInf // best closer other than O
 		for j, p := range closers {
 			cs[j] = prev[p]
-		}
-		for ti := range nOpen {
-			row := &v.co[ti]
-			best, arg := cs[0]+row[0], 0
-			for j := 1; j < nOpen; j++ {
-				if s := cs[j] + row[j]; s > best {
-					best, arg = s, j
-				}
+			if j > 0 {
+				other = max(other, cs[j])
 			}
-			t := openers[ti]
-			cur[t] = best + e[t]
-			bk[t] = closers[arg]
+		}
+		if cs[0]-other >= v.oWins {
+			// O beats every other closer as the predecessor of every
+			// opener: the common case, a token far from any entity.
+			for ti, t := range openers {
+				cur[t] = cs[0] + v.co[ti][0] + e[t]
+				bk[t] = 0
+			}
+		} else {
+			for ti := range nOpen {
+				row := &v.co[ti]
+				best, arg := cs[0]+row[0], 0
+				for j := 1; j < nOpen; j++ {
+					if s := cs[j] + row[j]; s > best {
+						best, arg = s, j
+					}
+				}
+				t := openers[ti]
+				cur[t] = best + e[t]
+				bk[t] = closers[arg]
+			}
 		}
 		for l := range NumLabels - 1 {
 			b, in, last := 1+4*l+posB, 1+4*l+posI, 1+4*l+posL
