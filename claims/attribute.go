@@ -1501,7 +1501,9 @@ func (w *work) adjunctOnly(lo, hi int) bool {
 // "reportedly". PolNeAR marks these without a source.
 func (w *work) evidential(c cue) bool {
 	switch w.stem(c.head) {
-	case "seem", "appear", "reportedly", "seemingly", "apparently":
+	case "seem", "appear":
+		return c.r.Hi-c.head <= 1 // not "appeared to suggest" (C4)
+	case "reportedly", "seemingly", "apparently":
 		return true
 	case "expect":
 		// Only the passive: "is expected to", "are widely expected".

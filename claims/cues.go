@@ -114,6 +114,13 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			k.r.Hi++
 		}
 	}
+	// C4: "appeared to suggest", "seemed to blame": the reporting verb
+	// after "to" joins the cue, and the claim has a source.
+	if (stem == "appear" || stem == "seem") && k.r.Hi+1 < hi && lower(toks[k.r.Hi]) == "to" {
+		if hc, ok := cl.lx.Heads[stemOf(k.r.Hi+1)]; ok && hc.In >= 5 && headProb(hc) >= 0.3 {
+			k.r.Hi += 2
+		}
+	}
 	// C3: prefixes, manner adverbs included ("openly admires", "has
 	// repeatedly said").
 	for k.r.Lo > lo && i-k.r.Lo < 3 {

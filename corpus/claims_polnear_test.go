@@ -32,6 +32,35 @@ var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
 }{0.71, 0.90, 0.70, 0.665, 0.535}
 
+// mergeContinuations folds each continuation claim into the claim it
+// continues, as PolNeAR annotates a continued quotation: one attribution
+// with several content spans (see claims.Claim.Continuation).
+func mergeContinuations(cs []claims.Claim) []claims.Claim {
+	out := make([]claims.Claim, 0, len(cs))
+	last := -1
+	for _, c := range cs {
+		if c.Continuation && !c.Cue.IsEmpty() {
+			k := len(out) - 1
+			for k >= 0 && out[k].Cue != c.Cue {
+				k--
+			}
+			if k >= 0 {
+				out[k].Content = append(out[k].Content[:len(out[k].Content):len(out[k].Content)], c.Content...)
+				continue
+			}
+		}
+		if c.Continuation && c.Cue.IsEmpty() && last >= 0 {
+			out[last].Content = append(out[last].Content[:len(out[last].Content):len(out[last].Content)], c.Content...)
+			continue
+		}
+		out = append(out, c)
+		if c.Kind != claims.Indirect {
+			last = len(out) - 1
+		}
+	}
+	return out
+}
+
 func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
 	t.Helper()
 	dir := sharedDir(t, "polnear")
