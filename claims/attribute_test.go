@@ -209,3 +209,36 @@ func TestNewOptions(t *testing.T) {
 		t.Errorf("a higher cue threshold gave more claims (%d) than the default (%d)", len(strict), len(loose))
 	}
 }
+
+// TestAttributeConcurrent runs one Attributor from many goroutines on the
+// same document (run it with -race): the results must all be equal.
+func TestAttributeConcurrent(t *testing.T) {
+	text, err := seeds.Text(seeds.Names()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := extract.Parse(text)
+	want := claims.Attribute(doc)
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			got := claims.Attribute(doc)
+			if len(got) != len(want) {
+				errs <- "different number of claims"
+				return
+			}
+			for i := range got {
+				if brief(got[i]) != brief(want[i]) {
+					errs <- brief(got[i]) + " != " + brief(want[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
