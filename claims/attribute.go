@@ -142,6 +142,8 @@ type work struct {
 	cues    map[int]cue
 	qpre    []int32
 	stems   map[string]string // lower-cased word -> Snowball stem, per call
+	// parenOpen marks sentences that end inside a parenthesis.
+	parenOpen []bool
 	// lastSrc is the source of the last claim made, in sentence lastSrcSent.
 	lastSrc     extract.Range
 	lastSrcSent int
@@ -178,6 +180,19 @@ func newWork(a *Attributor, d *extract.Document) *work {
 			w.sentOf[i] = int32(si)
 		}
 	}
+	w.parenOpen = make([]bool, len(d.Sentences))
+	for si, s := range d.Sentences {
+		depth := 0
+		for i := max(s.Tokens.Lo, 0); i < s.Tokens.Hi && i < n; i++ {
+			switch d.Tokens[i].Text {
+			case "(":
+				depth++
+			case ")":
+				depth = max(depth-1, 0)
+			}
+		}
+		w.parenOpen[si] = depth > 0 && si+1 < len(d.Sentences) && d.Sentences[si+1].Paragraph == s.Paragraph
+	}
 	w.quotes = findQuotes(nil, d)
 	w.next = make([]int32, len(w.quotes))
 	for i := range w.next {
@@ -207,7 +222,13 @@ func (w *work) lastTok(qi int) int { return w.quotes[qi].last }
 // sent returns the token range of sentence s.
 func (w *work) sent(s int) (lo, hi int) {
 	r := w.d.Sentences[s].Tokens
-	return r.Lo, r.Hi
+	lo = r.Lo
+	// A sentence that the segmenter started inside a parenthesis ("Rep.
+	// Trey Gowdy (R-S." | "C.) said …") starts with the one before.
+	if s > 0 && w.parenOpen[s-1] {
+		lo = w.d.Sentences[s-1].Tokens.Lo
+	}
+	return lo, r.Hi
 }
 
 // run walks the sentences in order. In each, quotations that end there are
@@ -399,6 +420,11 @@ func (w *work) direct(qi int) {
 				// mixed claim of the cue pass.
 				gap = maxSource
 			}
+		}
+		if w.embedded(c, lo) {
+			// "what it calls “…”": the quotation belongs to the claim of
+			// the clause around it, made by the cue pass.
+			return
 		}
 		if gap == 0 || (gap <= maxBeforeGap && first.open > 0 && (w.toks[first.open-1].Text == ":" || w.toks[first.open-1].Text == ",")) {
 			src, ok := w.sourceLeft(c)
@@ -613,8 +639,9 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 	s := int(w.sentOf[c.head])
 	lo, _ := w.sent(s)
 	j := c.r.Lo - 1
-	for j >= lo && !w.used[j] && w.toks[j].Kind == extract.Word && (skipBack[lower(w.toks[j])] || isAdverb(w.toks[j])) {
-		j--
+	for j >= lo && !w.used[j] && (w.toks[j].Kind == extract.Word && (skipBack[lower(w.toks[j])] || isAdverb(w.toks[j])) ||
+		(w.toks[j].Text == "’s" || w.toks[j].Text == "'s") && j > lo && subjectPronouns[lower(w.toks[j-1])]) {
+		j-- // "It’s denouncing": the contracted auxiliary
 	}
 	if j < lo || w.used[j] || w.qOf[j] >= 0 {
 		return extract.Range{}, false
@@ -1213,7 +1240,7 @@ func (w *work) inherits(c cue) bool {
 		return false
 	}
 	prev := lower(w.toks[c.r.Lo-1])
-	return prev == "and" || prev == "," && strings.HasSuffix(lower(w.toks[c.head]), "ing")
+	return prev == "and" || w.commaBefore(c.r.Lo) && strings.HasSuffix(lower(w.toks[c.head]), "ing")
 }
 
 // contentEnd returns where the content that starts at b ends, at most at
@@ -1550,4 +1577,23 @@ func (w *work) openParen(lo, hi int) bool {
 		}
 	}
 	return depth > 0
+}
+
+// embedded reports whether cue c stands in a free relative ("what he
+// called", "what it calls") inside a larger clause with a cue of its own
+// before it in the sentence [lo, …).
+func (w *work) embedded(c cue, lo int) bool {
+	k := c.r.Lo - 1
+	if k >= lo && subjectPronouns[lower(w.toks[k])] {
+		k--
+	}
+	if k < lo || lower(w.toks[k]) != "what" {
+		return false
+	}
+	for i := k - 1; i >= lo && k-i <= maxSource; i-- {
+		if _, ok := w.cueAt(i); ok && !w.used[i] {
+			return true
+		}
+	}
+	return false
 }
