@@ -1417,7 +1417,7 @@ func (w *work) contentEndModel(c cue, b, end, lo, hi int) int {
 	if w.a.end == nil || end-b < 2 {
 		return end
 	}
-	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi}
+	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, CueLike: w.cueLike}
 	return w.a.end.Best(&ctx)
 }
 
@@ -1596,4 +1596,15 @@ func (w *work) embedded(c cue, lo int) bool {
 		}
 	}
 	return false
+}
+
+// cueLike reports whether token i is a word whose stem heads PolNeAR cues
+// with a prior of at least 0.3 (a feature of the content-end ranker).
+func (w *work) cueLike(i int) bool {
+	t := w.toks[i]
+	if t.Kind != extract.Word {
+		return false
+	}
+	c, ok := w.a.cues.lx.Heads[w.stem(i)]
+	return ok && c.In >= 3 && headProb(c) >= 0.3
 }

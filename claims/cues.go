@@ -114,9 +114,9 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			k.r.Hi++
 		}
 	}
-	// C4: "appeared to suggest", "seemed to blame": the reporting verb
-	// after "to" joins the cue, and the claim has a source.
-	if (stem == "appear" || stem == "seem") && k.r.Hi+1 < hi && lower(toks[k.r.Hi]) == "to" {
+	// C4: "appeared to suggest", "refused to disclose": a reporting verb
+	// after "to" joins the cue (and an evidential cue then has a source).
+	if k.r.Hi+1 < hi && lower(toks[k.r.Hi]) == "to" {
 		if hc, ok := cl.lx.Heads[stemOf(k.r.Hi+1)]; ok && hc.In >= 5 && headProb(hc) >= 0.3 {
 			k.r.Hi += 2
 		}

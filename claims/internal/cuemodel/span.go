@@ -14,7 +14,7 @@ import (
 const EndBits = 16
 
 // EndVersion names the feature set of the content-end model.
-const EndVersion = "endmodel/1"
+const EndVersion = "endmodel/2"
 
 // EndModel ranks where the content of a claim ends: a structured
 // perceptron over the candidate boundaries after the content start. It is
@@ -30,6 +30,10 @@ type SpanContext struct {
 	B, End  int
 	CueStem string
 	Lo, Hi  int // the sentence
+	// CueLike, when not nil, reports whether token i is a likely cue word
+	// (by the lexicon prior); it feeds the "a new claim starts here"
+	// features.
+	CueLike func(i int) bool
 }
 
 func distBucket(n int) string {
@@ -88,6 +92,17 @@ func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
 	}
 	f(idx(tmpl(113).str(op).str(cls(k))))
 	f(idx(tmpl(114).str(first).str(at(k))))
+	if c.CueLike != nil {
+		ahead := "0"
+		for j := k; j < c.End && j < k+4; j++ {
+			if c.CueLike(j) {
+				ahead = string(rune('1' + j - k))
+				break
+			}
+		}
+		f(idx(tmpl(115).str(ahead).str(cls(k))))
+		f(idx(tmpl(116).str(ahead).str(at(k))))
+	}
 }
 
 // Candidates calls f for each candidate boundary k in [c.B+1, c.End] with

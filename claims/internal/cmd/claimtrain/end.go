@@ -23,7 +23,7 @@ type endExample struct {
 // endExamples returns the contents that start after their cue, in the
 // cue's sentence, and end before the sentence's final punctuation (the
 // contents the attributor's rule I2 builds).
-func endExamples(ex *extract.Extractor, arts []brat.Article) []endExample {
+func endExamples(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex) []endExample {
 	var out []endExample
 	for _, a := range arts {
 		d := ex.Extract(a.Text)
@@ -56,7 +56,7 @@ func endExamples(ex *extract.Extractor, arts []brat.Article) []endExample {
 			if e > end || e <= b || end-b > 200 {
 				continue
 			}
-			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: b, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi}, e})
+			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: b, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi, CueLike: cueLike(d, prior)}, e})
 		}
 	}
 	return out
@@ -217,4 +217,16 @@ func evalStart(exs []endExample, w []float32, errw io.Writer) {
 		}
 	}
 	fmt.Fprintf(errw, "claimtrain: dev content starts: model %d/%d, after-the-cue rule %d/%d\n", right, len(exs), rule, len(exs))
+}
+
+// cueLike returns the CueLike function of d: a word whose stem heads cues
+// with a prior of at least 0.3.
+func cueLike(d *extract.Document, prior cuemodel.Lex) func(int) bool {
+	return func(i int) bool {
+		t := d.Tokens[i]
+		if t.Kind != extract.Word {
+			return false
+		}
+		return prior(t.Stem()) >= 0.3
+	}
 }

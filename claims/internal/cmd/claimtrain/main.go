@@ -93,7 +93,7 @@ func run(args []string, stdout, errw io.Writer) int {
 		foldPrior[f] = fs.prior()
 	}
 	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, *epochs, errw)
-	we := trainEnd(endExamples(ex, arts), *epochs, errw)
+	we := trainEnd(endExamples(ex, arts, prior), *epochs, errw)
 	trainStart(startExamples(ex, arts), we, *epochs, errw)
 	if *devDir != "" {
 		dev, err := brat.ReadSplit(*devDir)
@@ -102,7 +102,7 @@ func run(args []string, stdout, errw io.Writer) int {
 			return 1
 		}
 		evalModel(ex, dev, prior, w, errw)
-		evalEnd(endExamples(ex, dev), we, errw)
+		evalEnd(endExamples(ex, dev, prior), we, errw)
 		evalStart(startExamples(ex, dev), we, errw)
 	}
 	if err := os.WriteFile(*modelPath, cuemodel.Encode(w), 0o644); err != nil {
