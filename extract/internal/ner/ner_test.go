@@ -2,6 +2,8 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -74,7 +76,9 @@ func TestScore(t *testing.T) {
 }
 
 // tinyModel trains on a handful of hand-made sentences.
-func tinyModel(t *testing.T) *Model {
+func tinyModel(t *testing.T) *Model { return tinyModelTB(t) }
+
+func tinyModelTB(t testing.TB) *Model {
 	var train []Example
 	for _, s := range []struct {
 		toks string
@@ -246,4 +250,29 @@ func BenchmarkViterbi(b *testing.B) {
 		lat.run(em, score, back, tags)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/token")
+}
+
+// FuzzDecode feeds Decode corrupted model files: it must return an error
+// or a usable model, never panic. The input is compressed first, so the
+// fuzzer mutates the decoded format rather than gzip framing.
+func FuzzDecode(f *testing.F) {
+	var buf bytes.Buffer
+	require.NoError(f, tinyModelTB(f).Encode(&buf))
+	zr, err := gzip.NewReader(&buf)
+	require.NoError(f, err)
+	raw, err := io.ReadAll(zr)
+	require.NoError(f, err)
+	f.Add(raw)
+	f.Add(raw[:len(raw)/3])
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write(raw)
+		zw.Close()
+		m, err := Decode(&z)
+		if err != nil {
+			return
+		}
+		m.Tag(Doc{Tokens: strings.Fields("John Smith went to Paris ."), Sentences: []Range{{0, 6}}})
+	})
 }
