@@ -259,7 +259,15 @@ func (w *work) run() {
 		}
 		// Strength in tenths, then text order: of two sure cues the first
 		// governs the sentence ("X said … that Y described …").
-		sort.SliceStable(cands, func(i, j int) bool { return int(cands[i].p*10) > int(cands[j].p*10) })
+		sort.SliceStable(cands, func(i, j int) bool {
+			pi, pj := int(cands[i].p*10), int(cands[j].p*10)
+			if pi != pj {
+				return pi > pj
+			}
+			// Same strength: a verb that reports speech more often in
+			// PolNeAR ("warned") before one that rarely does ("showed").
+			return int(w.prior(cands[i])*4) > int(w.prior(cands[j])*4)
+		})
 		for _, c := range cands {
 			if !w.anyUsed(c.r.Lo, c.r.Hi) {
 				w.indirect(c, -1)
@@ -1607,4 +1615,14 @@ func (w *work) cueLike(i int) bool {
 	}
 	c, ok := w.a.cues.lx.Heads[w.stem(i)]
 	return ok && c.In >= 3 && headProb(c) >= 0.3
+}
+
+// prior returns the lexicon prior P(cue | stem) of cue c's head, 0 when
+// the stem is unknown.
+func (w *work) prior(c cue) float64 {
+	h, ok := w.a.cues.lx.Heads[w.stem(c.head)]
+	if !ok || h.In < 3 {
+		return 0
+	}
+	return headProb(h)
 }
