@@ -1014,7 +1014,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			src, shared = w.lastSrc, true
 			b := w.contentStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
-		case c.r.Lo > start+1 && lower(w.toks[c.r.Lo-1]) == "and" && !w.used[c.r.Lo-2]:
+		case c.r.Lo > start+1 && (lower(w.toks[c.r.Lo-1]) == "and" || lower(w.toks[c.r.Lo-1]) == "but") && !w.used[c.r.Lo-2]:
 			// I5b: "she smiled and said …": the subject of the clause.
 			if r, ok := w.subjectOf(start, c.r.Lo-1); ok {
 				src, shared = r, true
@@ -1248,7 +1248,7 @@ func (w *work) inherits(c cue) bool {
 		return false
 	}
 	prev := lower(w.toks[c.r.Lo-1])
-	return prev == "and" || w.commaBefore(c.r.Lo) && strings.HasSuffix(lower(w.toks[c.head]), "ing")
+	return prev == "and" || prev == "but" || w.commaBefore(c.r.Lo) && strings.HasSuffix(lower(w.toks[c.head]), "ing")
 }
 
 // contentEnd returns where the content that starts at b ends, at most at
