@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math"
+	"strings"
 
 	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/claims/internal/lexicon"
@@ -31,6 +32,11 @@ type cueLexicon struct {
 // tellStems are the stems of verbs whose addressee stands between the verb
 // and its content ("told reporters that …", "assured him that …").
 var tellStems = set("told", "tell", "assur", "remind", "inform", "warn", "ask", "urg", "convinc", "persuad")
+
+// cueAdverbs are adverbs that PolNeAR annotators keep in a cue before its
+// verb ("have long debated", "further described").
+var cueAdverbs = set("long", "further", "ever", "now", "also", "still", "never", "often",
+	"once", "again", "already", "later", "then", "first", "just", "even", "not")
 
 // particles may join any cue as its tail ("apologize for", "respond to").
 var particles = set("about", "against", "for", "to", "on", "of", "with", "at", "by", "over",
@@ -125,8 +131,10 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	// repeatedly said").
 	for k.r.Lo > lo && i-k.r.Lo < 3 {
 		pt := toks[k.r.Lo-1]
-		pc, ok := cl.lx.Prefix[lower(pt)]
-		if !(ok && 2*pc.In >= pc.Total || pt.Kind == extract.Word && isAdverb(pt)) {
+		lp := lower(pt)
+		pc, ok := cl.lx.Prefix[lp]
+		contracted := (lp == "’s" || lp == "'s") && k.r.Lo-2 >= lo && subjectPronouns[lower(toks[k.r.Lo-2])]
+		if !(ok && 2*pc.In >= pc.Total || pt.Kind == extract.Word && (isAdverb(pt) || cueAdverbs[lp] || strings.HasSuffix(lp, "n’t") || strings.HasSuffix(lp, "n't")) || contracted) {
 			break
 		}
 		k.r.Lo--

@@ -127,7 +127,17 @@ var auxiliary = map[string]bool{
 	"repeatedly": true, "previously": true, "recently": true, "publicly": true,
 	"privately": true, "still": true, "already": true, "just": true, "even": true,
 	"first": true, "again": true, "”": true, "“": true, ",": true, "’s": true, "'s": true,
-	"has’": true, "ca": true, "wo": true,
+	"has’": true, "ca": true, "wo": true, "long": true, "further": true, "ever": true,
+	"now": true, "yet": true, "since": true, "thus": true,
+}
+
+func init() {
+	// Contracted negatives, with either apostrophe.
+	for _, w := range []string{"isn", "wasn", "doesn", "didn", "hasn", "haven", "hadn", "won",
+		"can", "don", "aren", "weren", "wouldn", "couldn", "shouldn"} {
+		auxiliary[w+"’t"] = true
+		auxiliary[w+"'t"] = true
+	}
 }
 
 // isHeadWord reports whether t can head a cue: a word that is neither an
