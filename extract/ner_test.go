@@ -84,7 +84,7 @@ func TestNERConllDev(t *testing.T) {
 	require.Len(t, dev, 216, "dev documents")
 	sc := ner.Evaluate(embeddedNER(t).m, dev)
 	t.Logf("CoNLL-2003 dev, %s:\n%s", ModelVersion, sc)
-	floors := map[ner.Label]float64{ner.None: 0.925, ner.PER: 0.945, ner.ORG: 0.885, ner.LOC: 0.955, ner.MISC: 0.88}
+	floors := map[ner.Label]float64{ner.None: 0.925, ner.PER: 0.945, ner.ORG: 0.885, ner.LOC: 0.955, ner.MISC: 0.885}
 	for l, floor := range floors {
 		assert.GreaterOrEqual(t, sc[l].F(), floor, "dev F1 of %v", l)
 	}

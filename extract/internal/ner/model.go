@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -201,13 +202,11 @@ func (w *writer) str(s string) {
 	w.bytes([]byte(s))
 }
 
-// Encode writes m to out, gzip-compressed.
+// Encode writes m to out, uncompressed: the weights are hashes and
+// quantized numbers that gzip shrinks by only a sixth, and decompressing
+// would cost more than half of the load time.
 func (m *Model) Encode(out io.Writer) error {
-	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("ner: encode: %w", err)
-	}
-	w := &writer{w: bufio.NewWriter(zw)}
+	w := &writer{w: bufio.NewWriter(out)}
 	w.bytes([]byte(magic))
 	w.str(m.Info)
 	w.u32(numTags)
@@ -274,9 +273,6 @@ func (m *Model) Encode(out io.Writer) error {
 	if w.err != nil {
 		return fmt.Errorf("ner: encode: %w", w.err)
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("ner: encode: %w", err)
-	}
 	return nil
 }
 
@@ -334,15 +330,21 @@ func (r *reader) f32s() []float32 {
 	return v
 }
 
-// Decode reads a model written by Encode.
+// Decode reads a model written by Encode, also when it was gzip-compressed
+// afterwards.
 func Decode(in io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(in)
+	data, err := io.ReadAll(in)
 	if err != nil {
 		return nil, fmt.Errorf("ner: decode: %w", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("ner: decode: %w", err)
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("ner: decode: %w", err)
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("ner: decode: %w", err)
+		}
 	}
 	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
 		return nil, ErrFormat

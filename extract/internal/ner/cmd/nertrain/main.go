@@ -38,7 +38,7 @@ func run(args []string, out, errw io.Writer) int {
 	polnear := fs.String("polnear", "../shared/data/polnear", "PolNeAR directory (train/text/*.txt feed case statistics); empty to skip")
 	gaz := fs.String("gaz", "extract/internal/ner/gazetteer", "directory of gazetteer lists TYPE.txt")
 	namesDir := fs.String("names", "extract/internal/names", "directory with first_names.tsv and titles.tsv")
-	outDir := fs.String("out", "extract/internal/ner/model", "directory to write ner.model.gz to")
+	outDir := fs.String("out", "extract/internal/ner/model", "directory to write ner.model to")
 	epochs := fs.Int("epochs", 20, "training epochs per stage")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	stacked := fs.Bool("stacked", false, "train a second stage on document-level predictions of the first (more accurate, half as fast)")
@@ -178,7 +178,7 @@ func train(conll, polnear, gazDir, namesDir, outDir string, epochs int, seed uin
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}
-	path := filepath.Join(outDir, "ner.model.gz")
+	path := filepath.Join(outDir, "ner.model")
 	f, err := os.Create(path)
 	if err != nil {
 		return err
