@@ -108,7 +108,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		for k.r.Hi < hi && k.r.Hi-i < 3 {
 			tw := lower(toks[k.r.Hi])
 			tc, ok := tails[tw]
-			if !ok && c.In < 50 || ok && tc.Total < 5 {
+			if !ok && (c.In < 50 || tw == ":") || ok && tc.Total < 5 {
 				// Few examples for this verb: how often annotators include
 				// the particle after any cue head.
 				tc, ok = cl.lx.Tails["*"][tw]
