@@ -147,8 +147,9 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 const honorificPrior = 0.5
 
 // honorifics applies rule R1: an honorific that marks a person ("Mr.",
-// "Mrs.", "Ms.", "Miss", "Mx.", "Dr." and their forms without the period)
-// followed by a capitalized word makes that word likely to start a PERSON
+// "Mrs.", "Ms.", "Miss", "Mx.", "Dr." and their forms without the period,
+// and a few titles such as "President" and "Sen.") followed by a
+// capitalized word makes that word likely to start a PERSON
 // and the honorific itself unlikely to be inside any entity (CoNLL-2003
 // leaves honorifics out of names). CoNLL's Reuters text has almost no
 // "Mr.", so the model cannot learn this from its training data; news text
@@ -175,7 +176,11 @@ func (st *docState) honorifics(em []float32, w float32) {
 
 func isHonorific(lower string) bool {
 	switch lower {
-	case "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "dr.", "dr", "messrs.", "mme.", "mme", "mlle.":
+	case "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "dr.", "dr", "messrs.", "mme.", "mme", "mlle.",
+		// Titles that stand only before a person's name, never inside an
+		// organisation's ("General Motors" and "Justice Department" are
+		// why "general" and "justice" are not here).
+		"president", "sen.", "senator", "rep.", "gov.", "governor", "mayor", "chancellor":
 		return true
 	}
 	return false
