@@ -142,6 +142,9 @@ type work struct {
 	cues    map[int]cue
 	qpre    []int32
 	stems   map[string]string // lower-cased word -> Snowball stem, per call
+	stemOf  []string          // token -> stem, "" until computed
+	lowOf   []string          // token -> lower-cased text, "" until computed
+	likeOf  []int8            // token -> cueLike: 0 unknown, 1 no, 2 yes
 	// parenOpen marks sentences that end inside a parenthesis.
 	parenOpen []bool
 	// lastSrc is the source of the last claim made, in sentence lastSrcSent.
@@ -211,6 +214,9 @@ func newWork(a *Attributor, d *extract.Document) *work {
 	w.cueDone = make([]bool, n)
 	w.cues = map[int]cue{}
 	w.stems = make(map[string]string, 256)
+	w.stemOf = make([]string, n)
+	w.lowOf = make([]string, n)
+	w.likeOf = make([]int8, n)
 	w.qpre = cuemodel.QuotePrefix(d)
 	return w
 }
@@ -292,7 +298,7 @@ func (w *work) cueAt(i int) (cue, bool) {
 		return cue{}, false
 	}
 	lo, hi := w.sent(int(s))
-	c, ok := w.a.cues.cueAt(w.d, i, lo, hi, w.qpre, w.stem)
+	c, ok := w.a.cues.cueAt(w.d, i, lo, hi, w.qpre, w.stem, w.lower)
 	if ok {
 		w.cues[i] = c
 	}
@@ -302,14 +308,32 @@ func (w *work) cueAt(i int) (cue, bool) {
 // stem returns the Snowball stem of token i (as Token.Stem), computing it
 // once per distinct word per call.
 func (w *work) stem(i int) string {
-	t := w.toks[i]
-	lw := t.Lower()
-	if st, ok := w.stems[lw]; ok {
+	if st := w.stemOf[i]; st != "" {
 		return st
 	}
-	st := t.Stem()
-	w.stems[lw] = st
+	t := w.toks[i]
+	lw := w.lower(i)
+	st, ok := w.a.cues.lx.Stems[lw]
+	if !ok && (t.Kind == extract.Word || t.Kind == extract.Abbrev) {
+		if st, ok = w.stems[lw]; !ok {
+			st = t.Stem()
+			w.stems[lw] = st
+		}
+	} else if !ok {
+		st = lw // Token.Stem of other kinds is the lower-cased text
+	}
+	w.stemOf[i] = st
 	return st
+}
+
+// lower returns the lower-cased text of token i, computed once per call.
+func (w *work) lower(i int) string {
+	if l := w.lowOf[i]; l != "" {
+		return l
+	}
+	l := w.toks[i].Lower()
+	w.lowOf[i] = l
+	return l
 }
 
 // anyUsed reports whether a token in [lo, hi) is taken.
@@ -1425,7 +1449,7 @@ func (w *work) contentEndModel(c cue, b, end, lo, hi int) int {
 	if w.a.end == nil || end-b < 2 {
 		return end
 	}
-	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, CueLike: w.cueLike}
+	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, CueLike: w.cueLike, Lower: w.lower}
 	return w.a.end.Best(&ctx)
 }
 
@@ -1437,7 +1461,7 @@ func (w *work) contentStartModel(c cue, end, lo, hi int) int {
 	if w.a.end == nil || c.r.Hi >= end {
 		return w.contentStart(c, end)
 	}
-	ctx := cuemodel.SpanContext{Doc: w.d, B: c.r.Hi, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi}
+	ctx := cuemodel.SpanContext{Doc: w.d, B: c.r.Hi, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, Lower: w.lower}
 	return w.a.end.BestStart(&ctx)
 }
 
@@ -1609,12 +1633,19 @@ func (w *work) embedded(c cue, lo int) bool {
 // cueLike reports whether token i is a word whose stem heads PolNeAR cues
 // with a prior of at least 0.3 (a feature of the content-end ranker).
 func (w *work) cueLike(i int) bool {
-	t := w.toks[i]
-	if t.Kind != extract.Word {
-		return false
+	if v := w.likeOf[i]; v != 0 {
+		return v == 2
 	}
-	c, ok := w.a.cues.lx.Heads[w.stem(i)]
-	return ok && c.In >= 3 && headProb(c) >= 0.3
+	like := false
+	if t := w.toks[i]; t.Kind == extract.Word && w.a.cues.lx.MayBeCue(w.lower(i)) {
+		c, ok := w.a.cues.lx.Heads[w.stem(i)]
+		like = ok && c.In >= 3 && headProb(c) >= 0.3
+	}
+	w.likeOf[i] = 1
+	if like {
+		w.likeOf[i] = 2
+	}
+	return like
 }
 
 // prior returns the lexicon prior P(cue | stem) of cue c's head, 0 when

@@ -42,6 +42,10 @@ var cueAdverbs = set("long", "further", "ever", "now", "also", "still", "never",
 var particles = set("about", "against", "for", "to", "on", "of", "with", "at", "by", "over",
 	"into", "from", "out", "up", "as", "off", "down", ":")
 
+// minPrior: words whose stem heads PolNeAR cues less often than this (or
+// never) are not scored by the model (see cueAt).
+const minPrior = 0.01
+
 // headProb returns the smoothed estimate of P(cue | stem): In/(Total+2),
 // so rare stems need evidence.
 func headProb(c lexicon.Count) float64 {
@@ -57,13 +61,13 @@ func headProb(c lexicon.Count) float64 {
 //   - C3 auxiliaries and adverbs before the head ("has", "also") and words
 //     after it ("for" in "called for") join the cue when annotators include
 //     them at least half the time (tails: 70%, 5 times, no determiners).
-func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, stemOf func(int) string) (cue, bool) {
+func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, stemOf, lowerOf func(int) string) (cue, bool) {
 	toks := d.Tokens
 	t := toks[i]
 	if !isWordTok(t) {
 		return cue{}, false
 	}
-	lw := lower(t)
+	lw := lowerOf(i)
 	// C1.
 	if lw == "according" && i+1 < hi && lower(toks[i+1]) == "to" {
 		return cue{r: extract.Range{Lo: i, Hi: i + 2}, head: i, p: 0.95, acc: true}, true
@@ -74,6 +78,9 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	if isUpperStart(t.Text) && i != lo && !titleCase(d, lo, hi) {
 		return cue{}, false // names are not cues ("Said"), except in headlines ("Lindsey Graham Says")
 	}
+	if !cl.lx.MayBeCue(lw) {
+		return cue{}, false // no cue stem starts like this word: skip stemming
+	}
 	stem := stemOf(i)
 	c, known := cl.lx.Heads[stem]
 	var p float64
@@ -83,7 +90,12 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		if known && c.In >= 3 {
 			prior = headProb(c)
 		}
-		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre}
+		if prior < minPrior {
+			// A word PolNeAR never (or once) saw heading a cue: skip the
+			// model, which almost never accepts one (speed).
+			return cue{}, false
+		}
+		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre, Lower: lowerOf}
 		score := cl.model.Score(&ctx) + cl.bias
 		if score <= 0 {
 			return cue{}, false

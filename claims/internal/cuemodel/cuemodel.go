@@ -70,6 +70,8 @@ type Context struct {
 	// of quote-mark tokens before k (QuotePrefix(Doc)); it makes the
 	// quote features constant-time.
 	QuotePrefix []int32
+	// Lower, when not nil, returns Doc.Tokens[i].Lower(), from a cache.
+	Lower func(i int) string
 }
 
 // QuotePrefix returns, for k in 0..len(d.Tokens), the number of quote-mark
@@ -106,14 +108,17 @@ func tmpl(id byte) hasher { return (hasher(offset32) ^ hasher(id)) * prime32 }
 
 func (h hasher) idx() uint32 { return uint32(h) & (1<<Bits - 1) }
 
-func lowerOf(d *extract.Document, i, lo, hi int) string {
+func lowerOf(c *Context, i, lo, hi int) string {
 	if i < lo {
 		return "<s>"
 	}
 	if i >= hi {
 		return "</s>"
 	}
-	return d.Tokens[i].Lower()
+	if c.Lower != nil {
+		return c.Lower(i)
+	}
+	return c.Doc.Tokens[i].Lower()
 }
 
 func class(d *extract.Document, i, lo, hi int) string {
@@ -142,9 +147,9 @@ func class(d *extract.Document, i, lo, hi int) string {
 // Features calls f with the hashed index of each feature of c.
 func Features(c *Context, f func(uint32)) {
 	d, lo, hi, i := c.Doc, c.Lo, c.Hi, c.I
-	lw := d.Tokens[i].Lower()
-	p1, p2 := lowerOf(d, i-1, lo, hi), lowerOf(d, i-2, lo, hi)
-	n1, n2 := lowerOf(d, i+1, lo, hi), lowerOf(d, i+2, lo, hi)
+	lw := lowerOf(c, i, lo, hi)
+	p1, p2 := lowerOf(c, i-1, lo, hi), lowerOf(c, i-2, lo, hi)
+	n1, n2 := lowerOf(c, i+1, lo, hi), lowerOf(c, i+2, lo, hi)
 	cp, cn := class(d, i-1, lo, hi), class(d, i+1, lo, hi)
 	f(tmpl(0).idx())
 	f(tmpl(1).str(c.Stem).idx())

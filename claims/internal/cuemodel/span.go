@@ -34,6 +34,15 @@ type SpanContext struct {
 	// (by the lexicon prior); it feeds the "a new claim starts here"
 	// features.
 	CueLike func(i int) bool
+	// Lower, when not nil, returns Doc.Tokens[i].Lower(), from a cache.
+	Lower func(i int) string
+}
+
+func (c *SpanContext) lower(i int) string {
+	if c.Lower != nil {
+		return c.Lower(i)
+	}
+	return c.Doc.Tokens[i].Lower()
 }
 
 func distBucket(n int) string {
@@ -60,7 +69,7 @@ func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
 		if i >= c.End {
 			return "</c>"
 		}
-		return d.Tokens[i].Lower()
+		return c.lower(i)
 	}
 	cls := func(i int) string {
 		if i >= c.End {
@@ -68,7 +77,7 @@ func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
 		}
 		return class(d, i, c.Lo, c.Hi)
 	}
-	first := d.Tokens[c.B].Lower()
+	first := c.lower(c.B)
 	isEnd := "0"
 	if k == c.End {
 		isEnd = "1"
@@ -121,6 +130,9 @@ func Candidates(c *SpanContext, f func(k int, open bool)) {
 func (m *EndModel) Best(c *SpanContext) int {
 	best, bestS := c.End, float32(math.Inf(-1))
 	Candidates(c, func(k int, open bool) {
+		if k-c.B > EndSpan && k != c.End {
+			return // long contents end at the sentence end or within EndSpan
+		}
 		var s float32
 		EndFeatures(c, k, open, func(h uint32) { s += m.W[h] })
 		if s > bestS {
@@ -129,6 +141,10 @@ func (m *EndModel) Best(c *SpanContext) int {
 	})
 	return best
 }
+
+// EndSpan is the farthest boundary after the content start that Best
+// scores, besides the sentence end itself.
+const EndSpan = 80
 
 // LoadEnd decodes an end model written by EncodeEnd.
 func LoadEnd(b []byte) (*EndModel, error) {
@@ -173,7 +189,7 @@ func StartFeatures(c *SpanContext, b int, f func(uint32)) {
 		if i >= c.End {
 			return "</c>"
 		}
-		return d.Tokens[i].Lower()
+		return c.lower(i)
 	}
 	cls := func(i int) string {
 		if i >= c.End {

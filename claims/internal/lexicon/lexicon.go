@@ -42,7 +42,36 @@ type Lexicon struct {
 	Prefix map[string]Count
 	// Base is the set of stems of the hand-written reporting verbs.
 	Base map[string]bool
+	// Stems maps the most frequent lower-cased words of PolNeAR train to
+	// their Snowball stems, so most tokens are stemmed by lookup.
+	Stems map[string]string
+	// prefixes holds every cue stem (less a final i), cut to maxPrefix
+	// bytes; see MayBeCue.
+	prefixes map[string]bool
 }
+
+// maxPrefix bounds the prefixes MayBeCue compares.
+const maxPrefix = 6
+
+// MayBeCue reports whether the lower-cased word w can have the stem of a
+// cue head that occurs at least minIn times with P(cue|stem) >= minRatio
+// in PolNeAR train. Snowball only strips suffixes (and may turn a final y
+// into i), so a word starts with its stem (less a final i); a word that
+// starts with no cue stem needs no stemming. It allocates nothing.
+func (lx *Lexicon) MayBeCue(w string) bool {
+	for k := 1; k <= maxPrefix && k <= len(w); k++ {
+		if lx.prefixes[w[:k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// Cue-stem filter thresholds for MayBeCue.
+const (
+	minIn    = 3
+	minRatio = 0.01
+)
 
 // Load decodes the embedded lexicon files.
 func Load() (*Lexicon, error) {
@@ -51,6 +80,7 @@ func Load() (*Lexicon, error) {
 		Tails:  map[string]map[string]Count{},
 		Prefix: map[string]Count{},
 		Base:   map[string]bool{},
+		Stems:  map[string]string{},
 	}
 	b, err := files.ReadFile("cues.tsv")
 	if err != nil {
@@ -100,6 +130,11 @@ func Load() (*Lexicon, error) {
 				return nil, bad()
 			}
 			lx.Prefix[f[1]] = Count{in, tot}
+		case "stem":
+			if len(f) != 3 {
+				return nil, bad()
+			}
+			lx.Stems[f[1]] = f[2]
 		default:
 			return nil, bad()
 		}
@@ -114,6 +149,19 @@ func Load() (*Lexicon, error) {
 			continue
 		}
 		lx.Base[english.Stem(s, true)] = true
+	}
+	lx.prefixes = map[string]bool{}
+	for stem, c := range lx.Heads {
+		if c.In < minIn || float64(c.In) < minRatio*float64(c.Total+2) || len(stem) < 2 {
+			continue
+		}
+		// Snowball keeps the stem as a prefix of the word, except that a
+		// final y may become i ("deny" -> "deni").
+		p := stem
+		if p[len(p)-1] == 'i' {
+			p = p[:len(p)-1]
+		}
+		lx.prefixes[p[:min(len(p), maxPrefix)]] = true
 	}
 	return lx, nil
 }

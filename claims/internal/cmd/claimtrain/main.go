@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kljensen/snowball/english"
 	"github.com/saywho/saywho/claims/internal/brat"
 	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/extract"
@@ -117,6 +118,9 @@ func run(args []string, stdout, errw io.Writer) int {
 	return 0
 }
 
+// vocabSize is the number of frequent words whose stems the lexicon lists.
+const vocabSize = 6000
+
 // auxiliary words are skipped when looking for the head of a cue span.
 var auxiliary = map[string]bool{
 	"has": true, "have": true, "had": true, "is": true, "are": true, "was": true,
@@ -153,6 +157,7 @@ func isHeadWord(t extract.Token) bool {
 type pair struct{ in, total int }
 
 type stats struct {
+	words  map[string]int   // lower-cased word -> occurrences
 	head   map[string]*pair // stem -> heads a cue / occurrences
 	tail   map[string]*pair // stem + " " + next lower word -> included / seen after a head
 	prefix map[string]*pair // lower word before a head -> included / seen
@@ -161,7 +166,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{head: map[string]*pair{}, tail: map[string]*pair{}, prefix: map[string]*pair{}}
+	return &stats{words: map[string]int{}, head: map[string]*pair{}, tail: map[string]*pair{}, prefix: map[string]*pair{}}
 }
 
 func get(m map[string]*pair, k string) *pair {
@@ -200,6 +205,7 @@ func (st *stats) add(d *extract.Document, atts []brat.Attribution) {
 			continue
 		}
 		stem := t.Stem()
+		st.words[t.Lower()]++
 		p := get(st.head, stem)
 		p.total++
 		if !isHead[i] {
@@ -231,6 +237,7 @@ func (st *stats) write(w io.Writer, n int) {
 	fmt.Fprintln(w, "# head<TAB>stem<TAB>times it heads a Cue<TAB>occurrences")
 	fmt.Fprintln(w, "# tail<TAB>stem<TAB>next word<TAB>times included in the Cue<TAB>times seen after a cue head (stem * counts every head)")
 	fmt.Fprintln(w, "# prefix<TAB>word<TAB>times included in the Cue<TAB>times seen before a cue head")
+	fmt.Fprintln(w, "# stem<TAB>word<TAB>its Snowball stem (the most frequent words of train)")
 	keys := func(m map[string]*pair) []string {
 		ks := make([]string, 0, len(m))
 		for k := range m {
@@ -256,6 +263,26 @@ func (st *stats) write(w io.Writer, n int) {
 		}
 		stem, word, _ := strings.Cut(k, " ")
 		fmt.Fprintf(w, "tail\t%s\t%s\t%d\t%d\n", stem, word, p.in, p.total)
+	}
+	// The most frequent words with their stems, so the attributor stems
+	// most tokens by lookup.
+	type wc struct {
+		w string
+		n int
+	}
+	var ws []wc
+	for w, n := range st.words {
+		if !strings.ContainsAny(w, "\t\n") {
+			ws = append(ws, wc{w, n})
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].n > ws[j].n || ws[i].n == ws[j].n && ws[i].w < ws[j].w })
+	if len(ws) > vocabSize {
+		ws = ws[:vocabSize]
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].w < ws[j].w })
+	for _, x := range ws {
+		fmt.Fprintf(w, "stem\t%s\t%s\n", x.w, english.Stem(x.w, true))
 	}
 	for _, k := range keys(st.prefix) {
 		p := st.prefix[k]
