@@ -93,7 +93,7 @@ func run(args []string, stdout, errw io.Writer) int {
 		}
 		foldPrior[f] = fs.prior()
 	}
-	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, *epochs, errw)
+	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, prior, *epochs, errw)
 	we := trainEnd(endExamples(ex, arts, prior), *epochs, errw)
 	trainStart(startExamples(ex, arts), we, *epochs, errw)
 	if *devDir != "" {

@@ -50,7 +50,7 @@ func heads(d *extract.Document, atts []brat.Attribution) []bool {
 
 // examples returns one example per word token of the documents. prior(k)
 // is the lexicon prior to use for article k.
-func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex) []example {
+func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex, full cuemodel.Lex) []example {
 	var out []example
 	for ai, a := range arts {
 		pr := prior(ai)
@@ -63,6 +63,11 @@ func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuem
 					continue
 				}
 				stem := t.Stem()
+				if full(stem) < 0.01 && !isHead[i] {
+					// The attributor never scores such words (cues.go
+					// minPrior); train on the words it does score.
+					continue
+				}
 				c := cuemodel.Context{Doc: d, Lo: s.Tokens.Lo, Hi: s.Tokens.Hi, I: i, Stem: stem, Prior: pr(stem)}
 				var fs []uint32
 				cuemodel.Features(&c, func(k uint32) { fs = append(fs, k) })
@@ -75,8 +80,8 @@ func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuem
 
 // trainModel trains the averaged perceptron and returns its averaged
 // weights.
-func trainModel(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex, epochs int, errw io.Writer) []float32 {
-	exs := examples(ex, arts, prior)
+func trainModel(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex, full cuemodel.Lex, epochs int, errw io.Writer) []float32 {
+	exs := examples(ex, arts, prior, full)
 	n := 1 << cuemodel.Bits
 	w := make([]float64, n)
 	acc := make([]float64, n)
@@ -132,7 +137,7 @@ func evalModel(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex, w
 				}
 				stem := t.Stem()
 				c := cuemodel.Context{Doc: d, Lo: s.Tokens.Lo, Hi: s.Tokens.Hi, I: i, Stem: stem, Prior: prior(stem)}
-				got := m.Score(&c) > 0
+				got := prior(stem) >= 0.01 && m.Score(&c) > 0
 				switch {
 				case got && isHead[i]:
 					tp++
