@@ -948,6 +948,33 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		} else {
 			return false
 		}
+	case w.passiveBy(c, end):
+		// I10: "O’Malley’s move was first reported by MSNBC": the agent
+		// after "by" is the source, the subject the content.
+		by := c.r.Hi
+		if lower(w.toks[by]) != "by" {
+			by = c.r.Hi - 1 // "by" joined the cue as a tail
+		}
+		c.r.Hi = by + 1
+		r, ok := w.sourceRight(by+1, end, true)
+		if !ok {
+			return false
+		}
+		for r.Hi > r.Lo && (lower(w.toks[r.Hi-1]) == "as" || w.isPunct(r.Hi-1)) {
+			r.Hi--
+		}
+		for k := r.Lo; k < r.Hi; k++ {
+			if lk := lower(w.toks[k]); lk == "as" || lk == "for" {
+				r.Hi = k
+				break
+			}
+		}
+		subj, ok := w.npBefore(c.r.Lo, start)
+		if !ok || r.Len() == 0 {
+			return false
+		}
+		src = r
+		parts = append(parts, w.extendToClause(subj, start))
 	case w.evidential(c):
 		// I8: "Sanders seemed to reap the benefits", "The president is
 		// expected to run", "The company has reportedly taken heat": no
@@ -1677,4 +1704,22 @@ func (w *work) byStrength(cs []cue) []cue {
 		count[k]++
 	}
 	return append(cs[:0], w.sorted...)
+}
+
+// passiveBy reports whether cue c is a passive reporting verb with its agent
+// after "by" ("was criticized by the senator"): an auxiliary of "be" in or
+// right before the cue, and "by" right after the head.
+func (w *work) passiveBy(c cue, end int) bool {
+	be := false
+	for i := c.head - 1; i >= c.r.Lo-1 && i >= 0 && i >= c.head-3; i-- {
+		switch lower(w.toks[i]) {
+		case "is", "are", "was", "were", "been", "being", "be":
+			be = true
+		}
+	}
+	if !be || !strings.HasSuffix(lower(w.toks[c.head]), "ed") {
+		return false
+	}
+	k := c.head + 1
+	return k < end && lower(w.toks[k]) == "by"
 }
