@@ -56,12 +56,13 @@
 //     quoted speaker of the same or the previous paragraph (Continuation);
 //   - D5 anything else, such as scare quotes and titles ("state of the
 //     union"), is not a claim;
-//   - I0–I9 indirect claims, strongest cue first: according to X, X said
+//   - I0–I10 indirect claims, strongest cue first: according to X, X said
 //     (that) …, …, X said., …, X said, …, participles or coordinated verbs
 //     that share a subject ("…, adding that …", "she smiled and said"), a
 //     cue and colon that end a paragraph ("The Times reports:") taking the
-//     next paragraph, and claims without a source for evidential cues
-//     ("seemed", "is expected", "reportedly") and "Asked whether …".
+//     next paragraph, passives with an agent ("was first reported by
+//     MSNBC"), and claims without a source for evidential cues ("seemed",
+//     "is expected", "reportedly") and "Asked whether …".
 //
 // Where an indirect content starts and ends is learned: two rankers
 // (structured perceptrons, internal/cuemodel) trained on PolNeAR train pick
