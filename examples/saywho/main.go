@@ -19,7 +19,7 @@
 //     ORG, LOC or MISC; person is the index into people, or -1.
 //   - claim: {"kind": "direct"|"indirect"|"mixed", "content": [span, ...],
 //     "cue": span|null, "source": span|null, "speaker": {"name", ...}|null,
-//     "confidence": 0..1, "paragraph", "sentence"}.
+//     "confidence": 0..1, "paragraph", "sentence", "continuation"}.
 //   - span: {"text", "start", "end"}: byte offsets into the input as given.
 //   - -format json: the same objects as one indented JSON array.
 //   - text (default): a readable table per document.

@@ -49,6 +49,9 @@ type claimJSON struct {
 	Confidence float64      `json:"confidence"`
 	Paragraph  int          `json:"paragraph"`
 	Sentence   int          `json:"sentence"`
+	// Continuation marks a quotation with no cue of its own that continues
+	// the previous claim's speaker.
+	Continuation bool `json:"continuation"`
 }
 
 type docJSON struct {
@@ -87,7 +90,7 @@ func makeDocJSON(id string, d *extract.Document, cs []claims.Claim) docJSON {
 	}
 	for _, c := range cs {
 		cj := claimJSON{Kind: c.Kind.String(), Content: []spanJSON{}, Cue: optSpan(c.Cue), Source: optSpan(c.Source),
-			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence}
+			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence, Continuation: c.Continuation}
 		for _, s := range c.Content {
 			cj.Content = append(cj.Content, makeSpan(s))
 		}
