@@ -11,6 +11,8 @@ import (
 	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Regression tests of the claims attributor on gold data. They check, with
@@ -31,35 +33,6 @@ import (
 var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
 }{0.72, 0.905, 0.705, 0.675, 0.54}
-
-// mergeContinuations folds each continuation claim into the claim it
-// continues, as PolNeAR annotates a continued quotation: one attribution
-// with several content spans (see claims.Claim.Continuation).
-func mergeContinuations(cs []claims.Claim) []claims.Claim {
-	out := make([]claims.Claim, 0, len(cs))
-	last := -1
-	for _, c := range cs {
-		if c.Continuation && !c.Cue.IsEmpty() {
-			k := len(out) - 1
-			for k >= 0 && out[k].Cue != c.Cue {
-				k--
-			}
-			if k >= 0 {
-				out[k].Content = append(out[k].Content[:len(out[k].Content):len(out[k].Content)], c.Content...)
-				continue
-			}
-		}
-		if c.Continuation && c.Cue.IsEmpty() && last >= 0 {
-			out[last].Content = append(out[last].Content[:len(out[last].Content):len(out[last].Content)], c.Content...)
-			continue
-		}
-		out = append(out, c)
-		if c.Kind != claims.Indirect {
-			last = len(out) - 1
-		}
-	}
-	return out
-}
 
 func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
 	t.Helper()
@@ -88,7 +61,7 @@ func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
 		doc := extract.Default().Extract(a.Doc.Text)
 		pred := at.Attribute(doc)
 		if merge {
-			pred = mergeContinuations(pred)
+			pred = MergeContinuations(pred)
 		}
 		total.Add(ScoreClaims(a, pred))
 		if diff && merge {
@@ -270,4 +243,39 @@ func TestClaimsSeedGold(t *testing.T) {
 			printDiff(art, pred)
 		}
 	}
+}
+
+func TestMergeContinuations(t *testing.T) {
+	text := "“One,” he said, “two.” “Three.” She said that four. “Five.”"
+	sp := func(s string) extract.Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("%q not in text", s)
+		}
+		return extract.Span{Start: i, End: i + len(s), Text: s}
+	}
+	said := sp("said")
+	in := []claims.Claim{
+		{Kind: claims.Direct, Content: []extract.Span{sp("One,")}, Cue: said, Source: sp("he")},
+		{Kind: claims.Direct, Content: []extract.Span{sp("two.")}, Cue: said, Source: sp("he"), Continuation: true},
+		{Kind: claims.Direct, Content: []extract.Span{sp("Three.")}, Continuation: true},
+		{Kind: claims.Indirect, Content: []extract.Span{sp("four")}, Cue: sp("said that"), Source: sp("She")},
+		{Kind: claims.Direct, Content: []extract.Span{sp("Five.")}, Continuation: true},
+	}
+	orig := append([]claims.Claim(nil), in...)
+	got := MergeContinuations(in)
+	require.Len(t, got, 2, "MergeContinuations: one quoted claim and one indirect claim")
+	var texts []string
+	for _, s := range got[0].Content {
+		texts = append(texts, s.Text)
+	}
+	assert.Equal(t, []string{"One,", "two.", "Three.", "Five."}, texts, "contents of the merged claim")
+	assert.Equal(t, "four", got[1].Content[0].Text)
+	assert.Len(t, in[0].Content, 1, "MergeContinuations modified its input")
+	assert.Equal(t, orig, in, "MergeContinuations modified its input")
+
+	// A continuation with nothing to join stays.
+	alone := []claims.Claim{{Kind: claims.Direct, Content: []extract.Span{sp("Three.")}, Continuation: true}}
+	assert.Len(t, MergeContinuations(alone), 1)
+	assert.Empty(t, MergeContinuations(nil))
 }
