@@ -1041,7 +1041,8 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				parts = append(parts, right)
 			}
 		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) &&
-			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[lower(w.toks[c.r.Hi])] && w.adjunctOnly(c.r.Hi, end)):
+			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[lower(w.toks[c.r.Hi])] && w.adjunctOnly(c.r.Hi, end)) &&
+			!w.shortContentAfter(c, start, src.Lo-1, end):
 			// I3: "…, he said on Monday."
 			l := src.Lo - 1
 			if w.toks[l].Kind.IsQuote() {
@@ -1168,6 +1169,31 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		w.out[len(w.out)-1].Continuation = true
 	}
 	return true
+}
+
+// shortAnswers are contents of a word or two that follow their cue ("said
+// no", "said so", "said the same").
+var shortAnswers = set("yes", "no", "so", "not", "nothing", "same")
+
+// shortContentAfter reports whether the few tokens [c.r.Hi, end) after cue c
+// are its content rather than an adjunct, although a comma precedes the
+// source (rule I3b): the words before the comma are an introduction ("In
+// Texas, half of voters said they were angry", "Asked who leads the party,
+// he said Ryan"), or the words after the cue are a clause or an answer
+// ("said they were angry", "said no").
+func (w *work) shortContentAfter(c cue, start, comma, end int) bool {
+	if c.r.Hi >= end {
+		return false
+	}
+	nx := lower(w.toks[c.r.Hi])
+	if subjectPronouns[nx] && nx != "it" && nx != "that" || shortAnswers[nx] || nx == "the" && c.r.Hi+1 < end && lower(w.toks[c.r.Hi+1]) == "same" {
+		return true
+	}
+	if comma <= start || w.qOf[start] >= 0 {
+		return false
+	}
+	ft := lower(w.toks[start])
+	return (introWords[ft] || ft == "asked") && !adverbialStart[nx]
 }
 
 // contentStart returns where the content after cue c starts: after the cue

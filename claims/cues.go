@@ -132,6 +132,13 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			k.r.Hi++
 		}
 	}
+	// C5: a cue headed by "to" is an infinitive; PolNeAR annotators mark
+	// the verb with it ("to declare", "to question").
+	if lw == "to" && k.r.Hi == i+1 && i+1 < hi {
+		if nt := toks[i+1]; nt.Kind == extract.Word && !isUpperStart(nt.Text) && !determiners[lowerOf(i+1)] && !particles[lowerOf(i+1)] {
+			k.r.Hi++
+		}
+	}
 	// C4: "appeared to suggest", "refused to disclose": a reporting verb
 	// after "to" joins the cue (and an evidential cue then has a source).
 	if k.r.Hi+1 < hi && lower(toks[k.r.Hi]) == "to" {

@@ -45,7 +45,7 @@ type Lexicon struct {
 	// Stems maps the most frequent lower-cased words of PolNeAR train to
 	// their Snowball stems, so most tokens are stemmed by lookup.
 	Stems map[string]string
-	// prefixes holds every cue stem (less a final i), cut to maxPrefix
+	// prefixes holds every cue stem (less a final i or e), cut to maxPrefix
 	// bytes; see MayBeCue.
 	prefixes map[string]bool
 }
@@ -56,7 +56,8 @@ const maxPrefix = 6
 // MayBeCue reports whether the lower-cased word w can have the stem of a
 // cue head that occurs at least minIn times with P(cue|stem) >= minRatio
 // in PolNeAR train. Snowball only strips suffixes (and may turn a final y
-// into i), so a word starts with its stem (less a final i); a word that
+// into i, or restore a final e), so a word starts with its stem (less a
+// final i or e); a word that
 // starts with no cue stem needs no stemming. It allocates nothing.
 func (lx *Lexicon) MayBeCue(w string) bool {
 	for k := 1; k <= maxPrefix && k <= len(w); k++ {
@@ -156,9 +157,10 @@ func Load() (*Lexicon, error) {
 			continue
 		}
 		// Snowball keeps the stem as a prefix of the word, except that a
-		// final y may become i ("deny" -> "deni").
+		// final y may become i ("deny" -> "deni") and step 1b may restore
+		// a final e ("citing" -> "cite", "noting" -> "note").
 		p := stem
-		if p[len(p)-1] == 'i' {
+		if c := p[len(p)-1]; c == 'i' || c == 'e' {
 			p = p[:len(p)-1]
 		}
 		lx.prefixes[p[:min(len(p), maxPrefix)]] = true
