@@ -955,7 +955,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		if lower(w.toks[by]) != "by" {
 			by = c.r.Hi - 1 // "by" joined the cue as a tail
 		}
-		c.r.Hi = by + 1
+		c.r.Hi = by // PolNeAR leaves "by" out of a passive cue ("was echoed by")
 		r, ok := w.sourceRight(by+1, end, true)
 		if !ok {
 			return false
@@ -1412,7 +1412,7 @@ func (w *work) subjectOf(lo, hi int) (extract.Range, bool) {
 // Voters …"). The label is the source, the colon the cue and the rest of
 // the paragraph the content.
 func (w *work) speakerLines() {
-	for _, p := range w.d.Paragraphs {
+	for pi, p := range w.d.Paragraphs {
 		lo, hi := p.Tokens.Lo, p.Tokens.Hi
 		i := lo
 		if i < hi && w.toks[i].Kind.IsQuote() {
@@ -1424,6 +1424,9 @@ func (w *work) speakerLines() {
 		}
 		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] {
 			continue
+		}
+		if pi == 0 && !w.namesPerson(i, j) {
+			continue // L1b: a headline label that names no person ("The Latest:") is a topic
 		}
 		end := hi
 		for end > j+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote() && w.qOf[end-1] < 0) {
@@ -1449,6 +1452,16 @@ func (w *work) speakerLines() {
 		}
 		w.emitSpans(kind, []extract.Span{w.d.TokenSpan(content)}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content})
 	}
+}
+
+// namesPerson reports whether a PERSON name starts in tokens [lo, hi).
+func (w *work) namesPerson(lo, hi int) bool {
+	for _, n := range w.namesIn(lo, hi) {
+		if n.label == extract.PER {
+			return true
+		}
+	}
+	return false
 }
 
 // isAdverb reports whether t looks like a manner adverb: a lower-case word
