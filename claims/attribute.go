@@ -1425,8 +1425,8 @@ func (w *work) speakerLines() {
 		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] {
 			continue
 		}
-		if pi == 0 && !w.namesPerson(i, j) {
-			continue // L1b: a headline label that names no person ("The Latest:") is a topic
+		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.namesPerson(i, j) {
+			continue // L1b: a headline label that names no person ("The Latest:") is a topic, not a speaker
 		}
 		end := hi
 		for end > j+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote() && w.qOf[end-1] < 0) {
