@@ -941,10 +941,15 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				return false
 			}
 		}
-		if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," {
+		if c.r.Lo > start+1 && (w.toks[c.r.Lo-1].Text == "," || w.toks[c.r.Lo-1].Kind == extract.Dash) {
 			parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
 		} else if srcHi+1 < end && w.toks[srcHi].Text == "," {
 			parts = append(parts, extract.Range{Lo: srcHi + 1, Hi: end})
+		} else if c.r.Lo >= start+3 && srcHi == end {
+			// "Clinton leads by 271 delegates according to a count by
+			// The Associated Press.": no comma, the source ends the
+			// sentence.
+			parts = append(parts, extract.Range{Lo: w.skipLead(start, c.r.Lo), Hi: c.r.Lo})
 		} else {
 			return false
 		}
@@ -1636,16 +1641,20 @@ func (w *work) evidential(c cue) bool {
 }
 
 // askedAbout reports whether cue c is a participle "Asked" that opens its
-// clause, followed by the question ("Asked why …", "When asked whether …").
+// sentence or follows "when" or a comma, followed by the question ("Asked
+// why …", "…, when asked whether …").
 func (w *work) askedAbout(c cue, start int) bool {
 	if lower(w.toks[c.head]) != "asked" || c.r.Hi >= len(w.toks) {
 		return false
 	}
 	k := c.r.Lo
-	if k > start && lower(w.toks[k-1]) == "when" {
+	when := k > start && lower(w.toks[k-1]) == "when"
+	if when {
 		k--
 	}
-	if k != start {
+	// "When asked …" may also close a sentence ("…, Le Pen told CNN when
+	// asked which candidate she would back").
+	if k != start && !when && !w.commaBefore(k) {
 		return false
 	}
 	switch lower(w.toks[c.r.Hi]) {
