@@ -75,11 +75,11 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	if lw == "in" && i+3 < hi && lower(toks[i+1]) == "the" && lower(toks[i+2]) == "words" && lower(toks[i+3]) == "of" {
 		return cue{r: extract.Range{Lo: i, Hi: i + 4}, head: i, p: 0.95, acc: true}, true
 	}
-	if isUpperStart(t.Text) && i != lo && !titleCase(d, lo, hi) {
-		return cue{}, false // names are not cues ("Said"), except in headlines ("Lindsey Graham Says")
-	}
 	if !cl.lx.MayBeCue(lw) {
 		return cue{}, false // no cue stem starts like this word: skip stemming
+	}
+	if isUpperStart(t.Text) && i != lo && !titleCase(d, lo, hi) {
+		return cue{}, false // names are not cues ("Said"), except in headlines ("Lindsey Graham Says")
 	}
 	stem := stemOf(i)
 	c, known := cl.lx.Heads[stem]

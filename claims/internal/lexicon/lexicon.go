@@ -47,7 +47,9 @@ type Lexicon struct {
 	Stems map[string]string
 	// prefixes holds every cue stem (less a final i or e), cut to maxPrefix
 	// bytes; see MayBeCue.
-	prefixes map[string]bool
+	prefixes map[uint64]bool // prefixKey
+	// first2 marks the first two bytes of every prefix, a fast reject.
+	first2 *[1 << 16]bool
 }
 
 // maxPrefix bounds the prefixes MayBeCue compares.
@@ -60,12 +62,29 @@ const maxPrefix = 6
 // final i or e); a word that
 // starts with no cue stem needs no stemming. It allocates nothing.
 func (lx *Lexicon) MayBeCue(w string) bool {
-	for k := 1; k <= maxPrefix && k <= len(w); k++ {
-		if lx.prefixes[w[:k]] {
+	if len(w) < 2 || !lx.first2[uint16(w[0])<<8|uint16(w[1])] {
+		return false // most words: one array lookup
+	}
+	key := uint64(w[0])<<8 | uint64(w[1])
+	for k := 2; k <= maxPrefix && k <= len(w); k++ {
+		if k > 2 {
+			key = key<<8 | uint64(w[k-1])
+		}
+		if lx.prefixes[key|uint64(k)<<56] {
 			return true
 		}
 	}
 	return false
+}
+
+// prefixKey packs a prefix of 2 to maxPrefix bytes and its length into a
+// map key, cheaper to hash than a string.
+func prefixKey(p string) uint64 {
+	var key uint64
+	for i := 0; i < len(p); i++ {
+		key = key<<8 | uint64(p[i])
+	}
+	return key | uint64(len(p))<<56
 }
 
 // Cue-stem filter thresholds for MayBeCue.
@@ -151,7 +170,8 @@ func Load() (*Lexicon, error) {
 		}
 		lx.Base[english.Stem(s, true)] = true
 	}
-	lx.prefixes = map[string]bool{}
+	lx.prefixes = map[uint64]bool{}
+	lx.first2 = new([1 << 16]bool)
 	for stem, c := range lx.Heads {
 		if c.In < minIn || float64(c.In) < minRatio*float64(c.Total+2) || len(stem) < 2 {
 			continue
@@ -160,10 +180,12 @@ func Load() (*Lexicon, error) {
 		// final y may become i ("deny" -> "deni") and step 1b may restore
 		// a final e ("citing" -> "cite", "noting" -> "note").
 		p := stem
-		if c := p[len(p)-1]; c == 'i' || c == 'e' {
+		if c := p[len(p)-1]; (c == 'i' || c == 'e') && len(p) > 2 {
 			p = p[:len(p)-1]
 		}
-		lx.prefixes[p[:min(len(p), maxPrefix)]] = true
+		p = p[:min(len(p), maxPrefix)] // at least 2 bytes
+		lx.prefixes[prefixKey(p)] = true
+		lx.first2[uint16(p[0])<<8|uint16(p[1])] = true
 	}
 	return lx, nil
 }
