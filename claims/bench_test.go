@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jdkato/prose/v2"
+
 	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
@@ -80,23 +82,53 @@ func BenchmarkAttribute(b *testing.B) {
 	})
 }
 
-// BenchmarkPipeline times the whole pipeline, extract.Parse (tokens,
-// sentences, NER, people) and Attribute, on PolNeAR dev.
+// BenchmarkPipeline times, side by side on the PolNeAR dev texts:
+//
+//   - saywho: the whole pipeline, extract.Parse (tokens, sentences, NER,
+//     people) and Attribute, with the default extractor and attributor
+//     built before the timer;
+//   - prose-ner-only: prose/v2's named-entity recognition alone
+//     (prose.NewDocument without segmentation, then Entities), as a user
+//     of prose would call it, model loading included because prose loads
+//     it in every NewDocument.
+//
+// Run with -cpu 1 for the one-core throughput the README reports.
 func BenchmarkPipeline(b *testing.B) {
 	texts := polnearDev(b)
-	extract.Default()
-	claims.Default()
 	n := 0
 	for _, t := range texts {
 		n += len(t)
 	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, t := range texts {
-			claims.Attribute(extract.Parse(t))
+	b.Run("saywho", func(b *testing.B) {
+		extract.Default()
+		claims.Default()
+		b.SetBytes(int64(n))
+		b.ReportAllocs()
+		claimsN := 0
+		for b.Loop() {
+			claimsN = 0
+			for _, t := range texts {
+				claimsN += len(claims.Attribute(extract.Parse(t)))
+			}
 		}
-	}
+		b.ReportMetric(float64(claimsN), "claims/op")
+	})
+	b.Run("prose-ner-only", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		b.ReportAllocs()
+		ents := 0
+		for b.Loop() {
+			ents = 0
+			for _, t := range texts {
+				doc, err := prose.NewDocument(t, prose.WithSegmentation(false))
+				if err != nil {
+					b.Fatalf("prose.NewDocument: %v", err)
+				}
+				ents += len(doc.Entities())
+			}
+		}
+		b.ReportMetric(float64(ents), "entities/op")
+	})
 }
 
 // pathological builds inputs of about size bytes that stress the claims
