@@ -1348,8 +1348,13 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 					return k
 				}
 			}
+			if w.clauseFinalCue(k+1, end) {
+				return k
+			}
 		case "and", "but":
-			if _, ok := w.cueAt(k + 1); ok && !strings.HasSuffix(lower(w.toks[k+1]), "ing") {
+			// "… has shown no signs of bad health and seemed confident": an
+			// evidential verb (I8) continues the reported clause.
+			if c2, ok := w.cueAt(k + 1); ok && !strings.HasSuffix(lower(w.toks[k+1]), "ing") && !w.evidential(c2) {
 				return k
 			}
 			// ", and she told residents that …": a new subject and cue.
@@ -1363,6 +1368,20 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 		}
 	}
 	return end
+}
+
+// clauseFinalCue reports whether tokens [from, end) are a source and a cue
+// that close the sentence, as in "…, several of those who attended said."
+// (rule I3): the content of a claim inside it ends before them.
+func (w *work) clauseFinalCue(from, end int) bool {
+	for j := from + 1; j < end && j-from <= maxNP; j++ {
+		c, ok := w.cueAt(j)
+		if !ok {
+			continue
+		}
+		return end-c.r.Hi <= 3 && !strings.HasSuffix(lower(w.toks[c.head]), "ing") && w.plausibleSource(extract.Range{Lo: from, Hi: c.r.Lo})
+	}
+	return false
 }
 
 // subjectOf returns the noun phrase that opens the clause in [lo, hi):
