@@ -936,8 +936,12 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		}
 		if c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && srcHi+1 < end && w.toks[srcHi].Text == "," {
 			// "Mr. Smith, according to diplomats, said …": an aside
-			// inside another claim's source, not a claim of its own.
+			// inside another claim's source (I1n). It reports the whole
+			// outer claim, so it nests that claim: a claim with less
+			// confidence that takes no tokens, leaving the outer claim
+			// its source, cue and content.
 			if _, ok := w.cueAt(srcHi + 1); ok {
+				w.nestAside(c, src, extract.Range{Lo: w.skipLead(lo, c.r.Lo-1), Hi: c.r.Lo - 1}, extract.Range{Lo: srcHi + 1, Hi: end})
 				return false
 			}
 		}
@@ -1368,6 +1372,35 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 		}
 	}
 	return end
+}
+
+// nestAside records the claim of an "according to" aside (rule I1n) whose
+// content, subject and rest, surrounds it: it takes no tokens, so the
+// claim it reports is still found, and it carries 0.6 of the usual
+// confidence.
+func (w *work) nestAside(c cue, src, subj, rest extract.Range) {
+	for rest.Hi > rest.Lo && w.isPunct(rest.Hi-1) {
+		rest.Hi--
+	}
+	if subj.Len() == 0 || rest.Len() < 2 || src.Len() == 0 {
+		return
+	}
+	cl := Claim{Kind: Indirect, Content: []extract.Span{w.d.TokenSpan(subj), w.d.TokenSpan(rest)},
+		Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(src), Person: -1,
+		Confidence: 0.6 * (0.35 + 0.55*c.p), Sentence: int(w.sentOf[c.head])}
+	for i := rest.Lo; i < rest.Hi; i++ {
+		if w.qOf[i] >= 0 {
+			cl.Kind = Mixed
+			if lt := w.lastTok(int(w.qOf[i])); lt >= rest.Hi {
+				return // a quotation that runs past the sentence: left to the outer claim
+			}
+		}
+	}
+	if cl.Sentence >= 0 {
+		cl.Paragraph = w.d.Sentences[cl.Sentence].Paragraph
+	}
+	cl.Speaker, cl.Person = w.speaker(src)
+	w.out = append(w.out, cl)
 }
 
 // clauseFinalCue reports whether tokens [from, end) are a source and a cue

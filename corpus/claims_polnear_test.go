@@ -20,8 +20,9 @@ import (
 //   - PolNeAR dev: claim attribution F1, quoted-attribution accuracy and
 //     per-role exact chunk F1 stay at or above the floors measured when the
 //     attributor was last tuned (claimFloors);
-//   - the seed and our hand gold: every gold direct quotation with a speaker
-//     gets that speaker, and at least 80% of the speakers overall.
+//   - the seed and our hand gold: every direct quotation of the seed gets
+//     its speaker, as do at least 80% of the seed's other claims, 90% of
+//     the direct quotations of all our gold and 75% of its other claims.
 //
 // Set SAYWHO_CLAIMS_DIFF=1 to print the missed and spurious claims.
 
@@ -188,7 +189,7 @@ func TestClaimsSeedGold(t *testing.T) {
 	diff := os.Getenv("SAYWHO_CLAIMS_DIFF") != ""
 	allDirect, allDirectOK, allOther, allOtherOK := 0, 0, 0, 0
 	defer func() {
-		// Measured on 2026-11-26: direct 27/29, other 47/59.
+		// Measured on 2026-11-26: direct 27/29, other 50/59.
 		t.Logf("all gold: direct speakers %d/%d, other speakers %d/%d", allDirectOK, allDirect, allOtherOK, allOther)
 		if 100*allDirectOK < 90*allDirect {
 			t.Errorf("direct-quotation speakers right %d/%d, below the floor of 90%%", allDirectOK, allDirect)
@@ -238,6 +239,12 @@ func TestClaimsSeedGold(t *testing.T) {
 		allOtherOK += indirectOK
 		if strings.HasPrefix(art.ID, "seed:") && directOK != direct {
 			t.Errorf("%s: %d of %d direct quotations have the wrong speaker, want none", art.ID, direct-directOK, direct)
+		}
+		// The target for the seed: at least 80% of the other
+		// (indirect and mixed) claims with the right speaker (measured
+		// 20/24 on 2026-11-26).
+		if strings.HasPrefix(art.ID, "seed:") && 100*indirectOK < 80*indirect {
+			t.Errorf("%s: other speakers right %d/%d, below 80%%", art.ID, indirectOK, indirect)
 		}
 		if diff {
 			printDiff(art, pred)
