@@ -1075,7 +1075,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				b := w.contentStartModel(c, end, lo, hi)
 				parts = append(parts, extract.Range{Lo: b, Hi: w.contentEndModel(c, b, w.contentEnd(b, end, lo, hi), lo, hi)})
 			}
-		case c.r.Lo > start+1 && w.toks[c.r.Lo-1].Text == "," && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
+		case c.r.Lo > start+1 && participleLead[lower(w.toks[c.r.Lo-1])] && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
 			// I6: "Trump is defending his tweets, saying …": the subject
 			// of the sentence.
 			if r, ok := w.subjectOf(start, c.r.Lo-1); ok {
@@ -1402,6 +1402,11 @@ func (w *work) nestAside(c cue, src, subj, rest extract.Range) {
 	cl.Speaker, cl.Person = w.speaker(src)
 	w.out = append(w.out, cl)
 }
+
+// participleLead are the words before a participle cue whose subject is
+// the subject of the sentence (I6): "…, saying", "… – saying", "… while
+// saying", "… by saying".
+var participleLead = set(",", "–", "—", "-", "--", "while", "by")
 
 // clauseFinalCue reports whether tokens [from, end) are a source and a cue
 // that close the sentence, as in "…, several of those who attended said."
