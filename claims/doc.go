@@ -42,13 +42,16 @@
 // the quotation marks around it, trained on the PolNeAR train split, with a
 // prior from a lexicon of PolNeAR cue counts and a hand list of reporting
 // verbs (internal/lexicon, see its SOURCES.md). Auxiliaries and particles
-// join the cue as PolNeAR annotators mark them ("has said", "according to").
+// join the cue as PolNeAR annotators mark them ("has said", "according to"),
+// an infinitive cue takes its verb ("to declare", C5), and a passive cue
+// leaves out its "by".
 //
 // Claims are then built by a sieve of rules from precise to general, after
 // Muzny et al. 2017 ("A Two-stage Sieve Approach for Quote Attribution",
 // the basis of CoreNLP's quote attribution) and BBC Citron:
 //
-//   - L1 speaker labels: "PENCE: Well, look, …";
+//   - L1 speaker labels: "PENCE: Well, look, …", but not a headline label
+//     that names no person ("The Latest: …", L1b);
 //   - D1 a cue after a quotation: “…,” said X / “…,” X said / “…” ― X;
 //   - D2 a cue before it: X said: “…”; with words between, a mixed claim;
 //   - D3 a colon: X: “…”;
@@ -62,7 +65,13 @@
 //     cue and colon that end a paragraph ("The Times reports:") taking the
 //     next paragraph, passives with an agent ("was first reported by
 //     MSNBC"), and claims without a source for evidential cues ("seemed",
-//     "is expected", "reportedly") and "Asked whether …".
+//     "is expected", "reportedly") and "Asked whether …" or "…, when asked
+//     whether …". A short clause after the cue stays its content even after
+//     a comma ("In Texas, voters said they were angry", I3b). An "according
+//     to" aside inside another claim's source ("Mr. Smith, according to
+//     diplomats, said …", I1n) gives a nested, less confident claim whose
+//     content is the outer claim; it is the one kind of claim that shares
+//     tokens with another.
 //
 // Where an indirect content starts and ends is learned: two rankers
 // (structured perceptrons, internal/cuemodel) trained on PolNeAR train pick

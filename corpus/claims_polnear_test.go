@@ -28,12 +28,13 @@ import (
 
 // claimFloors are the PolNeAR dev figures the attributor must keep,
 // measured with go test ./corpus -run TestClaimsPolNeARDev -v on 2026-11-26
-// (attribution F1 0.729, quoted attribution 0.916, chunk F1 source 0.718,
-// cue 0.687, content 0.553, with continuations merged as PolNeAR annotates
-// them), less about 0.01 for changes in the tokenizer and NER upstream.
+// (attribution F1 0.732, quoted attribution 0.910, chunk F1 source 0.725,
+// cue 0.690, content 0.557, with continuations merged as PolNeAR annotates
+// them, see MergeContinuations), less about 0.01 for changes in the
+// tokenizer and NER upstream.
 var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
-}{0.72, 0.905, 0.705, 0.675, 0.54}
+}{0.722, 0.90, 0.715, 0.68, 0.547}
 
 func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
 	t.Helper()
@@ -142,10 +143,8 @@ func TestClaimsPolNeARDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("PolNeAR dev evaluation skipped in -short mode")
 	}
-	raw := scorePolNeAR(t, "dev", false)
-	t.Logf("continuations as separate claims: attribution %v", raw.Attribution)
 	s := scorePolNeAR(t, "dev", true)
-	t.Logf("continuations merged (PolNeAR convention):")
+	t.Logf("continuations merged (PolNeAR convention, as saywho eval scores it):")
 	t.Logf("attribution %v", s.Attribution)
 	t.Logf("quoted attribution %v", s.QuotedAttribution)
 	t.Logf("chunks exact: source %v", s.Chunks.Source)
