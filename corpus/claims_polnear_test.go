@@ -36,7 +36,9 @@ var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
 }{0.722, 0.90, 0.715, 0.68, 0.547}
 
-func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
+// scorePolNeAR scores the default attributor on a PolNeAR split, with
+// continuations merged (MergeContinuations) as PolNeAR annotates them.
+func scorePolNeAR(t *testing.T, split string) ClaimScore {
 	t.Helper()
 	dir := sharedDir(t, "polnear")
 	arts, err := LoadPolNeAR(dir, split)
@@ -61,12 +63,9 @@ func scorePolNeAR(t *testing.T, split string, merge bool) ClaimScore {
 	for i := range arts {
 		a := &arts[i]
 		doc := extract.Default().Extract(a.Doc.Text)
-		pred := at.Attribute(doc)
-		if merge {
-			pred = MergeContinuations(pred)
-		}
+		pred := MergeContinuations(at.Attribute(doc))
 		total.Add(ScoreClaims(a, pred))
-		if diff && merge {
+		if diff {
 			printDiff(a, pred)
 		}
 	}
@@ -143,7 +142,7 @@ func TestClaimsPolNeARDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("PolNeAR dev evaluation skipped in -short mode")
 	}
-	s := scorePolNeAR(t, "dev", true)
+	s := scorePolNeAR(t, "dev")
 	t.Logf("continuations merged (PolNeAR convention, as saywho eval scores it):")
 	t.Logf("attribution %v", s.Attribution)
 	t.Logf("quoted attribution %v", s.QuotedAttribution)
