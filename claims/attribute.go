@@ -1484,7 +1484,9 @@ func (w *work) speakerLines() {
 		for j < hi && j-i < 4 && (isWordTok(w.toks[j]) && isUpperStart(w.toks[j].Text) || j > i && w.toks[j].Text == ".") {
 			j++
 		}
-		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] {
+		// L1c: the one-letter labels of an interview ("Q:", "A:") name no
+		// speaker; PolNeAR mostly leaves such lines unattributed.
+		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] || j == i+1 && len(w.toks[i].Text) == 1 {
 			continue
 		}
 		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.namesPerson(i, j) {
