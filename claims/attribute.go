@@ -688,9 +688,16 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 	var segs []seg
 	hi := j
 	k := j - 1
+	paren := 0 // inside parentheses ("Rep. Elijah Cummings (D-Md.),") periods end nothing
 	for ; k >= lo && j-k < maxSource; k-- {
 		tk := w.toks[k]
-		if w.used[k] || w.qOf[k] >= 0 || tk.Text == ";" || tk.Text == ":" || finalPunct[tk.Text] {
+		switch tk.Text {
+		case ")":
+			paren++
+		case "(":
+			paren = max(paren-1, 0)
+		}
+		if w.used[k] || w.qOf[k] >= 0 || tk.Text == ";" || tk.Text == ":" || finalPunct[tk.Text] && paren == 0 {
 			break
 		}
 		if tk.Text == "," || tk.Kind == extract.Dash {
@@ -945,7 +952,10 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				return false
 			}
 		}
-		if c.r.Lo > start+1 && (w.toks[c.r.Lo-1].Text == "," || w.toks[c.r.Lo-1].Kind == extract.Dash) {
+		// "In addition, according to the department, …": after an
+		// introductory phrase the content is the clause after the source.
+		introBefore := srcHi+3 < end && w.toks[srcHi].Text == "," && c.r.Lo-1-start <= 6 && introWords[lower(w.toks[start])]
+		if c.r.Lo > start+1 && (w.toks[c.r.Lo-1].Text == "," || w.toks[c.r.Lo-1].Kind == extract.Dash) && !introBefore {
 			parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
 		} else if srcHi+1 < end && w.toks[srcHi].Text == "," {
 			parts = append(parts, extract.Range{Lo: srcHi + 1, Hi: end})
@@ -1202,7 +1212,17 @@ func (w *work) shortContentAfter(c cue, start, comma, end int) bool {
 		return false
 	}
 	ft := lower(w.toks[start])
-	return (introWords[ft] || ft == "asked") && !adverbialStart[nx]
+	if !introWords[ft] && ft != "asked" {
+		return false
+	}
+	// The introduction has no comma or quotation of its own ("In my view,
+	// the plan is dead, he said" keeps its content before the source).
+	for k := start; k < comma; k++ {
+		if w.toks[k].Text == "," || w.qOf[k] >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // contentStart returns where the content after cue c starts: after the cue
@@ -1573,7 +1593,13 @@ func (w *work) contentEndModel(c cue, b, end, lo, hi int) int {
 		return end
 	}
 	ctx := cuemodel.SpanContext{Doc: w.d, B: b, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, CueLike: w.cueLike, Lower: w.lower}
-	return w.a.end.Best(&ctx)
+	k := w.a.end.Best(&ctx)
+	if w.words(b, k) < 2 && w.words(b, end) >= 2 {
+		// "said Trump, despite his wealth, is …": a content of one word
+		// is no claim, so the ranker's cut is wrong; keep the rule's end.
+		return end
+	}
+	return k
 }
 
 // contentStartModel returns where the content after cue c starts, as the
