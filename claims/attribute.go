@@ -649,7 +649,8 @@ var skipBack = set("also", "then", "later", "once", "previously", "recently", "r
 	"n't", "has", "have", "had", "would", "will", "could", "can", "may", "might", "should",
 	"did", "does", "do", "is", "are", "was", "were", "been", "be", "only", "always", "further",
 	"quickly", "immediately", "flatly", "explicitly", "openly", "specifically", "simply",
-	"clearly", "directly", "frequently", "finally", "herself", "himself", "themselves")
+	"clearly", "directly", "frequently", "finally", "herself", "himself", "themselves",
+	"however", "meanwhile", "instead", "therefore", "though", "too")
 
 // sourceLeft returns the subject of cue c (S-rules):
 //
@@ -1144,6 +1145,9 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		lastTok = p.Hi
 		_ = lastTok
 	}
+	if total == 1 && first == c.r.Hi && src.Len() > 0 && w.answer(first, end) {
+		total = 2 // "he said no", "the candidate said Ryan": a one-word answer
+	}
 	if total < 2 || src.Len() == 0 && !c.acc && !w.evidential(c) && !w.askedAbout(c, start) {
 		return false
 	}
@@ -1427,6 +1431,16 @@ func (w *work) nestAside(c cue, src, subj, rest extract.Range) {
 // the subject of the sentence (I6): "…, saying", "… – saying", "… while
 // saying", "… by saying".
 var participleLead = set(",", "–", "—", "-", "--", "while", "by")
+
+// answer reports whether token i, the last before end, is a one-word
+// content: "yes", "no", "so" or a name ("he said Ryan.").
+func (w *work) answer(i, end int) bool {
+	if i+1 != end {
+		return false
+	}
+	t := w.toks[i]
+	return shortAnswers[lower(t)] || t.Kind == extract.Word && isUpperStart(t.Text) && !timeWords[lower(t)]
+}
 
 // clauseFinalCue reports whether tokens [from, end) are a source and a cue
 // that close the sentence, as in "…, several of those who attended said."
