@@ -1216,6 +1216,9 @@ func (w *work) shortContentAfter(c cue, start, comma, end int) bool {
 		return false
 	}
 	ft := lower(w.toks[start])
+	if comma-start <= 3 && end-c.r.Hi >= 2 && (!adverbialStart[nx] || determiners[nx]) && w.qOf[comma-1] < 0 {
+		return true // a short adverbial is no content ("Hours later, Intel said it was canceled")
+	}
 	if !introWords[ft] && ft != "asked" {
 		return false
 	}
