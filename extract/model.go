@@ -13,7 +13,7 @@ import (
 // ModelVersion names the embedded NER model: an averaged-perceptron BILOU
 // tagger trained on CoNLL-2003 (see extract/internal/ner). It changes
 // whenever the model file or its features change.
-const ModelVersion = "ner-conll2003-perceptron-2026-11-26.5"
+const ModelVersion = "ner-conll2003-perceptron-2026-11-26.6"
 
 // ModelFile is the name of the model file that WithModelFS file systems
 // must hold (gzip-compressed, written by the nertrain command).

@@ -49,6 +49,17 @@
 // honorifics out of names but its Reuters text has almost none, so the
 // model cannot learn this; news text needs it.
 //
+// # Mention rules
+//
+// Rule R2 (rules.go): a name that occurs once in the document and is
+// followed by an appositive ", a/an/the ... HEAD" takes HEAD's type when
+// HEAD is an organisation noun ("group", "party", "agency": ORG) or a
+// person's role ("analyst", "spokesman", "lawyer": PER). Rule R3: a non-PER
+// name whose words are PER elsewhere in the document, before
+// "administration", "campaign" or "presidency", is PER, as CoNLL-2003 tags
+// "Clinton administration". Together: CoNLL dev micro F1 0.9314 -> 0.9318,
+// seed gold entities F1 0.955 -> 0.968.
+//
 // # Speed
 //
 // Word-feature sums are computed once per distinct word and window offset

@@ -39,6 +39,8 @@ func (m *Model) Tag(doc Doc) []Mention {
 			out = st.agree(out, em, s, m.DocWeight)
 		}
 	}
+	st.appositives(out)
+	st.namedHeads(out)
 	return out
 }
 

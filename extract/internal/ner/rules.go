@@ -1,0 +1,200 @@
+package ner
+
+// Mention-level rules applied after decoding (see Tag). Each changes only
+// labels, never spans, and each reads only the document itself.
+
+// appositives applies rule R2: a mention followed by an appositive noun
+// phrase, ", a/an/the [modifiers] HEAD", where HEAD (the last word before
+// the phrase ends at punctuation or at a linking word such as "of", "that",
+// "which", "who", "at", "in") is a common noun that names an organisation
+// ("group", "party", "agency"...) or a person's role ("analyst",
+// "spokesman", "lawyer"...), takes HEAD's type: ORG for an organisation
+// noun (relabelling PER or MISC), PER for a person noun (relabelling ORG,
+// LOC or MISC). The appositive restates what the name is, which the
+// tagger's two-token window cannot see ("Viasna, a group of human rights
+// that ..."). Only a name that occurs once in the document, as this one
+// mention, is relabelled: a name seen several times has document evidence
+// that the appositive should not override.
+func (st *docState) appositives(ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if st.mentionCount(ms, k) > 1 {
+			continue
+		}
+		switch st.appositiveHead(*m) {
+		case ORG:
+			if m.Label == PER || m.Label == MISC {
+				m.Label = ORG
+			}
+		case PER:
+			if m.Label != PER {
+				m.Label = PER
+			}
+		}
+	}
+}
+
+// appositiveHead returns ORG or PER when mention m is followed, in its
+// sentence, by an appositive whose head noun names an organisation or a
+// person's role (rule R2), and None otherwise.
+func (st *docState) appositiveHead(m Mention) Label {
+	r, ok := st.sentenceOf(m.Lo)
+	if !ok {
+		return None
+	}
+	i := m.Hi
+	if i+2 >= r.Hi || st.words[st.tok[i]].text != "," {
+		return None
+	}
+	switch st.words[st.tok[i+1]].lower {
+	case "a", "an", "the":
+	default:
+		return None
+	}
+	head := ""
+	for j := i + 2; j < r.Hi && j < i+2+6; j++ {
+		w := &st.words[st.tok[j]]
+		if w.flags&fHasLetter == 0 && w.text != "-" || appositiveStop[w.lower] {
+			break
+		}
+		head = w.lower
+		if j+1 == r.Hi || j == i+2+5 {
+			head = "" // the phrase runs on: no clear head
+		}
+	}
+	switch {
+	case orgNouns[head]:
+		return ORG
+	case personNouns[head]:
+		return PER
+	}
+	return None
+}
+
+// sentenceOf returns the sentence that holds token i.
+func (st *docState) sentenceOf(i int) (Range, bool) {
+	ss := st.doc.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if ss[h].Hi <= i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(ss) && ss[lo].Lo <= i && i < ss[lo].Hi {
+		return ss[lo], true
+	}
+	return Range{}, false
+}
+
+// mentionCount returns how many mentions of ms have the same lower-cased
+// tokens as ms[k], ms[k] included.
+func (st *docState) mentionCount(ms []Mention, k int) int {
+	n := 0
+	for _, o := range ms {
+		if st.sameWords(o, ms[k]) {
+			n++
+		}
+	}
+	return n
+}
+
+func (st *docState) sameWords(a, b Mention) bool {
+	if a.Hi-a.Lo != b.Hi-b.Lo {
+		return false
+	}
+	for i := range a.Hi - a.Lo {
+		if st.words[st.tok[a.Lo+i]].title != st.words[st.tok[b.Lo+i]].title {
+			return false
+		}
+	}
+	return true
+}
+
+// appositiveStop are the words that end the noun phrase of an appositive
+// (rule R2): relative pronouns, prepositions and conjunctions.
+var appositiveStop = map[string]bool{
+	"of": true, "that": true, "which": true, "who": true, "whose": true, "at": true, "in": true, "for": true,
+	"with": true, "from": true, "on": true, "to": true, "by": true, "and": true, "or": true, "but": true,
+	"based": true, "founded": true, "led": true, "run": true, "known": true, "since": true, "until": true,
+	"whom": true, "where": true, "when": true, "as": true, "than": true, "like": true,
+}
+
+// orgNouns are common nouns that head a description of an organisation
+// (rule R2).
+var orgNouns = map[string]bool{
+	"group": true, "organization": true, "organisation": true, "party": true, "company": true, "agency": true,
+	"coalition": true, "network": true, "union": true, "committee": true, "institute": true, "institution": true,
+	"association": true, "alliance": true, "foundation": true, "firm": true, "corporation": true, "bank": true,
+	"charity": true, "nonprofit": true, "non-profit": true, "ngo": true, "newspaper": true, "broadcaster": true,
+	"website": true, "outlet": true, "publisher": true, "movement": true, "federation": true, "council": true,
+	"think-tank": true, "tank": true, "watchdog": true, "consortium": true, "conglomerate": true, "manufacturer": true,
+	"maker": true, "retailer": true, "carrier": true, "airline": true, "insurer": true, "lender": true,
+	"university": true, "college": true, "club": true, "team": true, "faction": true, "ministry": true,
+	"department": true, "bureau": true, "center": true, "centre": true, "subsidiary": true, "startup": true,
+	"magazine": true, "society": true, "league": true, "caucus": true, "commission": true,
+}
+
+// personNouns are common nouns that head a description of a person (rule
+// R2).
+var personNouns = map[string]bool{
+	"analyst": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "lawyer": true, "attorney": true,
+	"activist": true, "journalist": true, "reporter": true, "correspondent": true, "editor": true, "writer": true,
+	"author": true, "professor": true, "scholar": true, "researcher": true, "economist": true, "historian": true,
+	"politician": true, "lawmaker": true, "legislator": true, "senator": true, "congressman": true,
+	"congresswoman": true, "diplomat": true, "ambassador": true, "minister": true, "official": true,
+	"adviser": true, "advisor": true, "aide": true, "consultant": true, "strategist": true, "pollster": true,
+	"businessman": true, "businesswoman": true, "executive": true, "entrepreneur": true,
+	"banker": true, "candidate": true, "chairman": true, "chairwoman": true, "founder": true,
+	"director": true, "manager": true, "president": true, "secretary": true,
+	"dissident": true, "student": true, "teacher": true, "doctor": true,
+	"physician": true, "scientist": true, "singer": true, "actor": true, "actress": true,
+	"coach": true, "resident": true, "veteran": true, "retiree": true, "mother": true, "father": true,
+	"daughter": true, "son": true, "wife": true, "husband": true, "man": true, "woman": true, "worker": true,
+	"judge": true, "prosecutor": true, "governor": true, "mayor": true, "commentator": true,
+}
+
+// namedHeads applies rule R3: a mention that is not PER but whose every
+// word is part of a PER mention elsewhere in the document, followed by
+// "administration", "campaign" or "presidency", is relabelled PER. CoNLL-2003 tags the name in "Clinton administration" and
+// "Dole campaign" PER (train.txt: 4 and 1 times, never otherwise); the
+// tagger often reads "Trump campaign" as a MISC modifier instead. A
+// possessive "'s" was tried too and dropped: it also turned companies and
+// clubs ("Ruch's shares", "Rotor's spell") into people on CoNLL dev.
+func (st *docState) namedHeads(ms []Mention) {
+	var per map[uint64]bool
+	for k := range ms {
+		m := &ms[k]
+		if m.Label == PER || m.Label == None {
+			continue
+		}
+		r, ok := st.sentenceOf(m.Lo)
+		if !ok || m.Hi >= r.Hi {
+			continue
+		}
+		switch st.words[st.tok[m.Hi]].text {
+		case "administration", "campaign", "presidency":
+		default:
+			continue
+		}
+		if per == nil {
+			per = make(map[uint64]bool)
+			for _, o := range ms {
+				if o.Label == PER {
+					for i := o.Lo; i < o.Hi; i++ {
+						per[st.words[st.tok[i]].title] = true
+					}
+				}
+			}
+		}
+		all := true
+		for i := m.Lo; i < m.Hi && all; i++ {
+			all = per[st.words[st.tok[i]].title]
+		}
+		if all {
+			m.Label = PER
+		}
+	}
+}
