@@ -673,7 +673,7 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		return extract.Range{}, false
 	}
 	t := w.toks[j]
-	if t.Text != "," {
+	if t.Text != "," && !(t.Kind == extract.Dash && j > lo) {
 		// S2.
 		if subjectPronouns[lower(t)] {
 			return extract.Range{Lo: j, Hi: j + 1}, true
@@ -816,7 +816,7 @@ func (w *work) trimSource(r extract.Range) (extract.Range, bool) {
 		}
 		break
 	}
-	for r.Len() > 0 && w.isPunct(r.Hi-1) && w.toks[r.Hi-1].Text != "," && w.toks[r.Hi-1].Text != ")" && w.toks[r.Hi-1].Text != "." {
+	for r.Len() > 0 && w.isPunct(r.Hi-1) && w.toks[r.Hi-1].Text != "," && w.toks[r.Hi-1].Text != ")" && w.toks[r.Hi-1].Text != "." && w.toks[r.Hi-1].Kind != extract.Dash {
 		r.Hi--
 	}
 	return r, r.Len() > 0
