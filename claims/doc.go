@@ -66,8 +66,9 @@
 //     next paragraph, passives with an agent ("was first reported by
 //     MSNBC"), and claims without a source for evidential cues ("seemed",
 //     "is expected", "reportedly") and "Asked whether …" or "…, when asked
-//     whether …". A short clause after the cue stays its content even after
-//     a comma ("In Texas, voters said they were angry", I3b). An "according
+//     whether …". A short clause or answer after the cue stays its content
+//     even after a comma ("In Texas, voters said they were angry", "Asked
+//     who leads, he said Ryan", I3b). An "according
 //     to" aside inside another claim's source ("Mr. Smith, according to
 //     diplomats, said …", I1n) gives a nested, less confident claim whose
 //     content is the outer claim; it is the one kind of claim that shares
