@@ -45,7 +45,7 @@ func embeddedNER(tb testing.TB) modelRecognizer {
 // nerDoc tokenizes and segments text, without running any recognizer.
 func nerDoc(text string) *Document {
 	d := &Document{Text: text}
-	d.Tokens = appendTokens(nil, text)
+	d.Tokens = appendTokens(make([]Token, 0, len(text)/5+1), text) // sized as Extract does
 	d.Sentences, d.Paragraphs = segment(text, d.Tokens)
 	return d
 }

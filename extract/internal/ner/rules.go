@@ -18,10 +18,11 @@ package ner
 func (st *docState) appositives(ms []Mention) {
 	for k := range ms {
 		m := &ms[k]
-		if st.mentionCount(ms, k) > 1 {
+		head := st.appositiveHead(*m)
+		if head == None || st.mentionCount(ms, k) > 1 {
 			continue
 		}
-		switch st.appositiveHead(*m) {
+		switch head {
 		case ORG:
 			if m.Label == PER || m.Label == MISC {
 				m.Label = ORG

@@ -47,17 +47,19 @@ type docState struct {
 	hist   []uint8  // per token: label votes from an earlier pass (stacking), see setHistory
 	cached []int32  // per word: index in the model's word cache, or -1
 	index  map[string]int32
-	lower  map[uint64]uint8
+	lower  map[uint64]int32 // lower-form hash -> group
+	group  []int32          // per word: its group, the words with the same lower-cased form
+	gseen  []uint8          // per group: dSeen flags
 
 	// tagging scratch
-	em, vecs, score []float32
-	slot            []int32 // per word: its row in vecs, or -1 before it is computed
-	back, tags      []uint8
-	hashes          []uint64
-	labels          []Label
-	counts          map[uint64]*[NumLabels]uint16
-	sums            map[uint64]*[NumLabels]float32
-	votes           []float32
+	em, score  []float32
+	vecs       []float32 // per word: its feature sums at the 5 window offsets
+	back, tags []uint8
+	hashes     []uint64
+	labels     []Label
+	counts     map[uint64]*[NumLabels]uint16
+	sums       [][NumLabels]float32 // per group
+	votes      []float32
 }
 
 func resize[T any](b []T, n int) []T {
@@ -84,7 +86,6 @@ func (st *docState) release() {
 	st.words = st.words[:0]
 	clear(st.index)
 	clear(st.counts)
-	clear(st.sums)
 }
 
 func (st *docState) reset(doc Doc, m *Model) {
@@ -96,7 +97,7 @@ func (st *docState) reset(doc Doc, m *Model) {
 	st.hist = st.hist[:0]
 	if st.index == nil {
 		st.index = make(map[string]int32, len(doc.Tokens)/2+1)
-		st.lower = make(map[uint64]uint8)
+		st.lower = make(map[uint64]int32)
 	}
 	clear(st.index)
 	clear(st.lower)
@@ -148,14 +149,22 @@ func (st *docState) reset(doc Doc, m *Model) {
 		}
 	}
 	// Share the flags between the words with the same lower-cased form.
-	for k, f := range st.seen {
-		if f != 0 {
-			st.lower[st.words[k].title] |= f
+	st.group = resize(st.group, len(st.words))
+	for k := range st.words {
+		g, ok := st.lower[st.words[k].title]
+		if !ok {
+			g = int32(len(st.lower))
+			st.lower[st.words[k].title] = g
 		}
+		st.group[k] = g
+	}
+	st.gseen = resize(st.gseen, len(st.lower))
+	for k, f := range st.seen {
+		st.gseen[st.group[k]] |= f
 	}
 	for k := range st.seen {
 		if st.words[k].flags&(fInitCap|fAllCap) != 0 {
-			st.seen[k] = st.lower[st.words[k].title]
+			st.seen[k] = st.gseen[st.group[k]]
 		}
 	}
 }

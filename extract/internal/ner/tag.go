@@ -61,10 +61,7 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 	// Each capitalized token votes for its label with its margin: how far
 	// its own scores prefer that label to the next best.
 	st.votes = resize(st.votes, n)
-	if st.sums == nil {
-		st.sums = make(map[uint64]*[NumLabels]float32)
-	}
-	clear(st.sums)
+	st.sums = resize(st.sums, len(st.gseen))
 	capital := func(i int) bool {
 		f := st.words[st.tok[i]].flags
 		return f&(fInitCap|fAllCap) != 0 && f&fHasLetter != 0
@@ -90,13 +87,7 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 			}
 			v := max(best[own]-other, 0) + 1
 			st.votes[i] = v
-			w := &st.words[st.tok[i]]
-			c := st.sums[w.title]
-			if c == nil {
-				c = new([NumLabels]float32)
-				st.sums[w.title] = c
-			}
-			c[own] += v
+			st.sums[st.group[st.tok[i]]][own] += v
 		}
 	}
 	var out []Mention
@@ -107,7 +98,7 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 			if !capital(i) {
 				continue
 			}
-			c := *st.sums[st.words[st.tok[i]].title]
+			c := st.sums[st.group[st.tok[i]]]
 			own := st.labels[i]
 			c[own] -= st.votes[i]
 			var total float32
@@ -200,23 +191,17 @@ var statePool sync.Pool
 func (s *stage) emissions(st *docState, hist bool) []float32 {
 	st.em = resize(st.em, len(st.doc.Tokens)*numTags)
 	em := st.em
-	st.slot = resize(st.slot, len(st.words))
-	st.vecs = st.vecs[:0]
-	for k := range st.slot {
-		st.slot[k] = -1
-	}
+	// Every distinct word's sums for the five window offsets, laid out
+	// by word index so that the token loop below reads compact memory.
 	const vl = 5 * numTags
-	wordVecs := func(k int32) []float32 {
+	st.vecs = grow(st.vecs, len(st.words)*vl)
+	for k := range st.words {
+		v := st.vecs[k*vl : (k+1)*vl]
 		if g := st.cached[k]; g >= 0 && s.cache != nil {
-			return s.cache[int(g)*vl : int(g+1)*vl]
+			copy(v, s.cache[int(g)*vl:int(g+1)*vl])
+			continue
 		}
-		if j := st.slot[k]; j >= 0 {
-			return st.vecs[int(j)*vl : int(j+1)*vl]
-		}
-		j := len(st.vecs) / vl
-		st.slot[k] = int32(j)
-		st.vecs = append(st.vecs, make([]float32, vl)...)
-		v := st.vecs[j*vl : (j+1)*vl]
+		clear(v)
 		w := &st.words[k]
 		for o := -2; o <= 2; o++ {
 			st.hashes = appendTypeFeatures(st.hashes[:0], w, o)
@@ -225,14 +210,13 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 				s.add(vo, h)
 			}
 		}
-		return v
 	}
 	for si, r := range st.doc.Sentences {
 		for i := r.Lo; i < r.Hi; i++ {
-			e := em[i*numTags : (i+1)*numTags]
-			copy(e, s.bias)
+			e := (*[numTags]float32)(em[i*numTags:])
+			copy(e[:], s.bias)
 			for o := -2; o <= 2; o++ {
-				wv := wordVecs(st.wordAt(r, i+o))[(o+2)*numTags : (o+3)*numTags]
+				wv := (*[numTags]float32)(st.vecs[int(st.wordAt(r, i+o))*vl+(o+2)*numTags:])
 				for t := range e {
 					e[t] += wv[t]
 				}
@@ -242,7 +226,7 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 				st.hashes = st.appendHistoryFeatures(st.hashes, si, i)
 			}
 			for _, h := range st.hashes {
-				s.add(e, h)
+				s.add(e[:], h)
 			}
 		}
 	}
@@ -284,9 +268,10 @@ func (s *stage) add(v []float32, h uint64) {
 	if r < 0 {
 		return
 	}
-	w := s.w[int(r)*numTags : int(r+1)*numTags]
-	for t := range v {
-		v[t] += float32(w[t])
+	w := (*[numTags]int16)(s.w[int(r)*numTags:])
+	d := (*[numTags]float32)(v)
+	for t := range d {
+		d[t] += float32(w[t])
 	}
 }
 
