@@ -63,9 +63,14 @@
 // # Speed
 //
 // Word-feature sums are computed once per distinct word and window offset
-// and, for the 10,000 most frequent training tokens, once at load.
-// Tagging state comes from a sync.Pool, so a warm Tag call allocates
-// little beyond its result.
+// and, for the 10,000 most frequent training tokens, once at load; per
+// document they are laid out by word so that the token loop reads compact
+// memory. Gazetteer-feature weights are looked up once, at load (their
+// sums are of integers, so the order of addition does not matter).
+// Honorifics are flagged per word, and document agreement groups words by
+// lower-cased form once, without maps in the token loop. Tagging state
+// comes from a sync.Pool, so a warm Tag call allocates little beyond its
+// result.
 //
 // # Training
 //

@@ -95,7 +95,8 @@ const (
 	fHasLower
 	fHasLetter
 	fHasDigit
-	fPad // sentence padding
+	fPad       // sentence padding
+	fHonorific // an honorific or person-only title (isHonorific, rule R1)
 )
 
 // word is what the features need to know about one distinct token text.
@@ -187,6 +188,9 @@ func newWord(raw string, lex *lexicon) word {
 	}
 	if w.flags&fHasLetter != 0 && w.flags&fHasLower == 0 {
 		w.flags |= fAllCap
+	}
+	if isHonorific(w.lower) {
+		w.flags |= fHonorific
 	}
 	w.shape, w.short = string(sh), string(so)
 	w.title = fin(hstr(fnvOffset, w.lower))

@@ -27,8 +27,11 @@ type stage struct {
 	trans []float32 // (numTags+1) x numTags; row numTags is the start
 	end   []float32 // numTags
 	bias  []float32 // weights of biasHash, numTags
-	cache []float32 // word-feature sums of Model.cacheWords: 5 offsets x numTags each
-	lat   *lattice  // trans and end rearranged for Viterbi
+	// gazRows are the weights of the gazetteer features (appendGazFeatures)
+	// per template (token, left, right) and bit of docState.gaz.
+	gazRows [3][32][numTags]float32
+	cache   []float32 // word-feature sums of Model.cacheWords: 5 offsets x numTags each
+	lat     *lattice  // trans and end rearranged for Viterbi
 }
 
 type slot struct {
@@ -87,6 +90,11 @@ func newStage(keys []uint32, w []int16, trans, end []float32) *stage {
 	}
 	s.bias = make([]float32, numTags)
 	s.add(s.bias, biasHash)
+	for c, tpl := range gazTemplates {
+		for b := range s.gazRows[c] {
+			s.add(s.gazRows[c][b][:], fin(hbyte(cf(tpl), byte(b))))
+		}
+	}
 	s.lat = newLattice(trans, end)
 	return s
 }

@@ -237,6 +237,13 @@ func cf(t byte) uint64 { return hbyte(fnvOffset, t) }
 // sentence s) that are not a sum of per-word features: conjunctions,
 // sentence and document facts, gazetteer matches.
 func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
+	dst = st.appendLocalFeatures(dst, s, i)
+	return st.appendGazFeatures(dst, s, i)
+}
+
+// appendLocalFeatures appends the context features of token i (in
+// sentence s) other than gazetteer matches.
+func (st *docState) appendLocalFeatures(dst []uint64, s, i int) []uint64 {
 	r := st.doc.Sentences[s]
 	w0 := &st.words[st.tok[i]]
 	wl := &st.words[st.wordAt(r, i-1)]
@@ -272,6 +279,14 @@ func (st *docState) appendContextFeatures(dst []uint64, s, i int) []uint64 {
 			}
 		}
 	}
+	return dst
+}
+
+// appendGazFeatures appends the gazetteer-match features of token i (in
+// sentence s): the matches at the token and at its two neighbours.
+// Tagging adds their weights from stage.gazRows instead.
+func (st *docState) appendGazFeatures(dst []uint64, s, i int) []uint64 {
+	r := st.doc.Sentences[s]
 	for g := st.gaz[i]; g != 0; g &= g - 1 {
 		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros32(g)))))
 	}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math"
+	"math/bits"
 	"sync"
 )
 
@@ -153,7 +154,7 @@ func (st *docState) honorifics(em []float32, w float32) {
 	}
 	for _, r := range st.doc.Sentences {
 		for i := r.Lo; i+1 < r.Hi; i++ {
-			if !isHonorific(st.words[st.tok[i]].lower) || st.words[st.tok[i+1]].flags&fInitCap == 0 {
+			if st.words[st.tok[i]].flags&fHonorific == 0 || st.words[st.tok[i+1]].flags&fInitCap == 0 {
 				continue
 			}
 			h := em[i*numTags : (i+1)*numTags]
@@ -221,7 +222,8 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 					e[t] += wv[t]
 				}
 			}
-			st.hashes = st.appendContextFeatures(st.hashes[:0], si, i)
+			st.hashes = st.appendLocalFeatures(st.hashes[:0], si, i)
+			s.addGaz(e, st.gaz, r, i)
 			if hist {
 				st.hashes = st.appendHistoryFeatures(st.hashes, si, i)
 			}
@@ -456,5 +458,31 @@ func (st *docState) setHistory(ms []Mention) {
 			}
 		}
 		st.hist[i] = uint8(maj)<<4 | mask | 0x80
+	}
+}
+
+// gazTemplates are the gazetteer feature templates: the match at the
+// token, at its left neighbour and at its right neighbour.
+var gazTemplates = [3]byte{cGaz, cGazL, cGazR}
+
+// addGaz adds to e the weights of the gazetteer features of token i of
+// sentence r (those appendGazFeatures hashes), read from s.gazRows. The
+// sums are of integers (int16 weights), so the order of additions does
+// not change the result.
+func (s *stage) addGaz(e *[numTags]float32, gaz []uint32, r Range, i int) {
+	add := func(c int, g uint32) {
+		for ; g != 0; g &= g - 1 {
+			row := &s.gazRows[c][bits.TrailingZeros32(g)]
+			for t := range e {
+				e[t] += row[t]
+			}
+		}
+	}
+	add(0, gaz[i])
+	if i > r.Lo {
+		add(1, gaz[i-1])
+	}
+	if i+1 < r.Hi {
+		add(2, gaz[i+1])
 	}
 }
