@@ -132,6 +132,11 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			k.r.Hi++
 		}
 	}
+	// C6: "issued a statement saying", "released the following statement:":
+	// PolNeAR annotators mark the statement and its link with the verb.
+	if statementStems[stem] && k.r.Hi == i+1 {
+		k.r.Hi = statementTail(toks, k.r.Hi, hi, lowerOf)
+	}
 	// C5: a cue headed by "to" is an infinitive; PolNeAR annotators mark
 	// the verb with it ("to declare", "to question").
 	if lw == "to" && k.r.Hi == i+1 && i+1 < hi {
@@ -177,4 +182,32 @@ func titleCase(d *extract.Document, lo, hi int) bool {
 		}
 	}
 	return hi-lo <= 40 && words >= 3 && 5*caps >= 4*words
+}
+
+// statementStems are the stems of verbs that issue a statement (C6).
+var statementStems = set("issu", "releas")
+
+// statementTail returns the end of a cue "issued a statement saying" whose
+// head ends at token j: a determiner, up to two words and "statement(s)",
+// then "saying" or a colon, if present. It returns j when there is none.
+func statementTail(toks []extract.Token, j, hi int, lowerOf func(int) string) int {
+	if j+1 >= hi || !determiners[lowerOf(j)] && lowerOf(j) != "statements" {
+		return j
+	}
+	e := j
+	if determiners[lowerOf(j)] {
+		for e = j + 1; e < hi && e <= j+3 && toks[e].Kind == extract.Word; e++ {
+			if w := lowerOf(e); w == "statement" || w == "statements" {
+				break
+			}
+		}
+		if e >= hi || lowerOf(e) != "statement" && lowerOf(e) != "statements" {
+			return j
+		}
+	}
+	e++
+	if e < hi && (lowerOf(e) == "saying" || lowerOf(e) == ":") {
+		e++
+	}
+	return e
 }
