@@ -139,8 +139,10 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	}
 	// C5: a cue headed by "to" is an infinitive; PolNeAR annotators mark
 	// the verb with it ("to declare", "to question").
-	if lw == "to" && k.r.Hi == i+1 && i+1 < hi {
-		if nt := toks[i+1]; nt.Kind == extract.Word && !isUpperStart(nt.Text) && !determiners[lowerOf(i+1)] && !particles[lowerOf(i+1)] {
+	// The same holds for a tail "to" ("continued to question", "tried to
+	// rally").
+	if (lw == "to" && k.r.Hi == i+1 || k.r.Hi-1 > i && lower(toks[k.r.Hi-1]) == "to") && k.r.Hi < hi {
+		if nt := toks[k.r.Hi]; nt.Kind == extract.Word && !isUpperStart(nt.Text) && !determiners[lowerOf(k.r.Hi)] && !particles[lowerOf(k.r.Hi)] {
 			k.r.Hi++
 		}
 	}
