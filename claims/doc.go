@@ -43,8 +43,9 @@
 // prior from a lexicon of PolNeAR cue counts and a hand list of reporting
 // verbs (internal/lexicon, see its SOURCES.md). Auxiliaries and particles
 // join the cue as PolNeAR annotators mark them ("has said", "according to"),
-// an infinitive cue takes its verb ("to declare", C5), and a passive cue
-// leaves out its "by".
+// an infinitive cue takes its verb ("to declare", "continued to question",
+// C5), a statement is part of its verb's cue ("issued a statement saying",
+// C6), and a passive cue leaves out its "by".
 //
 // Claims are then built by a sieve of rules from precise to general, after
 // Muzny et al. 2017 ("A Two-stage Sieve Approach for Quote Attribution",
