@@ -16,7 +16,8 @@ import (
 const ModelVersion = "ner-conll2003-perceptron-2026-11-26.6"
 
 // ModelFile is the name of the model file that WithModelFS file systems
-// must hold (gzip-compressed, written by the nertrain command).
+// must hold, as written by the nertrain command (plain, or gzip-compressed:
+// Decode accepts both).
 const ModelFile = model.File
 
 // modelRecognizer tags entities with a trained ner.Model; read-only.
