@@ -5,7 +5,6 @@ import (
 	"io"
 	"math/rand/v2"
 
-	"github.com/saywho/saywho/claims/internal/brat"
 	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/extract"
 )
@@ -23,7 +22,7 @@ type endExample struct {
 // endExamples returns the contents that start after their cue, in the
 // cue's sentence, and end before the sentence's final punctuation (the
 // contents the attributor's rule I2 builds).
-func endExamples(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex) []endExample {
+func endExamples(ex *extract.Extractor, arts []article, prior cuemodel.Lex) []endExample {
 	var out []endExample
 	for _, a := range arts {
 		d := ex.Extract(a.Text)
@@ -130,7 +129,7 @@ func evalEnd(exs []endExample, w []float32, errw io.Writer) {
 
 // startExamples returns the contents that start at most StartSpan tokens
 // after their cue's end, in its sentence; ctx.B holds the cue end.
-func startExamples(ex *extract.Extractor, arts []brat.Article) []endExample {
+func startExamples(ex *extract.Extractor, arts []article) []endExample {
 	var out []endExample
 	for _, a := range arts {
 		d := ex.Extract(a.Text)

@@ -10,6 +10,13 @@
 // the auxiliaries and adverbs annotators include before a cue head ("has
 // said", "also said") and the words they include after it ("according to",
 // "called for"). Only counts leave the corpus: no text is copied.
+//
+// The -polnear and -dev flags name a split directory (holding text/ and
+// attributions/); it is read with corpus.LoadPolNeAR, so the trainer sees
+// PolNeAR exactly as the scorers do (first annotator id, both roles of
+// Attribution and Attribution-no-source events, pieces in text order).
+// Annotation problems the loader reports are printed as warnings and
+// skipped.
 package main
 
 import (
@@ -23,8 +30,8 @@ import (
 	"strings"
 
 	"github.com/kljensen/snowball/english"
-	"github.com/saywho/saywho/claims/internal/brat"
 	"github.com/saywho/saywho/claims/internal/cuemodel"
+	"github.com/saywho/saywho/corpus"
 	"github.com/saywho/saywho/extract"
 )
 
@@ -44,7 +51,7 @@ func run(args []string, stdout, errw io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	arts, err := brat.ReadSplit(*dir)
+	arts, err := loadSplit(*dir, errw)
 	if err != nil {
 		fmt.Fprintln(errw, "claimtrain:", err)
 		return 1
@@ -97,7 +104,7 @@ func run(args []string, stdout, errw io.Writer) int {
 	we := trainEnd(endExamples(ex, arts, prior), *epochs, errw)
 	trainStart(startExamples(ex, arts), we, *epochs, errw)
 	if *devDir != "" {
-		dev, err := brat.ReadSplit(*devDir)
+		dev, err := loadSplit(*devDir, errw)
 		if err != nil {
 			fmt.Fprintln(errw, "claimtrain:", err)
 			return 1
@@ -178,7 +185,7 @@ func get(m map[string]*pair, k string) *pair {
 	return p
 }
 
-func (st *stats) add(d *extract.Document, atts []brat.Attribution) {
+func (st *stats) add(d *extract.Document, atts []corpus.RoleSpans) {
 	inCue := make([]bool, len(d.Tokens))
 	isHead := make([]bool, len(d.Tokens))
 	for _, a := range atts {

@@ -5,8 +5,8 @@ import (
 	"io"
 	"math/rand/v2"
 
-	"github.com/saywho/saywho/claims/internal/brat"
 	"github.com/saywho/saywho/claims/internal/cuemodel"
+	"github.com/saywho/saywho/corpus"
 	"github.com/saywho/saywho/extract"
 )
 
@@ -29,7 +29,7 @@ type example struct {
 
 // heads returns, per token of d, whether it heads a cue of atts (the first
 // word of the cue span that is not an auxiliary, as add counts it).
-func heads(d *extract.Document, atts []brat.Attribution) []bool {
+func heads(d *extract.Document, atts []corpus.RoleSpans) []bool {
 	isHead := make([]bool, len(d.Tokens))
 	for _, a := range atts {
 		head := -1
@@ -50,7 +50,7 @@ func heads(d *extract.Document, atts []brat.Attribution) []bool {
 
 // examples returns one example per word token of the documents. prior(k)
 // is the lexicon prior to use for article k.
-func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex, full cuemodel.Lex) []example {
+func examples(ex *extract.Extractor, arts []article, prior func(k int) cuemodel.Lex, full cuemodel.Lex) []example {
 	var out []example
 	for ai, a := range arts {
 		pr := prior(ai)
@@ -80,7 +80,7 @@ func examples(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuem
 
 // trainModel trains the averaged perceptron and returns its averaged
 // weights.
-func trainModel(ex *extract.Extractor, arts []brat.Article, prior func(k int) cuemodel.Lex, full cuemodel.Lex, epochs int, errw io.Writer) []float32 {
+func trainModel(ex *extract.Extractor, arts []article, prior func(k int) cuemodel.Lex, full cuemodel.Lex, epochs int, errw io.Writer) []float32 {
 	exs := examples(ex, arts, prior, full)
 	n := 1 << cuemodel.Bits
 	w := make([]float64, n)
@@ -123,7 +123,7 @@ func trainModel(ex *extract.Extractor, arts []brat.Article, prior func(k int) cu
 }
 
 // evalModel prints precision and recall of cue heads on arts.
-func evalModel(ex *extract.Extractor, arts []brat.Article, prior cuemodel.Lex, w []float32, errw io.Writer) {
+func evalModel(ex *extract.Extractor, arts []article, prior cuemodel.Lex, w []float32, errw io.Writer) {
 	m := &cuemodel.Model{W: w}
 	tp, fp, fn := 0, 0, 0
 	for _, a := range arts {
