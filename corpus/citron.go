@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 )
 
@@ -98,29 +97,13 @@ func DecodeCitron(r io.Reader) (Article, error) {
 		if !ok {
 			continue
 		}
-		c := claims.Claim{Kind: kindOf(rs.Content), Person: -1, Confidence: 1, Paragraph: -1, Sentence: -1}
-		if q.Confidence != nil {
-			c.Confidence = *q.Confidence
-		}
-		for _, p := range rs.Content {
-			if c.Kind == claims.Direct {
-				p = trimMarks(p)
-			} else {
-				p = trimSpace(p)
-			}
-			if !p.IsEmpty() {
-				c.Content = append(c.Content, p)
-			}
-		}
-		if len(c.Content) == 0 {
+		c, ok := claimFromRoles(rs)
+		if !ok {
 			errs.Add(file, 0, -1, "%s has no content", what)
 			continue
 		}
-		if len(rs.Cue) > 0 {
-			c.Cue = trimSpace(rs.Cue[0])
-		}
-		if len(rs.Source) > 0 {
-			c.Source = trimSpace(rs.Source[0])
+		if q.Confidence != nil {
+			c.Confidence = *q.Confidence
 		}
 		a.Claims = append(a.Claims, c)
 		a.Pieces = append(a.Pieces, rs)

@@ -304,8 +304,23 @@ func polnearClaim(file string, ev bratEvent, spans map[string]*bratSpan, errs *E
 	for _, ps := range []*[]extract.Span{&rs.Source, &rs.Cue, &rs.Content} {
 		sort.SliceStable(*ps, func(i, j int) bool { return (*ps)[i].Start < (*ps)[j].Start })
 	}
-	c := claims.Claim{Person: -1, Confidence: 1, Paragraph: -1, Sentence: -1}
-	c.Kind = kindOf(rs.Content)
+	c, ok := claimFromRoles(rs)
+	if !ok {
+		errs.Add(file, ev.line, -1, "event %s has no content", ev.id)
+		return claims.Claim{}, RoleSpans{}, false
+	}
+	return c, rs, true
+}
+
+// claimFromRoles builds a gold claim from the annotated pieces of its
+// roles, as both annotation importers (PolNeAR, Citron) define it: the kind
+// from the quotation marks in the content, content pieces trimmed of white
+// space (and, for direct quotes, of their outer marks), empty pieces
+// dropped, and the first piece of the cue and of the source. It reports
+// false when no content is left. Confidence is 1, Person and the
+// segmentation indices -1.
+func claimFromRoles(rs RoleSpans) (claims.Claim, bool) {
+	c := claims.Claim{Kind: kindOf(rs.Content), Person: -1, Confidence: 1, Paragraph: -1, Sentence: -1}
 	for _, p := range rs.Content {
 		if c.Kind == claims.Direct {
 			p = trimMarks(p)
@@ -316,17 +331,13 @@ func polnearClaim(file string, ev bratEvent, spans map[string]*bratSpan, errs *E
 			c.Content = append(c.Content, p)
 		}
 	}
-	if len(c.Content) == 0 {
-		errs.Add(file, ev.line, -1, "event %s has no content", ev.id)
-		return claims.Claim{}, RoleSpans{}, false
-	}
 	if len(rs.Cue) > 0 {
 		c.Cue = trimSpace(rs.Cue[0])
 	}
 	if len(rs.Source) > 0 {
 		c.Source = trimSpace(rs.Source[0])
 	}
-	return c, rs, true
+	return c, len(c.Content) > 0
 }
 
 // joinPieces returns the texts of the pieces joined by one space, as brat
