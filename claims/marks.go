@@ -40,6 +40,7 @@ type quote struct {
 	para        int // paragraph index
 	prev        int // index of the previous part of a multi-paragraph quotation, or -1
 	misused     bool
+	dropped     bool // the opening mark is missing: open is the paragraph's first token, not a mark (Q9)
 	class       markClass
 }
 
@@ -66,7 +67,12 @@ type quote struct {
 //   - Q7 two adjacent straight single marks (the doubled apostrophes of
 //     wire copy) are one double mark;
 //   - Q8 a closing double mark that starts a paragraph opens a quotation
-//     (”Mr. Trump embodies …” written with the wrong mark).
+//     (”Mr. Trump embodies …” written with the wrong mark);
+//   - Q9 a closing double mark after a comma or sentence-final punctuation,
+//     in a paragraph where no quotation has opened, closes a quotation that
+//     opened at the paragraph's start without its mark (wire copy that
+//     dropped it: 'They are wrong," said Ms. Strada.'); at least three
+//     words must stand before it, the first capitalised or a digit.
 //
 // It runs in time linear in the number of tokens.
 func findQuotes(dst []quote, d *extract.Document) []quote {
@@ -74,6 +80,7 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 	for pi, p := range d.Paragraphs {
 		cur := -1 // index into dst of the open quote
 		var cls markClass
+		opened := false // a quotation has opened in this paragraph
 		for i := p.Tokens.Lo; i < p.Tokens.Hi; i++ {
 			t := toks[i]
 			if !t.Kind.IsQuote() {
@@ -94,6 +101,21 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 			}
 			endByte := toks[j].End
 			if cur < 0 {
+				// Q9: a dropped opening mark.
+				if c == doubleMark && kind != extract.QuoteOpen && !opened && droppedOpen(toks, p.Tokens.Lo, i) {
+					prev := -1
+					if len(dst) > 0 {
+						q := &dst[len(dst)-1]
+						if q.close < 0 && q.para == pi-1 && q.class == c {
+							prev = len(dst) - 1 // Q5
+						}
+					}
+					lo := p.Tokens.Lo
+					dst = append(dst, quote{open: lo, close: j, last: j, start: toks[lo].Start, end: t.Start, para: pi, prev: prev, class: c, dropped: true})
+					opened = true
+					i = j
+					continue
+				}
 				// Q1, Q6, Q8.
 				if kind == extract.QuoteClose && !(i == p.Tokens.Lo && c == doubleMark) {
 					i = j
@@ -111,6 +133,7 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 				}
 				dst = append(dst, quote{open: i, close: -1, start: endByte, end: endByte, para: pi, prev: prev, class: c})
 				cur, cls = len(dst)-1, c
+				opened = true
 				i = j
 				continue
 			}
@@ -163,6 +186,31 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 		}
 	}
 	return out
+}
+
+// droppedOpen reports whether the closing mark at token i, with no
+// quotation open in the paragraph starting at token lo, ends a quotation
+// whose opening mark was dropped (Q9).
+func droppedOpen(toks []extract.Token, lo, i int) bool {
+	if i-lo < 4 {
+		return false
+	}
+	switch toks[i-1].Text {
+	case ",", ".", "?", "!", "…":
+	default:
+		return false
+	}
+	first := toks[lo]
+	if first.Kind != extract.Word && first.Kind != extract.Number || !(isUpperStart(first.Text) || first.Kind == extract.Number) {
+		return false
+	}
+	words := 0
+	for k := lo; k < i; k++ {
+		if toks[k].Kind == extract.Word {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 // beforePunct reports whether the token after i (before hi) is punctuation.
