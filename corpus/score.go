@@ -381,8 +381,25 @@ func matchClaims(gold, pred []claims.Claim, attribution bool) []int {
 		if attribution && !roleOverlaps(g.Source, p.Source) {
 			return 0
 		}
-		return contentOverlap(g.Content, p.Content)
+		n := contentOverlap(g.Content, p.Content)
+		if n == 0 {
+			return 0
+		}
+		// Ties on overlap go to the closest pair: fewest bytes in one
+		// content and not the other (a prediction that covers a nested
+		// gold claim exactly is its match, not the enclosing claim's).
+		diff := contentLen(g.Content) + contentLen(p.Content) - 2*n
+		return n<<24 - min(max(diff, 0), 1<<24-1)
 	})
+}
+
+// contentLen returns the total length in bytes of spans.
+func contentLen(spans []extract.Span) int {
+	n := 0
+	for _, s := range spans {
+		n += s.End - s.Start
+	}
+	return n
 }
 
 // match pairs gold items 0..ng-1 with predicted items 0..np-1 one to one,
