@@ -11,10 +11,10 @@ import (
 )
 
 // EndBits is the number of hash bits of the content-end model.
-const EndBits = 16
+const EndBits = 17
 
 // EndVersion names the feature set of the content-end model.
-const EndVersion = "endmodel/2"
+const EndVersion = "endmodel/3"
 
 // EndModel ranks where the content of a claim ends: a structured
 // perceptron over the candidate boundaries after the content start. It is

@@ -47,7 +47,8 @@ func run(args []string, stdout, errw io.Writer) int {
 	outPath := fl.String("out", "", "output TSV file (default: standard output)")
 	modelPath := fl.String("model", "", "also train the cue model and write it to this file")
 	devDir := fl.String("dev", "", "PolNeAR dev split directory, to report the cue model's accuracy")
-	epochs := fl.Int("epochs", 8, "training epochs of the cue model")
+	epochs := fl.Int("epochs", 8, "training epochs of the cue model and the content rankers")
+	cueEndEpochs := fl.Int("cue-end-epochs", 8, "training epochs of the cue-end ranker")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -103,6 +104,8 @@ func run(args []string, stdout, errw io.Writer) int {
 	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, prior, *epochs, errw)
 	we := trainEnd(endExamples(ex, arts, prior), *epochs, errw)
 	trainStart(startExamples(ex, arts), we, *epochs, errw)
+	ce, _ := cueEndExamples(ex, arts, prior)
+	trainCueEnd(ce, we, *cueEndEpochs, errw)
 	if *devDir != "" {
 		dev, err := loadSplit(*devDir, errw)
 		if err != nil {
@@ -112,6 +115,8 @@ func run(args []string, stdout, errw io.Writer) int {
 		evalModel(ex, dev, prior, w, errw)
 		evalEnd(endExamples(ex, dev, prior), we, errw)
 		evalStart(startExamples(ex, dev), we, errw)
+		dce, unreach := cueEndExamples(ex, dev, prior)
+		evalCueEnd(dce, unreach, we, errw)
 	}
 	if err := os.WriteFile(*modelPath, cuemodel.Encode(w), 0o644); err != nil {
 		fmt.Fprintln(errw, "claimtrain:", err)

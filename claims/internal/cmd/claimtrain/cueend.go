@@ -1,0 +1,119 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+
+	"github.com/saywho/saywho/claims/internal/cuemodel"
+	"github.com/saywho/saywho/extract"
+)
+
+// cueEndExamples returns the cues whose extent the cue-end ranker must
+// find: for each attribution, the cue piece holding its head word, with
+// the candidates bounded by the sentence end and the first quotation mark
+// after the head. A piece that ends beyond the candidates is counted by
+// evalCueEnd (as a miss) but not trained on.
+func cueEndExamples(ex *extract.Extractor, arts []article, prior cuemodel.Lex) (exs []endExample, unreachable int) {
+	for _, a := range arts {
+		d := ex.Extract(a.Text)
+		cueLike := cueLike(d, prior)
+		for _, at := range a.Attributions {
+			for _, p := range at.Cue {
+				h := -1
+				for i := d.TokenAt(p.Start); i >= 0 && i < len(d.Tokens) && d.Tokens[i].Start < p.End; i++ {
+					if isHeadWord(d.Tokens[i]) {
+						h = i
+						break
+					}
+				}
+				if h < 0 {
+					continue
+				}
+				e := d.TokenAt(p.End-1) + 1
+				s := d.SentenceOf(h)
+				if e <= h || s < 0 {
+					break
+				}
+				ctx := cueEndContext(d, h, s)
+				ctx.CueLike = cueLike
+				if e > ctx.End || e > h+1+cuemodel.CueEndSpan {
+					unreachable++
+					break
+				}
+				exs = append(exs, endExample{ctx, e})
+				break
+			}
+		}
+	}
+	return exs, unreachable
+}
+
+// cueEndContext is the ranker context of a cue headed by token h of
+// sentence s, as the attributor builds it: candidates up to the sentence
+// end or the first quotation mark after the head.
+func cueEndContext(d *extract.Document, h, s int) cuemodel.SpanContext {
+	lo, hi := d.Sentences[s].Tokens.Lo, d.Sentences[s].Tokens.Hi
+	end := h + 1
+	for end < hi && !d.Tokens[end].Kind.IsQuote() {
+		end++
+	}
+	return cuemodel.SpanContext{Doc: d, B: h, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi}
+}
+
+// trainCueEnd trains the cue-end ranker into w (shared with the content
+// rankers: the feature templates differ), as trainStart does.
+func trainCueEnd(exs []endExample, w []float32, epochs int, errw io.Writer) {
+	n := len(w)
+	wt := make([]float64, n)
+	acc := make([]float64, n)
+	for i, x := range w {
+		wt[i] = float64(x)
+	}
+	c := 1.0
+	rng := rand.New(rand.NewPCG(7, 8))
+	order := rng.Perm(len(exs))
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, i := range order {
+			e := &exs[i]
+			best, bestS := -1, 0.0
+			for k := e.ctx.B + 1; k <= e.ctx.End && k <= e.ctx.B+1+cuemodel.CueEndSpan; k++ {
+				var s float64
+				cuemodel.CueEndFeatures(&e.ctx, k, func(h uint32) { s += wt[h] })
+				if best < 0 || s > bestS {
+					best, bestS = k, s
+				}
+			}
+			if best != e.gold {
+				errs++
+				cuemodel.CueEndFeatures(&e.ctx, e.gold, func(h uint32) { wt[h]++; acc[h] += c })
+				cuemodel.CueEndFeatures(&e.ctx, best, func(h uint32) { wt[h]--; acc[h] -= c })
+			}
+			c++
+		}
+		fmt.Fprintf(errw, "claimtrain: cue end epoch %d: %d wrong of %d\n", ep+1, errs, len(exs))
+	}
+	for i := range w {
+		w[i] = float32(wt[i] - acc[i]/c)
+	}
+}
+
+// evalCueEnd prints how often the cue-end ranker and the one-word rule find
+// the gold end of a cue, over all cues (unreachable ends count as misses).
+func evalCueEnd(exs []endExample, unreachable int, w []float32, errw io.Writer) {
+	m := &cuemodel.EndModel{W: w}
+	right, rule := 0, 0
+	for i := range exs {
+		e := &exs[i]
+		if k, _ := m.BestCueEnd(&e.ctx); k == e.gold {
+			right++
+		}
+		if e.ctx.B+1 == e.gold {
+			rule++
+		}
+	}
+	total := len(exs) + unreachable
+	fmt.Fprintf(errw, "claimtrain: dev cue ends: model %d/%d, head-only rule %d/%d\n", right, total, rule, total)
+}
