@@ -261,7 +261,7 @@ func (w *work) run() {
 			}
 			if c, ok := w.cueAt(i); ok {
 				cands = append(cands, c)
-				i = c.r.Hi - 1
+				i = c.head
 			}
 		}
 		// Strength in fifths, then text order: of two sure cues the first
@@ -1059,7 +1059,15 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	default:
 		var ok bool
 		src, ok = w.sourceLeft(c)
+		asSrc, asPart, asOK := w.asClause(c, start, end, src, ok)
 		switch {
+		case asOK:
+			// I12: "As many experts have pointed out, Mr. Trump is free
+			// …" / "…, as police have said.": the source is the subject
+			// after "as"; the content is the clause on the other side of
+			// the comma.
+			src = asSrc
+			parts = append(parts, asPart)
 		case ok && w.colonAtParagraphEnd(c):
 			// I7: "The New York Times reports:" ends its paragraph; the
 			// next paragraph is the content.
@@ -1133,6 +1141,14 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				src, shared = r, true
 				b := w.contentStart(c, end)
 				parts = append(parts, extract.Range{Lo: b, Hi: end})
+			}
+		case !ok && w.participleOpens(c, start):
+			// I11: "Citing a conspiracy theory, Trump accused …": a
+			// participle that opens the sentence reports what the subject
+			// of the main clause says; the content runs to the comma.
+			if j, subj, found := w.mainSubject(c.r.Hi, end); found {
+				src, shared = subj, true
+				parts = append(parts, extract.Range{Lo: c.r.Hi, Hi: j})
 			}
 		default:
 			// I3 inverted: "…, said X."
@@ -1468,6 +1484,108 @@ func (w *work) nestAside(c cue, src, subj, rest extract.Range) {
 	}
 	cl.Speaker, cl.Person = w.speaker(src)
 	w.out = append(w.out, cl)
+}
+
+// participleOpens reports whether cue c is a participle ("Citing",
+// "Claiming", "Lamenting") that opens its sentence (after a conjunction at
+// most), for I11.
+func (w *work) participleOpens(c cue, start int) bool {
+	return c.head == c.r.Lo && w.skipLead(start, c.r.Lo) == c.r.Lo &&
+		strings.HasSuffix(w.lower(c.head), "ing") && isUpperStart(w.toks[c.head].Text)
+}
+
+// mainSubject finds, for I11, the comma that ends a participle clause
+// starting at from (within maxSource tokens, before end) and the subject
+// of the main clause after it: "Bemoaning the “phony system,” Trump
+// accused …" gives the comma inside the quotation and "Trump". The subject
+// may already be another claim's source; a verb must follow it.
+func (w *work) mainSubject(from, end int) (comma int, subj extract.Range, ok bool) {
+	for j := from + 1; j < end && j-from < maxSource; j++ {
+		t := w.toks[j]
+		if finalPunct[t.Text] && t.Text != "," || t.Text == ";" || t.Text == ":" {
+			return 0, extract.Range{}, false
+		}
+		if t.Text != "," {
+			continue
+		}
+		k := j + 1
+		if k < end && (w.toks[k].Kind == extract.QuoteClose || w.toks[k].Kind == extract.QuoteAmbiguous && w.qOf[k] >= 0 && w.quotes[w.qOf[k]].last == k) {
+			k++
+		}
+		n := k
+		for n < end && n-k < maxNP && isWordTok(w.toks[n]) && (isUpperStart(w.toks[n].Text) || n == k && subjectPronouns[w.lower(n)] || determiners[w.lower(n)] && n == k) {
+			n++
+			if subjectPronouns[w.lower(n-1)] {
+				break
+			}
+		}
+		// "the campaign", "Mr. Trump": a determiner takes its noun.
+		if n > k && determiners[w.lower(n-1)] && n < end && isWordTok(w.toks[n]) {
+			n++
+		}
+		if n == k || n >= end || !isWordTok(w.toks[n]) {
+			return 0, extract.Range{}, false
+		}
+		r := extract.Range{Lo: k, Hi: n}
+		if !w.plausibleSource(r) {
+			return 0, extract.Range{}, false
+		}
+		return j, r, true
+	}
+	return 0, extract.Range{}, false
+}
+
+// asClause finds, for I12, a comment clause with "as" around cue c: "As
+// many experts have pointed out, …" (the clause opens the sentence and the
+// content follows the comma after the cue) or "…, as police have said."
+// (the clause ends the sentence and the content is what precedes its
+// comma). The source is src, the subject sourceLeft found, when it starts
+// right after "as", or else the words between "as" and the cue.
+func (w *work) asClause(c cue, start, end int, src extract.Range, ok bool) (extract.Range, extract.Range, bool) {
+	a := -1
+	if ok && src.Lo > start && w.lower(src.Lo-1) == "as" {
+		a = src.Lo - 1
+	} else if !ok {
+		for k := c.r.Lo - 1; k >= start && c.r.Lo-k <= maxSource; k-- {
+			if w.qOf[k] >= 0 || w.used[k] || finalPunct[w.toks[k].Text] && w.toks[k].Text != "," || w.verbLike(k) {
+				break
+			}
+			if w.lower(k) == "as" {
+				a = k
+				break
+			}
+		}
+		if a < 0 || a+1 >= c.r.Lo {
+			return extract.Range{}, extract.Range{}, false
+		}
+		src = extract.Range{Lo: a + 1, Hi: c.r.Lo}
+		for src.Hi > src.Lo && w.isPunct(src.Hi-1) && !(w.toks[src.Hi-1].Text == "," && w.hasComma(src.Lo, src.Hi-1)) {
+			src.Hi--
+		}
+		if !w.plausibleSource(src) {
+			return extract.Range{}, extract.Range{}, false
+		}
+	}
+	if a < 0 {
+		return extract.Range{}, extract.Range{}, false
+	}
+	switch {
+	case a == w.skipLead(start, a) && c.r.Hi+1 < end && w.toks[c.r.Hi].Text == ",":
+		return src, extract.Range{Lo: c.r.Hi + 1, Hi: end}, true
+	case a > start+1 && w.toks[a-1].Text == "," && c.r.Hi >= end:
+		return src, extract.Range{Lo: w.skipLead(start, a-1), Hi: a - 1}, true
+	}
+	return extract.Range{}, extract.Range{}, false
+}
+
+// hasComma reports whether a comma stands in [lo, hi).
+func (w *work) hasComma(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if w.toks[i].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // participleLead are the words before a participle cue whose subject is
