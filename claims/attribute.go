@@ -1786,6 +1786,15 @@ func (w *work) contentStartModel(c cue, end, lo, hi int) int {
 		return w.contentStart(c, end)
 	}
 	ctx := cuemodel.SpanContext{Doc: w.d, B: c.r.Hi, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, Lower: w.lower}
+	// A content does not start after another cue ("questioning the
+	// system, encouraging his supporters to …": the start is not after
+	// "encouraging").
+	for j := c.r.Hi + 1; j < end && j < c.r.Hi+cuemodel.StartSpan; j++ {
+		if w.cueLike(j) && w.toks[j-1].Text == "," {
+			ctx.StartLimit = j
+			break
+		}
+	}
 	return w.a.end.BestStart(&ctx)
 }
 

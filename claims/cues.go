@@ -158,6 +158,12 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	for k.r.Lo > lo && i-k.r.Lo < 3 {
 		pt := toks[k.r.Lo-1]
 		lp := lower(pt)
+		if lp == "to" && k.r.Lo-2 >= lo && catenative[stemOf(k.r.Lo-2)] {
+			// C3b: "continues to insist", "refused to say": the verb
+			// that takes the infinitive is part of the cue.
+			k.r.Lo -= 2
+			continue
+		}
 		pc, ok := cl.lx.Prefix[lp]
 		contracted := (lp == "’s" || lp == "'s") && k.r.Lo-2 >= lo && subjectPronouns[lower(toks[k.r.Lo-2])]
 		if !(ok && 2*pc.In >= pc.Total || pt.Kind == extract.Word && (isAdverb(pt) || cueAdverbs[lp] || strings.HasSuffix(lp, "n’t") || strings.HasSuffix(lp, "n't")) || contracted) {
@@ -185,6 +191,12 @@ func titleCase(d *extract.Document, lo, hi int) bool {
 	}
 	return hi-lo <= 40 && words >= 3 && 5*caps >= 4*words
 }
+
+// catenative are the stems of verbs that take a cue verb's infinitive
+// into their cue (C3b).
+var catenative = set("continu", "refus", "declin", "tri", "want", "plan", "vow", "threaten",
+	"promis", "decid", "agre", "fail", "attempt", "intend", "hope", "seem", "appear", "began",
+	"begin", "start", "pledg", "need", "yet", "went", "came", "wish")
 
 // statementStems are the stems of verbs that issue a statement (C6).
 var statementStems = set("issu", "releas")

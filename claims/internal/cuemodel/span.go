@@ -36,6 +36,9 @@ type SpanContext struct {
 	CueLike func(i int) bool
 	// Lower, when not nil, returns Doc.Tokens[i].Lower(), from a cache.
 	Lower func(i int) string
+	// StartLimit, when above B, is the first token BestStart may not
+	// choose as a content start.
+	StartLimit int
 }
 
 func (c *SpanContext) lower(i int) string {
@@ -222,7 +225,7 @@ func StartFeatures(c *SpanContext, b int, f func(uint32)) {
 // c.End-1)]; c.B is the cue end.
 func (m *EndModel) BestStart(c *SpanContext) int {
 	best, bestS := c.B, float32(math.Inf(-1))
-	for b := c.B; b < c.End && b < c.B+StartSpan; b++ {
+	for b := c.B; b < c.End && b < c.B+StartSpan && (c.StartLimit <= c.B || b < c.StartLimit); b++ {
 		var s float32
 		StartFeatures(c, b, func(h uint32) { s += m.W[h] })
 		if s > bestS {
