@@ -1430,6 +1430,15 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 			if nx == "although" || nx == "though" || nx == "whereas" {
 				return k
 			}
+			// ", while 73 percent said …": a conjunction, a new subject
+			// and its own cue.
+			if (nx == "while" || nx == "but" || nx == "and" || nx == "because") && k+3 < end {
+				for j := k + 3; j < end && j <= k+5; j++ {
+					if c2, ok := w.cueAt(j); ok && c2.p >= 0.9 && !w.evidential(c2) && w.shortSubject(k+2, c2.r.Lo) {
+						return k
+					}
+				}
+			}
 			if strings.HasSuffix(nx, "ing") {
 				if _, ok := w.cueAt(k + 1); ok {
 					return k
@@ -1437,6 +1446,15 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 			}
 			if w.clauseFinalCue(k+1, end) {
 				return k
+			}
+		case "while", "whereas":
+			// "…,” while 73 percent said …" after a closing mark.
+			if k+2 < end && w.toks[k-1].Kind.IsQuote() {
+				for j := k + 2; j < end && j <= k+4; j++ {
+					if c2, ok := w.cueAt(j); ok && c2.p >= 0.9 && !w.evidential(c2) && w.shortSubject(k+1, c2.r.Lo) {
+						return k
+					}
+				}
 			}
 		case "and", "but":
 			// "… has shown no signs of bad health and seemed confident": an
@@ -1576,6 +1594,24 @@ func (w *work) asClause(c cue, start, end int, src extract.Range, ok bool) (extr
 		return src, extract.Range{Lo: w.skipLead(start, a-1), Hi: a - 1}, true
 	}
 	return extract.Range{}, extract.Range{}, false
+}
+
+// shortSubject reports whether [lo, hi) can be the subject of a cue that
+// starts a second clause: one to three words or numbers, the first a
+// pronoun, a determiner, a number or capitalised ("73 percent", "they",
+// "the senators").
+func (w *work) shortSubject(lo, hi int) bool {
+	if hi-lo < 1 || hi-lo > 3 {
+		return false
+	}
+	for i := lo; i < hi; i++ {
+		if t := w.toks[i]; !isWordTok(t) && t.Kind != extract.Number {
+			return false
+		}
+	}
+	t := w.toks[lo]
+	lw := w.lower(lo)
+	return t.Kind == extract.Number || isUpperStart(t.Text) || subjectPronouns[lw] || determiners[lw]
 }
 
 // hasComma reports whether a comma stands in [lo, hi).
