@@ -718,6 +718,10 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		if subjectPronouns[lower(t)] {
 			return extract.Range{Lo: j, Hi: j + 1}, true
 		}
+		// S2b: "many of whom say": a quantifier of a relative pronoun.
+		if lw := lower(t); (lw == "whom" || lw == "which") && j-2 >= lo && lower(w.toks[j-1]) == "of" && quantifiers[lower(w.toks[j-2])] {
+			return extract.Range{Lo: j - 2, Hi: j + 1}, true
+		}
 		np, ok := w.npBefore(j+1, lo)
 		if !ok {
 			return np, false
@@ -1613,6 +1617,10 @@ func (w *work) shortSubject(lo, hi int) bool {
 	lw := w.lower(lo)
 	return t.Kind == extract.Number || isUpperStart(t.Text) || subjectPronouns[lw] || determiners[lw]
 }
+
+// quantifiers open a partitive source ("many of whom", S2b).
+var quantifiers = set("many", "most", "some", "all", "several", "few", "none", "both", "one", "two",
+	"three", "half", "each", "neither", "either", "majority")
 
 // hasComma reports whether a comma stands in [lo, hi).
 func (w *work) hasComma(lo, hi int) bool {
