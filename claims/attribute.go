@@ -1138,10 +1138,10 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				b := w.contentStartModel(c, end, lo, hi)
 				parts = append(parts, extract.Range{Lo: b, Hi: w.contentEndModel(c, b, w.contentEnd(b, end, lo, hi), lo, hi)})
 			}
-		case c.r.Lo > start+1 && participleLead[lower(w.toks[c.r.Lo-1])] && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
+		case c.r.Lo > lo+1 && participleLead[lower(w.toks[c.r.Lo-1])] && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
 			// I6: "Trump is defending his tweets, saying …": the subject
 			// of the sentence.
-			if r, ok := w.subjectOf(start, c.r.Lo-1); ok {
+			if r, ok := w.subject(lo, c.r.Lo-1, true); ok {
 				src, shared = r, true
 				b := w.contentStart(c, end)
 				parts = append(parts, extract.Range{Lo: b, Hi: end})
@@ -1451,6 +1451,12 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 			if w.clauseFinalCue(k+1, end) {
 				return k
 			}
+		case "by", "from", "after", "without":
+			// "responded … by saying his refusal …": a gerund cue after a
+			// preposition opens a claim of its own.
+			if c2, ok := w.cueAt(k + 1); ok && c2.r.Lo == k+1 && strings.HasSuffix(lower(w.toks[k+1]), "ing") {
+				return k
+			}
 		case "while", "whereas":
 			// "…,” while 73 percent said …" after a closing mark.
 			if k+2 < end && w.toks[k-1].Kind.IsQuote() {
@@ -1635,7 +1641,7 @@ func (w *work) hasComma(lo, hi int) bool {
 // participleLead are the words before a participle cue whose subject is
 // the subject of the sentence (I6): "…, saying", "… – saying", "… while
 // saying", "… by saying".
-var participleLead = set(",", "–", "—", "-", "--", "while", "by")
+var participleLead = set(",", "–", "—", "-", "--", "while", "by", "from", "after", "before", "without", "when")
 
 // answer reports whether token i, the last before end, is a one-word
 // content: "yes", "no", "so" or a name ("he said Ryan.").
@@ -1666,6 +1672,12 @@ func (w *work) clauseFinalCue(from, end int) bool {
 // skipped; the phrase stops before a function word, punctuation or a
 // lower-case past form ("groups granted").
 func (w *work) subjectOf(lo, hi int) (extract.Range, bool) {
+	return w.subject(lo, hi, false)
+}
+
+// subject is subjectOf; with shared, the subject may already be the source
+// of another claim ("McAuliffe has said …, aside from saying …").
+func (w *work) subject(lo, hi int, shared bool) (extract.Range, bool) {
 	for lo < hi && w.isPunct(lo) {
 		lo++
 	}
@@ -1686,7 +1698,7 @@ func (w *work) subjectOf(lo, hi int) (extract.Range, bool) {
 	for k < hi && k-lo < maxNP {
 		t := w.toks[k]
 		lw := lower(t)
-		if w.used[k] || w.qOf[k] >= 0 || !isWordTok(t) && !(t.Kind == extract.Punct && (t.Text == "’s" || t.Text == "'s")) {
+		if w.used[k] && !shared || w.qOf[k] >= 0 || !isWordTok(t) && !(t.Kind == extract.Punct && (t.Text == "’s" || t.Text == "'s")) {
 			break
 		}
 		if k > lo && (npStop[lw] && lw != "of" || !isUpperStart(t.Text) && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing"))) {

@@ -97,7 +97,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		}
 		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre, Lower: lowerOf}
 		score := cl.model.Score(&ctx) + cl.bias
-		if score <= 0 {
+		if score <= 0 && !(prior >= 0.5 && cl.lx.Base[stem] && gerundAfterPrep(toks, i, lo, lowerOf)) {
 			return cue{}, false
 		}
 		p = 1 / (1 + math.Exp(-float64(score)/4))
@@ -172,6 +172,20 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		k.r.Lo--
 	}
 	return k, true
+}
+
+// gerundAfterPrep reports whether token i is a gerund after a preposition
+// ("by saying", "aside from saying", "after claiming"): C2b, a hand-listed
+// reporting verb there is a cue even when the model doubts it.
+func gerundAfterPrep(toks []extract.Token, i, lo int, lowerOf func(int) string) bool {
+	if i-1 < lo || !strings.HasSuffix(lowerOf(i), "ing") {
+		return false
+	}
+	switch lowerOf(i - 1) {
+	case "by", "from", "for", "after", "before", "without", "while", "when":
+		return true
+	}
+	return false
 }
 
 // titleCase reports whether the sentence [lo, hi) is a headline in title
