@@ -32,10 +32,12 @@
 //
 // # How claims are found
 //
-// Quotation marks are paired first (marks.go, rules Q1–Q7): curly, straight,
+// Quotation marks are paired first (marks.go, rules Q1–Q9): curly, straight,
 // angle and „low-high“ marks, the doubled apostrophes of wire copy, nesting, a misused opening
-// mark at the end of a paragraph, and quotations that run over several
-// paragraphs (a mark opens each paragraph and only the last closes).
+// mark at the end of a paragraph, a dropped opening mark ('They are
+// wrong," said Ms. Strada.' quotes from the paragraph's start), and
+// quotations that run over several paragraphs (a mark opens each paragraph
+// and only the last closes).
 //
 // Cues are found by a learned detector (cues.go and internal/cuemodel): an
 // averaged perceptron over the word, its Snowball stem, its neighbours and
@@ -43,9 +45,15 @@
 // prior from a lexicon of PolNeAR cue counts and a hand list of reporting
 // verbs (internal/lexicon, see its SOURCES.md). Auxiliaries and particles
 // join the cue as PolNeAR annotators mark them ("has said", "according to"),
-// an infinitive cue takes its verb ("to declare", "continued to question",
-// C5), a statement is part of its verb's cue ("issued a statement saying",
-// C6), and a passive cue leaves out its "by".
+// as does a verb that takes the cue's infinitive ("continues to insist",
+// C3b); an infinitive cue takes its verb ("to declare", "continued to
+// question", C5), a statement is part of its verb's cue ("issued a statement
+// saying", C6), and a passive cue leaves out its "by". A gerund of a
+// reporting verb after a preposition is a cue even when the detector
+// doubts it ("by saying", "aside from saying", C2b). Where a cue ends is
+// then revised by a learned ranker (C7, internal/cuemodel) that knows
+// PolNeAR's extents ("accused Holt of", "expressed deep concern about");
+// its end replaces the rules' end only when it scores clearly better.
 //
 // Claims are then built by a sieve of rules from precise to general, after
 // Muzny et al. 2017 ("A Two-stage Sieve Approach for Quote Attribution",
@@ -60,14 +68,22 @@
 //     quoted speaker of the same or the previous paragraph (Continuation);
 //   - D5 anything else, such as scare quotes and titles ("state of the
 //     union"), is not a claim;
-//   - I0–I10 indirect claims, strongest cue first: according to X, X said
+//   - I0–I12 indirect claims, strongest cue first (the detector's
+//     probability in fifths, then the lexicon prior, then text order; a
+//     cue with a that-clause goes before the cues inside it, I0b):
+//     according to X, X said
 //     (that) …, …, X said., …, X said, …, participles or coordinated verbs
 //     that share a subject ("…, adding that …", "she smiled and said"), a
 //     cue and colon that end a paragraph ("The Times reports:") taking the
 //     next paragraph, passives with an agent ("was first reported by
 //     MSNBC"), and claims without a source for evidential cues ("seemed",
 //     "is expected", "reportedly") and "Asked whether …" or "…, when asked
-//     whether …". A short clause or answer after the cue stays its content
+//     whether …"; a participle that opens the sentence reports for the
+//     main clause's subject ("Citing a theory, Trump accused …", I11), and
+//     a comment clause with "as" takes the clause beside it ("As experts
+//     have pointed out, …", "…, as police have said.", I12); a gerund cue
+//     after a preposition shares the sentence's subject ("responded … by
+//     saying …", I6). A short clause or answer after the cue stays its content
 //     even after a comma ("In Texas, voters said they were angry", "Asked
 //     who leads, he said Ryan", I3b). An "according
 //     to" aside inside another claim's source ("Mr. Smith, according to
@@ -79,7 +95,9 @@
 // (structured perceptrons, internal/cuemodel) trained on PolNeAR train pick
 // the start among the tokens after the cue (after the addressee of "told",
 // at "that" after an adverbial) and the end among the tokens up to the
-// sentence end (before an adjunct, a relative clause or a second claim).
+// sentence end (before an adjunct, a relative clause or a second claim). A
+// content never starts after a comma and another cue, and ends before ",
+// while 73 percent said …" or "by saying …", a second claim.
 //
 // Sources are the subject of the cue (S1–S4): auxiliaries and adverbs are
 // skipped, appositives and relative clauses are kept up to the comma that
@@ -88,7 +106,8 @@
 // "Franak Viacorka, …," and the speaker Franak Viacorka, not Tikhanovskaya.
 // Coordinated subjects ("Mr. Grassley and Mr. Leahy"), post-modifiers
 // ("Many people involved in the negotiations") and parentheses ("Rep. Gwen
-// Moore (D-Wis.)") stay in the source; temporal adjuncts ("on Wednesday"),
+// Moore (D-Wis.)") and partitives of a relative pronoun ("many of whom
+// say", S2b) stay in the source; temporal adjuncts ("on Wednesday"),
 // asides ("however") and datelines do not (S5–S7). Pronouns (P1) resolve
 // to the first person of matching gender in the current sentence before
 // them, else in the previous ones (subject position first), where speakers
