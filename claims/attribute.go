@@ -1740,8 +1740,8 @@ func (w *work) speakerLines() {
 		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] || j == i+1 && len(w.toks[i].Text) == 1 {
 			continue
 		}
-		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.namesPerson(i, j) {
-			continue // L1b: a headline label that names no person ("The Latest:") is a topic, not a speaker
+		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.namesPerson(i, j) && w.headlineTag(i, j) {
+			continue // L1b: a headline tag ("The Latest:", "BREAKING:", "Big Win For Bernie:") is a topic, not a speaker
 		}
 		end := hi
 		for end > j+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote() && w.qOf[end-1] < 0) {
@@ -1770,6 +1770,32 @@ func (w *work) speakerLines() {
 }
 
 // namesPerson reports whether a PERSON name starts in tokens [lo, hi).
+// headlineTag reports whether the label [lo, hi) before a headline's colon
+// is a tag rather than a speaker (L1b): a known tag word ("Breaking",
+// "Exclusive", "Watch"), a label in capitals ("BOOM", "FIX IS IN"), one
+// that starts with "The" ("The Latest") or holds a lower-case word or a
+// preposition ("Big Win For Bernie", "Stealth Over Health"). "Poll:",
+// "Politifact:", "NY Post:" and names are speakers, as PolNeAR annotates
+// them.
+func (w *work) headlineTag(lo, hi int) bool {
+	if headlineTags[w.lower(lo)] || w.lower(lo) == "the" || w.allCaps(lo, hi) {
+		return true
+	}
+	for i := lo + 1; i < hi; i++ {
+		if lw := w.lower(i); npPreps[lw] || lw == "is" || lw == "are" || !isUpperStart(w.toks[i].Text) && w.toks[i].Text != "." {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineTags are the first words of headline labels that tag a story
+// rather than name its source.
+var headlineTags = set("breaking", "exclusive", "revealed", "wow", "byline", "look", "watch",
+	"update", "live", "video", "photos", "opinion", "analysis", "editorial", "bombshell", "busted",
+	"boom", "just", "paid", "delegate", "correction", "clarification", "updated", "developing",
+	"special", "listen", "read", "fact", "explainer", "review")
+
 func (w *work) namesPerson(lo, hi int) bool {
 	for _, n := range w.namesIn(lo, hi) {
 		if n.label == extract.PER {

@@ -60,7 +60,8 @@
 // the basis of CoreNLP's quote attribution) and BBC Citron:
 //
 //   - L1 speaker labels: "PENCE: Well, look, …", but not a headline label
-//     that names no person ("The Latest: …", L1b);
+//     that tags the story ("The Latest: …", "BREAKING: …", L1b), while
+//     "Poll: …" and "Politifact: …" name a source as PolNeAR has them;
 //   - D1 a cue after a quotation: “…,” said X / “…,” X said / “…” ― X;
 //   - D2 a cue before it: X said: “…”; with words between, a mixed claim;
 //   - D3 a colon: X: “…”;
