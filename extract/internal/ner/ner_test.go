@@ -276,3 +276,9 @@ func FuzzDecode(f *testing.F) {
 		m.Tag(Doc{Tokens: strings.Fields("John Smith went to Paris ."), Sentences: []Range{{0, 6}}})
 	})
 }
+
+// TestClosersLayout pins the closer tags that lattice.run reads by index
+// (O, then L-x and U-x per label) to the closers table.
+func TestClosersLayout(t *testing.T) {
+	assert.Equal(t, [nOpen]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}, closers)
+}

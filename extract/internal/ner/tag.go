@@ -340,19 +340,19 @@ func (v *lattice) run(em, score []float32, back []uint8, tags []uint8) {
 		cur := (*[numTags]float32)(score[i*numTags:])
 		e := (*[numTags]float32)(em[i*numTags:])
 		bk := (*[numTags]uint8)(back[i*numTags:])
-		var cs [nOpen]float32
-		other := negInf // best closer other than O
-		for j, p := range closers {
-			cs[j] = prev[p]
-			if j > 0 {
-				other = max(other, cs[j])
-			}
-		}
-		if cs[0]-other >= v.oWins {
-			// O beats every other closer as the predecessor of every
-			// opener: the common case, a token far from any entity.
+		// The closers' scores (O, then L-x and U-x per label).
+		cs := [nOpen]float32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
+		// O beats every other closer as the predecessor of every opener
+		// when its lead over each of them is at least oWins: the common
+		// case, a token far from any entity. The eight tests are
+		// independent (no chain of max through the closers), and
+		// fl(c0-x) is non-increasing in x, so this is the same test as
+		// c0 - max(closers) >= oWins, infinities included.
+		c0, ow := cs[0], v.oWins
+		if c0-cs[1] >= ow && c0-cs[2] >= ow && c0-cs[3] >= ow && c0-cs[4] >= ow &&
+			c0-cs[5] >= ow && c0-cs[6] >= ow && c0-cs[7] >= ow && c0-cs[8] >= ow {
 			for ti, t := range openers {
-				cur[t] = cs[0] + v.co[ti][0] + e[t]
+				cur[t] = c0 + v.co[ti][0] + e[t]
 				bk[t] = 0
 			}
 		} else {
