@@ -97,7 +97,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		}
 		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre, Lower: lowerOf}
 		score := cl.model.Score(&ctx) + cl.bias
-		if score <= 0 && !(prior >= 0.5 && cl.lx.Base[stem] && gerundAfterPrep(toks, i, lo, lowerOf)) {
+		if score <= 0 && !(prior >= 0.5 && cl.lx.Base[stem] && (gerundAfterPrep(toks, i, lo, lowerOf) || parenthetical(d, i, lo, hi, lowerOf))) {
 			return cue{}, false
 		}
 		p = 1 / (1 + math.Exp(-float64(score)/4))
@@ -184,6 +184,40 @@ func gerundAfterPrep(toks []extract.Token, i, lo int, lowerOf func(int) string) 
 	switch lowerOf(i - 1) {
 	case "by", "from", "for", "after", "before", "without", "while", "when":
 		return true
+	case ",":
+		// "…,” she said, referencing …": a gerund after a speech verb
+		// and a comma.
+		return i-2 >= lo && saidWords[lowerOf(i-2)]
+	}
+	return false
+}
+
+// saidWords are the forms of speech verbs after which a comma and a
+// gerund report more (C2b).
+var saidWords = set("said", "says", "added", "adds", "wrote", "writes", "told", "continued")
+
+// parenthetical reports whether token i is the verb of a parenthetical
+// reporting clause (C8): ", he added, …", ", Mr. Castañeda argues, …",
+// ", said Mr. Kamin, …": a comma, a subject of at most four words (a
+// pronoun or capitalised) before the verb or after it, and a comma or the
+// sentence end after the clause.
+func parenthetical(d *extract.Document, i, lo, hi int, lowerOf func(int) string) bool {
+	toks := d.Tokens
+	// Subject before: ", X Y verb ,".
+	j := i - 1
+	for j > lo && i-j <= 4 && (isWordTok(toks[j]) && (isUpperStart(toks[j].Text) || subjectPronouns[lowerOf(j)]) || toks[j].Text == ".") {
+		j--
+	}
+	if j < i-1 && j >= lo && toks[j].Text == "," && i+1 < hi && (toks[i+1].Text == "," || finalPunct[toks[i+1].Text] && i+2 >= hi) {
+		return true
+	}
+	// Subject after: ", verb X Y ,".
+	if i-1 >= lo && toks[i-1].Text == "," {
+		k := i + 1
+		for k < hi && k-i <= 4 && (isWordTok(toks[k]) && (isUpperStart(toks[k].Text) || subjectPronouns[lowerOf(k)]) || toks[k].Text == ".") {
+			k++
+		}
+		return k > i+1 && k < hi && toks[k].Text == ","
 	}
 	return false
 }
