@@ -1743,6 +1743,9 @@ func (w *work) speakerLines() {
 		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.namesPerson(i, j) && w.headlineTag(i, j) {
 			continue // L1b: a headline tag ("The Latest:", "BREAKING:", "Big Win For Bernie:") is a topic, not a speaker
 		}
+		if editorTags[w.lower(i)] {
+			continue // L1d: "Correction:", "CLARIFICATION:", "Editor’s note:" anywhere
+		}
 		end := hi
 		for end > j+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote() && w.qOf[end-1] < 0) {
 			end--
@@ -1782,19 +1785,28 @@ func (w *work) headlineTag(lo, hi int) bool {
 		return true
 	}
 	for i := lo + 1; i < hi; i++ {
-		if lw := w.lower(i); npPreps[lw] || lw == "is" || lw == "are" || !isUpperStart(w.toks[i].Text) && w.toks[i].Text != "." {
+		if lw := w.lower(i); labelFunctionWords[lw] || !isUpperStart(w.toks[i].Text) && w.toks[i].Text != "." {
 			return true
 		}
 	}
 	return false
 }
 
+// editorTags open the editor's lines of an article, which attribute
+// nothing (L1d).
+var editorTags = set("correction", "corrections", "clarification", "editor’s", "editor's", "update", "updated")
+
+// labelFunctionWords in a label make it a title, not a name ("Stealth
+// Over Health:", "The Gap Goes On:").
+var labelFunctionWords = set("of", "for", "to", "at", "on", "in", "with", "from", "over", "into",
+	"after", "before", "against", "about", "is", "are", "goes", "go", "and", "or", "a", "an", "vs")
+
 // headlineTags are the first words of headline labels that tag a story
 // rather than name its source.
 var headlineTags = set("breaking", "exclusive", "revealed", "wow", "byline", "look", "watch",
 	"update", "live", "video", "photos", "opinion", "analysis", "editorial", "bombshell", "busted",
 	"boom", "just", "paid", "delegate", "correction", "clarification", "updated", "developing",
-	"special", "listen", "read", "fact", "explainer", "review")
+	"special", "listen", "read", "fact", "explainer", "review", "editor’s", "editor's", "note")
 
 func (w *work) namesPerson(lo, hi int) bool {
 	for _, n := range w.namesIn(lo, hi) {

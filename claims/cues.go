@@ -114,6 +114,11 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			return cue{}, false
 		}
 	}
+	// C9: a participle that names ("The program, called EB-5,", "…,
+	// known as HFCs") reports nothing.
+	if namingParticiple(toks, i, lo, hi, lw, lowerOf) {
+		return cue{}, false
+	}
 	k := cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: p, tell: tellStems[stem]}
 	// C3: tails.
 	if tails := cl.lx.Tails[stem]; true {
@@ -190,6 +195,29 @@ func gerundAfterPrep(toks []extract.Token, i, lo int, lowerOf func(int) string) 
 		return i-2 >= lo && saidWords[lowerOf(i-2)]
 	}
 	return false
+}
+
+// namingParticiple reports whether the word lw at token i is a participle
+// that names what precedes it (C9): "called", "known", "dubbed", "named"
+// right after a comma, followed (after "as") by a capitalised word or an
+// acronym.
+func namingParticiple(toks []extract.Token, i, lo, hi int, lw string, lowerOf func(int) string) bool {
+	switch lw {
+	case "called", "known", "dubbed", "named", "nicknamed", "titled", "labeled", "labelled":
+	default:
+		return false
+	}
+	if i-1 < lo || toks[i-1].Text != "," {
+		return false
+	}
+	k := i + 1
+	if k < hi && lowerOf(k) == "as" {
+		k++
+	}
+	if k < hi && (lowerOf(k) == "the" || toks[k].Kind.IsQuote()) {
+		k++
+	}
+	return k < hi && isWordTok(toks[k]) && isUpperStart(toks[k].Text)
 }
 
 // saidWords are the forms of speech verbs after which a comma and a
