@@ -951,6 +951,9 @@ var npPreps = set("of", "for", "to", "at", "on", "in", "with", "from")
 //   - I3 …, X said. / …, said X.: the content is the clause before the comma;
 //   - I4 …, X said, …: an interjected cue splits the content in two.
 func (w *work) indirect(c cue, quoteHint int) bool {
+	if w.anaphoricSpeech(c) {
+		return false
+	}
 	s := int(w.sentOf[c.head])
 	lo, hi := w.sent(s)
 	// Rules look no further than maxWindow tokens from the cue, so a
@@ -1791,6 +1794,33 @@ func (w *work) headlineTag(lo, hi int) bool {
 	}
 	return false
 }
+
+// anaphoricSpeech reports whether cue c makes a statement that was
+// reported before ("Trump made the comments Friday", "He made the
+// criticism while …", I14): a form of "make" before a definite determiner
+// and a speech noun reports no new content.
+func (w *work) anaphoricSpeech(c cue) bool {
+	switch w.lower(c.head) {
+	case "made", "make", "makes", "making":
+	default:
+		return false
+	}
+	k := c.head + 1
+	if k+1 >= len(w.toks) {
+		return false
+	}
+	switch w.lower(k) {
+	case "the", "this", "these", "those", "that", "his", "her", "their", "its":
+	default:
+		return false
+	}
+	return speechNouns[w.lower(k+1)]
+}
+
+// speechNouns name a statement (I14).
+var speechNouns = set("comment", "comments", "remark", "remarks", "statement", "statements", "pledge",
+	"criticism", "claim", "claims", "announcement", "accusation", "accusations", "promise", "prediction",
+	"vow", "argument", "point", "assertion", "allegation", "allegations", "observation")
 
 // editorTags open the editor's lines of an article, which attribute
 // nothing (L1d).
