@@ -24,14 +24,17 @@ type stage struct {
 	slots []slot // len is a power of two; key 0 = empty
 	shift uint   // 64 - log2(len(slots))
 	w     []int16
-	trans []float32 // (numTags+1) x numTags; row numTags is the start
-	end   []float32 // numTags
-	bias  []float32 // weights of biasHash, numTags
+	trans []float32      // (numTags+1) x numTags; row numTags is the start
+	end   []float32      // numTags
+	bias  [numTags]int32 // weights of biasHash
 	// gazRows are the weights of the gazetteer features (appendGazFeatures)
 	// per template (token, left, right) and bit of docState.gaz.
-	gazRows [3][32][numTags]float32
-	cache   []float32 // word-feature sums of Model.cacheWords: 5 offsets x numTags each
-	lat     *lattice  // trans and end rearranged for Viterbi
+	gazRows [3][32][numTags]int32
+	// cache holds the word-feature sums of Model.cacheWords, 5 offsets x
+	// numTags each; pad those of padWord. Sums are int32 (see emissions).
+	cache []int32
+	pad   [5 * numTags]int32
+	lat   *lattice // trans and end rearranged for Viterbi
 }
 
 type slot struct {
@@ -88,13 +91,14 @@ func newStage(keys []uint32, w []int16, trans, end []float32) *stage {
 		s.slots[i] = slot{k, uint32(len(s.w) / numTags)}
 		s.w = append(s.w, w[r*numTags:(r+1)*numTags]...)
 	}
-	s.bias = make([]float32, numTags)
-	s.add(s.bias, biasHash)
+	s.add(&s.bias, biasHash)
 	for c, tpl := range gazTemplates {
 		for b := range s.gazRows[c] {
-			s.add(s.gazRows[c][b][:], fin(hbyte(cf(tpl), byte(b))))
+			s.add(&s.gazRows[c][b], fin(hbyte(cf(tpl), byte(b))))
 		}
 	}
+	var hashes []uint64
+	s.wordSums(&s.pad, &padWord, hashes)
 	s.lat = newLattice(trans, end)
 	return s
 }
@@ -164,15 +168,9 @@ func (m *Model) buildCache() {
 	}
 	var hashes []uint64
 	for _, s := range m.stages {
-		s.cache = make([]float32, len(m.cacheWords)*5*numTags)
+		s.cache = make([]int32, len(m.cacheWords)*5*numTags)
 		for k := range m.cacheWords {
-			for o := -2; o <= 2; o++ {
-				hashes = appendTypeFeatures(hashes[:0], &m.cacheInfo[k], o)
-				v := s.cache[(k*5+o+2)*numTags : (k*5+o+3)*numTags]
-				for _, h := range hashes {
-					s.add(v, h)
-				}
-			}
+			hashes = s.wordSums((*[5 * numTags]int32)(s.cache[k*5*numTags:]), &m.cacheInfo[k], hashes)
 		}
 	}
 }

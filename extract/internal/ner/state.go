@@ -53,7 +53,8 @@ type docState struct {
 
 	// tagging scratch
 	em, score  []float32
-	vecs       []float32 // per word: its feature sums at the 5 window offsets
+	vecs       []int32               // per word not in the model's cache: its feature sums at the 5 window offsets
+	wv         []*[5 * numTags]int32 // per word: its sums, in vecs or the model's cache
 	back, tags []uint8
 	hashes     []uint64
 	labels     []Label
@@ -86,6 +87,8 @@ func (st *docState) release() {
 	st.words = st.words[:0]
 	clear(st.index)
 	clear(st.counts)
+	clear(st.wv)
+	st.wv = st.wv[:0]
 }
 
 func (st *docState) reset(doc Doc, m *Model) {

@@ -189,50 +189,71 @@ var statePool sync.Pool
 // stage's cache of frequent words, or computed for this document. With
 // hist, the features of setHistory's predictions are added. The result
 // lives in st's scratch space.
+//
+// Sums are int32, converted to float32 once per token and tag. Every
+// weight is an int16, and a token has at most 136 features (40 word
+// features over the window, 8 local, 84 gazetteer, 3 history, the bias),
+// so no partial sum reaches 136*32767 < 2^24, below which float32 holds
+// integers exactly: the result is the float32 sum in any order.
 func (s *stage) emissions(st *docState, hist bool) []float32 {
 	st.em = resize(st.em, len(st.doc.Tokens)*numTags)
 	em := st.em
-	// Every distinct word's sums for the five window offsets, laid out
-	// by word index so that the token loop below reads compact memory.
+	// Every distinct word's sums for the five window offsets: the model's
+	// for cached words and the padding, else computed into st.vecs.
 	const vl = 5 * numTags
-	st.vecs = grow(st.vecs, len(st.words)*vl)
+	st.vecs = growI32(st.vecs, len(st.words)*vl)
+	st.wv = st.wv[:0]
 	for k := range st.words {
-		v := st.vecs[k*vl : (k+1)*vl]
-		if g := st.cached[k]; g >= 0 && s.cache != nil {
-			copy(v, s.cache[int(g)*vl:int(g+1)*vl])
-			continue
-		}
-		clear(v)
-		w := &st.words[k]
-		for o := -2; o <= 2; o++ {
-			st.hashes = appendTypeFeatures(st.hashes[:0], w, o)
-			vo := v[(o+2)*numTags : (o+3)*numTags]
-			for _, h := range st.hashes {
-				s.add(vo, h)
-			}
+		switch g := st.cached[k]; {
+		case int32(k) == st.pad:
+			st.wv = append(st.wv, &s.pad)
+		case g >= 0 && s.cache != nil:
+			st.wv = append(st.wv, (*[vl]int32)(s.cache[int(g)*vl:]))
+		default:
+			v := (*[vl]int32)(st.vecs[k*vl:])
+			st.hashes = s.wordSums(v, &st.words[k], st.hashes)
+			st.wv = append(st.wv, v)
 		}
 	}
 	for si, r := range st.doc.Sentences {
 		for i := r.Lo; i < r.Hi; i++ {
-			e := (*[numTags]float32)(em[i*numTags:])
-			copy(e[:], s.bias)
+			acc := s.bias
 			for o := -2; o <= 2; o++ {
-				wv := (*[numTags]float32)(st.vecs[int(st.wordAt(r, i+o))*vl+(o+2)*numTags:])
-				for t := range e {
-					e[t] += wv[t]
+				wv := (*[numTags]int32)(st.wv[st.wordAt(r, i+o)][(o+2)*numTags:])
+				for t := range acc {
+					acc[t] += wv[t]
 				}
 			}
 			st.hashes = st.appendLocalFeatures(st.hashes[:0], si, i)
-			s.addGaz(e, st.gaz, r, i)
+			s.addGaz(&acc, st.gaz, r, i)
 			if hist {
 				st.hashes = st.appendHistoryFeatures(st.hashes, si, i)
 			}
 			for _, h := range st.hashes {
-				s.add(e[:], h)
+				s.add(&acc, h)
+			}
+			e := (*[numTags]float32)(em[i*numTags:])
+			for t, x := range acc {
+				e[t] = float32(x)
 			}
 		}
 	}
 	return em
+}
+
+// wordSums sets v to the sums of the weights of w's word features at each
+// window offset (numTags per offset, offsets -2..2). It returns hashes,
+// its scratch space.
+func (s *stage) wordSums(v *[5 * numTags]int32, w *word, hashes []uint64) []uint64 {
+	clear(v[:])
+	for o := -2; o <= 2; o++ {
+		hashes = appendTypeFeatures(hashes[:0], w, o)
+		vo := (*[numTags]int32)(v[(o+2)*numTags:])
+		for _, h := range hashes {
+			s.add(vo, h)
+		}
+	}
+	return hashes
 }
 
 // decode runs Viterbi on each sentence and appends the mentions found.
@@ -258,6 +279,13 @@ func grow(b []float32, n int) []float32 {
 	return b[:n]
 }
 
+func growI32(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n)
+	}
+	return b[:n]
+}
+
 func growU8(b []uint8, n int) []uint8 {
 	if cap(b) < n {
 		return make([]uint8, n)
@@ -265,15 +293,15 @@ func growU8(b []uint8, n int) []uint8 {
 	return b[:n]
 }
 
-func (s *stage) add(v []float32, h uint64) {
+// add adds the weights of feature h, if the stage knows it, to v.
+func (s *stage) add(v *[numTags]int32, h uint64) {
 	r := s.row(h)
 	if r < 0 {
 		return
 	}
 	w := (*[numTags]int16)(s.w[int(r)*numTags:])
-	d := (*[numTags]float32)(v)
-	for t := range d {
-		d[t] += float32(w[t])
+	for t := range v {
+		v[t] += int32(w[t])
 	}
 }
 
@@ -469,7 +497,7 @@ var gazTemplates = [3]byte{cGaz, cGazL, cGazR}
 // sentence r (those appendGazFeatures hashes), read from s.gazRows. The
 // sums are of integers (int16 weights), so the order of additions does
 // not change the result.
-func (s *stage) addGaz(e *[numTags]float32, gaz []uint32, r Range, i int) {
+func (s *stage) addGaz(e *[numTags]int32, gaz []uint32, r Range, i int) {
 	add := func(c int, g uint32) {
 		for ; g != 0; g &= g - 1 {
 			row := &s.gazRows[c][bits.TrailingZeros32(g)]
