@@ -223,7 +223,10 @@ func (r RoleCounts) Add(s RoleCounts) RoleCounts {
 // Attribution is the who-said-what score: a predicted claim is right when
 // one of its content spans overlaps one of a gold claim's, and its source
 // overlaps that gold claim's source or both have none. Claims match one to
-// one, pairs with the largest content overlap first.
+// one, pairs with the largest content overlap first and, among equal
+// overlaps, the closest contents first (fewest bytes in one and not the
+// other), so a prediction that covers a nested gold claim exactly matches
+// that claim rather than the one around it.
 //
 // QuotedAttribution is the share of gold Direct claims (content entirely in
 // quotation marks) that Attribution matched. Speaker is the share of gold
