@@ -205,3 +205,19 @@ func TestDiffSpans(t *testing.T) {
 	assert.Empty(t, missed)
 	assert.Equal(t, []extract.Span{sp(text, "two", 0)}, spurious)
 }
+
+// A prediction whose content is exactly a gold claim nested in another
+// gold claim's content matches the nested claim: the overlaps tie, the
+// closer pair wins.
+func TestMatchClaimsNestedTie(t *testing.T) {
+	const text = `Mr. Smith reported that the talks went well, those present said.`
+	outer := claims.Claim{Kind: claims.Indirect, Content: []extract.Span{sp(text, "Mr. Smith reported that the talks went well", 0)},
+		Cue: sp(text, "said", 0), Source: sp(text, "those present", 0), Person: -1}
+	inner := claims.Claim{Kind: claims.Indirect, Content: []extract.Span{sp(text, "that the talks went well", 0)},
+		Cue: sp(text, "reported", 0), Source: sp(text, "Mr. Smith", 0), Speaker: "Christopher W. Smith", Person: -1}
+	pred := []claims.Claim{inner}
+	assert.Equal(t, []int{-1, 0}, MatchClaims([]claims.Claim{outer, inner}, pred, false))
+	assert.Equal(t, []int{-1, 0}, MatchClaims([]claims.Claim{outer, inner}, pred, true))
+	// The order of the gold claims does not matter.
+	assert.Equal(t, []int{0, -1}, MatchClaims([]claims.Claim{inner, outer}, pred, false))
+}
