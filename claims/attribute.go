@@ -1117,8 +1117,9 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			}
 		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) &&
 			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[lower(w.toks[c.r.Hi])] && w.adjunctOnly(c.r.Hi, end)) &&
-			!w.shortContentAfter(c, start, src.Lo-1, end):
-			// I3: "…, he said on Monday."
+			!w.shortContentAfter(c, start, src.Lo-1, end) && !relativePronouns[w.lower(src.Hi-1)]:
+			// I3: "…, he said on Monday." (not "…, many of whom say the
+			// claims are false": a relative clause reports what follows.)
 			l := src.Lo - 1
 			if w.toks[l].Kind.IsQuote() {
 				l++
@@ -1626,6 +1627,10 @@ func (w *work) shortSubject(lo, hi int) bool {
 	lw := w.lower(lo)
 	return t.Kind == extract.Number || isUpperStart(t.Text) || subjectPronouns[lw] || determiners[lw]
 }
+
+// relativePronouns end a source that cannot take the clause before it
+// (I3).
+var relativePronouns = set("who", "whom", "which")
 
 // quantifiers open a partitive source ("many of whom", S2b).
 var quantifiers = set("many", "most", "some", "all", "several", "few", "none", "both", "one", "two",
