@@ -53,8 +53,13 @@ func (s *stage) home(k uint32) uint64 { return (uint64(k) * 0x9E3779B97F4A7C15) 
 
 func (s *stage) row(h uint64) int32 {
 	k := key32(h)
+	return s.probe(k, s.home(k))
+}
+
+// probe returns the row of key k, searching from slot i on, or -1.
+func (s *stage) probe(k uint32, i uint64) int32 {
 	mask := uint64(len(s.slots) - 1)
-	for i := s.home(k); ; i = (i + 1) & mask {
+	for ; ; i = (i + 1) & mask {
 		e := s.slots[i]
 		if e.key == k {
 			return int32(e.row)

@@ -229,9 +229,7 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 			if hist {
 				st.hashes = st.appendHistoryFeatures(st.hashes, si, i)
 			}
-			for _, h := range st.hashes {
-				s.add(&acc, h)
-			}
+			s.addAll(&acc, st.hashes)
 			e := (*[numTags]float32)(em[i*numTags:])
 			for t, x := range acc {
 				e[t] = float32(x)
@@ -248,10 +246,7 @@ func (s *stage) wordSums(v *[5 * numTags]int32, w *word, hashes []uint64) []uint
 	clear(v[:])
 	for o := -2; o <= 2; o++ {
 		hashes = appendTypeFeatures(hashes[:0], w, o)
-		vo := (*[numTags]int32)(v[(o+2)*numTags:])
-		for _, h := range hashes {
-			s.add(vo, h)
-		}
+		s.addAll((*[numTags]int32)(v[(o+2)*numTags:]), hashes)
 	}
 	return hashes
 }
@@ -302,6 +297,47 @@ func (s *stage) add(v *[numTags]int32, h uint64) {
 	w := (*[numTags]int16)(s.w[int(r)*numTags:])
 	for t := range v {
 		v[t] += int32(w[t])
+	}
+}
+
+// addAll adds to v the weights of every feature of hs that the stage
+// knows, as add does for each. It reads the home slots of a batch of
+// features before probing any: loads that do not depend on one another,
+// so that their cache misses overlap instead of each waiting behind the
+// branches of the previous probe.
+func (s *stage) addAll(v *[numTags]int32, hs []uint64) {
+	const batch = 16
+	var first [batch]slot
+	var rows [batch]int32
+	mask := uint64(len(s.slots) - 1)
+	for len(hs) > 0 {
+		b := hs[:min(batch, len(hs))]
+		hs = hs[len(b):]
+		for j, h := range b {
+			first[j] = s.slots[s.home(key32(h))]
+		}
+		n := 0
+		for j, h := range b {
+			k, e := key32(h), first[j]
+			if e.key != k {
+				if e.key == 0 {
+					continue
+				}
+				r := s.probe(k, (s.home(k)+1)&mask)
+				if r < 0 {
+					continue
+				}
+				e.row = uint32(r)
+			}
+			rows[n] = int32(e.row)
+			n++
+		}
+		for _, r := range rows[:n] {
+			w := (*[numTags]int16)(s.w[int(r)*numTags:])
+			for t := range v {
+				v[t] += int32(w[t])
+			}
+		}
 	}
 }
 
