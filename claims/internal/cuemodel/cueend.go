@@ -17,6 +17,31 @@ const CueEndSpan = 8
 // question"), time adverbials annotators keep or leave ("said Friday"),
 // and where the cue must stop for an addressee, a source or a that-clause.
 func CueEndFeatures(c *SpanContext, k int, f func(uint32)) {
+	caps, punct := false, false
+	for j := c.B + 1; j < k; j++ {
+		f(cueEndInside(c, j, &caps, &punct))
+	}
+	cueEndBoundary(c, k, caps, punct, f)
+}
+
+// cueEndInside returns the feature of token j inside the cue (the bag of
+// words after the head) and notes in caps and punct whether it is
+// capitalised or punctuation.
+func cueEndInside(c *SpanContext, j int, caps, punct *bool) uint32 {
+	switch class(c.Doc, j, c.Lo, c.Hi) {
+	case "X":
+		*caps = true
+	case "x", "U", "9":
+	default:
+		*punct = true
+	}
+	return uint32(tmpl(214).str(c.lower(j))) & (1<<EndBits - 1)
+}
+
+// cueEndBoundary calls f with the features of the cue end before token k
+// that do not depend on the words inside the cue but through caps and
+// punct.
+func cueEndBoundary(c *SpanContext, k int, caps, punct bool, f func(uint32)) {
 	d := c.Doc
 	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
 	at := func(i int) string {
@@ -38,34 +63,30 @@ func CueEndFeatures(c *SpanContext, k int, f func(uint32)) {
 	if k-2 >= h {
 		prev2 = at(k - 2)
 	}
+	atK, atK1, clsK := at(k), at(k-1), cls(k)
 	f(idx(tmpl(200)))
 	f(idx(tmpl(201).str(dist)))
-	f(idx(tmpl(202).str(at(k))))
-	f(idx(tmpl(203).str(at(k - 1)).str(dist)))
-	f(idx(tmpl(204).str(cls(k)).str(cls(k - 1))))
-	f(idx(tmpl(205).str(c.CueStem).str(at(k))))
-	f(idx(tmpl(206).str(c.CueStem).str(at(k - 1))))
+	f(idx(tmpl(202).str(atK)))
+	f(idx(tmpl(203).str(atK1).str(dist)))
+	f(idx(tmpl(204).str(clsK).str(cls(k - 1))))
+	f(idx(tmpl(205).str(c.CueStem).str(atK)))
+	f(idx(tmpl(206).str(c.CueStem).str(atK1)))
 	f(idx(tmpl(207).str(c.CueStem).str(dist)))
-	f(idx(tmpl(208).str(at(k - 1)).str(at(k))))
-	f(idx(tmpl(209).str(prev2).str(at(k - 1))))
-	f(idx(tmpl(210).str(c.CueStem).str(cls(k))))
-	f(idx(tmpl(211).str(at(k)).str(at(k + 1))))
-	f(idx(tmpl(212).str(at(k)).str(dist)))
-	f(idx(tmpl(213).str(cls(k)).str(cls(k + 1)).str(dist)))
-	caps, punct := "0", "0"
-	for j := h + 1; j < k; j++ {
-		w := at(j)
-		f(idx(tmpl(214).str(w)))
-		switch class(d, j, c.Lo, c.Hi) {
-		case "X":
-			caps = "1"
-		case "x", "U", "9":
-		default:
-			punct = "1"
-		}
+	f(idx(tmpl(208).str(atK1).str(atK)))
+	f(idx(tmpl(209).str(prev2).str(atK1)))
+	f(idx(tmpl(210).str(c.CueStem).str(clsK)))
+	f(idx(tmpl(211).str(atK).str(at(k + 1))))
+	f(idx(tmpl(212).str(atK).str(dist)))
+	f(idx(tmpl(213).str(clsK).str(cls(k + 1)).str(dist)))
+	cp, pp := "0", "0"
+	if caps {
+		cp = "1"
 	}
-	f(idx(tmpl(216).str(caps).str(punct).str(cls(k))))
-	f(idx(tmpl(217).str(caps).str(punct).str(at(k))))
+	if punct {
+		pp = "1"
+	}
+	f(idx(tmpl(216).str(cp).str(pp).str(clsK)))
+	f(idx(tmpl(217).str(cp).str(pp).str(atK)))
 	if k < c.End && c.CueLike != nil && c.CueLike(k) {
 		f(idx(tmpl(219).str(dist)))
 	}
@@ -82,9 +103,14 @@ func (m *EndModel) CueEndScore(c *SpanContext, k int) float32 {
 // boundary in [c.B+1, min(c.B+1+CueEndSpan, c.End)].
 func (m *EndModel) BestCueEnd(c *SpanContext) (int, float32) {
 	best, bestS := c.B+1, float32(math.Inf(-1))
+	var inside float32 // weights of the words after the head, summed once each
+	caps, punct := false, false
 	for k := c.B + 1; k <= c.End && k <= c.B+1+CueEndSpan; k++ {
-		var s float32
-		CueEndFeatures(c, k, func(h uint32) { s += m.W[h] })
+		if k-1 > c.B {
+			inside += m.W[cueEndInside(c, k-1, &caps, &punct)]
+		}
+		s := inside
+		cueEndBoundary(c, k, caps, punct, func(h uint32) { s += m.W[h] })
 		if s > bestS {
 			best, bestS = k, s
 		}
