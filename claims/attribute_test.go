@@ -70,6 +70,8 @@ func TestAttribute(t *testing.T) {
 				"indirect|73 percent|said||the same of Trump"}},
 		{"parenthetical reporting clause (C8)", "If this argument fails to persuade, Mr. Castañeda argues, there are other tools.",
 			[]string{"indirect|Mr. Castañeda|argues|Castañeda|If this argument fails to persuade … there are other tools"}},
+		{"a poll that opens the sentence (C1c)", "In the latest national poll, Clinton led Trump by 5 points.",
+			[]string{"indirect|the latest national poll|In||Clinton led Trump by 5 points"}},
 		{"catenative verb joins the cue (C3b)", "The Republican nominee continues to insist that he wants to release his taxes.",
 			[]string{"indirect|The Republican nominee|continues to insist||that he wants to release his taxes"}},
 	}

@@ -54,7 +54,8 @@ func headProb(c lexicon.Count) float64 {
 
 // cueAt returns the cue headed by token i of d, if any. Rules:
 //
-//   - C1 "according to" and "in the words of" are cues, whatever the counts;
+//   - C1 "according to" and "in the words of" are cues, whatever the counts,
+//     and so is "In" before a poll that opens the sentence (C1c);
 //   - C2 a word whose stem heads PolNeAR train cues with P(cue|stem) >= minP
 //     (at least 3 times) is a cue head; a hand-listed reporting verb
 //     needs half that;
@@ -74,6 +75,15 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	}
 	if lw == "in" && i+3 < hi && lower(toks[i+1]) == "the" && lower(toks[i+2]) == "words" && lower(toks[i+3]) == "of" {
 		return cue{r: extract.Range{Lo: i, Hi: i + 4}, head: i, p: 0.95, acc: true}, true
+	}
+	// C1c: "In the latest poll, Clinton leads …": a poll that opens the
+	// sentence is its source (PolNeAR train marks "In" so 14 times in 18).
+	if lw == "in" && i == lo && i+2 < hi {
+		for k := i + 1; k < hi && k <= i+12 && toks[k].Text != ","; k++ {
+			if l := lowerOf(k); (l == "poll" || l == "polls") && k+1 < hi && toks[k+1].Text == "," {
+				return cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: 0.8, acc: true}, true
+			}
+		}
 	}
 	if !cl.lx.MayBeCue(lw) {
 		return cue{}, false // no cue stem starts like this word: skip stemming
