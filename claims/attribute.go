@@ -906,7 +906,13 @@ func (w *work) npBefore(hi, lo int) (extract.Range, bool) {
 				ok = true
 			case npStop[lw] || subjectPronouns[lw]:
 			case !isUpperStart(t.Text) && k < hi && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) && !determiners[lw]:
-				// A verb or participle ends the phrase ("delivered").
+				// A verb or participle ends the phrase ("delivered"),
+				// unless it opens the phrase after a closing mark or a
+				// comma and modifies a title ("…,” retired Air Force
+				// general Lloyd Newton said").
+				if k-2 >= lo && (w.toks[k-2].Kind.IsQuote() || w.toks[k-2].Text == ",") && isUpperStart(w.toks[k].Text) {
+					ok = true
+				}
 			default:
 				ok = true
 			}
@@ -1751,6 +1757,9 @@ func (w *work) speakerLines() {
 		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.namesPerson(i, j) && w.headlineTag(i, j) {
 			continue // L1b: a headline tag ("The Latest:", "BREAKING:", "Big Win For Bernie:") is a topic, not a speaker
 		}
+		if pi > 0 && !w.namesPerson(i, j) && w.titleLabel(i, j) {
+			continue // L1e: a section title ("The Gap Goes On:") is no speaker
+		}
 		if editorTags[w.lower(i)] {
 			continue // L1d: "Correction:", "CLARIFICATION:", "Editor’s note:" anywhere
 		}
@@ -1789,7 +1798,14 @@ func (w *work) speakerLines() {
 // "Politifact:", "NY Post:" and names are speakers, as PolNeAR annotates
 // them.
 func (w *work) headlineTag(lo, hi int) bool {
-	if headlineTags[w.lower(lo)] || w.lower(lo) == "the" || w.allCaps(lo, hi) {
+	return headlineTags[w.lower(lo)] || w.allCaps(lo, hi) || w.titleLabel(lo, hi)
+}
+
+// titleLabel reports whether the label [lo, hi) reads as a title: it
+// starts with "The" or holds a function or lower-case word ("The Gap Goes
+// On", "Big Win For Bernie").
+func (w *work) titleLabel(lo, hi int) bool {
+	if w.lower(lo) == "the" {
 		return true
 	}
 	for i := lo + 1; i < hi; i++ {

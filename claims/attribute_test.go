@@ -72,6 +72,9 @@ func TestAttribute(t *testing.T) {
 			[]string{"indirect|Mr. Castañeda|argues|Castañeda|If this argument fails to persuade … there are other tools"}},
 		{"a poll that opens the sentence (C1c)", "In the latest national poll, Clinton led Trump by 5 points.",
 			[]string{"indirect|the latest national poll|In||Clinton led Trump by 5 points"}},
+		{"section title (L1e)", "The race is close.\n\nThe Gap Goes On: It was under his watch that the assembly grew.", nil},
+		{"participle before a title in a source", "Clinton “is the only candidate to keep America safe,” retired Air Force general Lloyd Newton said.",
+			[]string{"mixed|retired Air Force general Lloyd Newton|said|Lloyd Newton|Clinton “is the only candidate to keep America safe,”"}},
 		{"catenative verb joins the cue (C3b)", "The Republican nominee continues to insist that he wants to release his taxes.",
 			[]string{"indirect|The Republican nominee|continues to insist||that he wants to release his taxes"}},
 	}

@@ -61,7 +61,9 @@
 //
 //   - L1 speaker labels: "PENCE: Well, look, …", but not a headline label
 //     that tags the story ("The Latest: …", "BREAKING: …", L1b), while
-//     "Poll: …" and "Politifact: …" name a source as PolNeAR has them;
+//     "Poll: …" and "Politifact: …" name a source as PolNeAR has them, nor
+//     a section title ("The Gap Goes On: …", L1e) or an editor's line
+//     ("Correction: …", L1d);
 //   - D1 a cue after a quotation: “…,” said X / “…,” X said / “…” ― X;
 //   - D2 a cue before it: X said: “…”; with words between, a mixed claim;
 //   - D3 a colon: X: “…”;
