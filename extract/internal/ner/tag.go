@@ -72,12 +72,16 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 			if !capital(i) {
 				continue
 			}
-			var best [NumLabels]float32
-			for l := range best {
-				best[l] = float32(math.Inf(-1))
-			}
-			for t, x := range em[i*numTags : (i+1)*numTags] {
-				best[tagLabel(t)] = max(best[tagLabel(t)], x)
+			// Each label's best tag score. Without NaNs the maximum of a
+			// set is the same in any order (max picks +0 over -0 either
+			// way), so the pairs below match a running max over tags.
+			e := (*[numTags]float32)(em[i*numTags:])
+			best := [NumLabels]float32{
+				e[0],
+				max(max(e[1], e[2]), max(e[3], e[4])),
+				max(max(e[5], e[6]), max(e[7], e[8])),
+				max(max(e[9], e[10]), max(e[11], e[12])),
+				max(max(e[13], e[14]), max(e[15], e[16])),
 			}
 			own := st.labels[i]
 			other := float32(math.Inf(-1))
@@ -114,9 +118,13 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 				continue
 			}
 			dirty = true
-			e := em[i*numTags : (i+1)*numTags]
+			var q [NumLabels]float32
+			for l, x := range c {
+				q[l] = weight * x / total
+			}
+			e := (*[numTags]float32)(em[i*numTags:])
 			for t := range e {
-				e[t] += weight * c[tagLabel(t)] / total
+				e[t] += q[tagLabels[t]]
 			}
 		}
 		start := j

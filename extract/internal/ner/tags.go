@@ -53,6 +53,15 @@ func tagLabel(t int) Label {
 	}
 	return Label((t-1)/4 + 1)
 }
+
+// tagLabels is tagLabel as a table.
+var tagLabels = func() (ls [numTags]Label) {
+	for t := range ls {
+		ls[t] = tagLabel(t)
+	}
+	return ls
+}()
+
 func tagPos(t int) int { return (t - 1) % 4 }
 
 // validTrans reports whether tag b may follow tag a under BILOU.
