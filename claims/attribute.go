@@ -312,8 +312,12 @@ func (w *work) cueEnd(c *cue, lo, hi int) {
 	if w.a.end == nil || c.acc {
 		return
 	}
+	// The candidates and their features look at most CueEndSpan+2 tokens
+	// past the head: scan no further (linear time in a sentence without
+	// punctuation).
+	lim := min(hi, c.head+cuemodel.CueEndSpan+3)
 	end := c.head + 1
-	for end < hi && !w.toks[end].Kind.IsQuote() {
+	for end < lim && !w.toks[end].Kind.IsQuote() {
 		end++
 	}
 	ctx := cuemodel.SpanContext{Doc: w.d, B: c.head, End: end, CueStem: w.stem(c.head), Lo: lo, Hi: hi, CueLike: w.cueLike, Lower: w.lower}
