@@ -252,9 +252,28 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 // its scratch space.
 func (s *stage) wordSums(v *[5 * numTags]int32, w *word, hashes []uint64) []uint64 {
 	clear(v[:])
+	var ends [5]int
+	hashes = hashes[:0]
 	for o := -2; o <= 2; o++ {
-		hashes = appendTypeFeatures(hashes[:0], w, o)
-		s.addAll((*[numTags]int32)(v[(o+2)*numTags:]), hashes)
+		hashes = appendTypeFeatures(hashes, w, o)
+		ends[o+2] = len(hashes)
+	}
+	// All offsets' features in one lookup, for more overlapping misses.
+	var buf [64]int32
+	rows := s.rowsOf(buf[:0], hashes)
+	j := 0
+	for k, end := range ends {
+		vo := (*[numTags]int32)(v[k*numTags:])
+		for ; j < end; j++ {
+			r := rows[j]
+			if r < 0 {
+				continue
+			}
+			w := (*[numTags]int16)(s.w[int(r)*numTags:])
+			for t := range vo {
+				vo[t] += int32(w[t])
+			}
+		}
 	}
 	return hashes
 }
@@ -309,14 +328,28 @@ func (s *stage) add(v *[numTags]int32, h uint64) {
 }
 
 // addAll adds to v the weights of every feature of hs that the stage
-// knows, as add does for each. It reads the home slots of a batch of
-// features before probing any: loads that do not depend on one another,
-// so that their cache misses overlap instead of each waiting behind the
-// branches of the previous probe.
+// knows, as add does for each.
 func (s *stage) addAll(v *[numTags]int32, hs []uint64) {
-	const batch = 16
+	var buf [32]int32
+	for _, r := range s.rowsOf(buf[:0], hs) {
+		if r < 0 {
+			continue
+		}
+		w := (*[numTags]int16)(s.w[int(r)*numTags:])
+		for t := range v {
+			v[t] += int32(w[t])
+		}
+	}
+}
+
+// rowsOf appends to dst the row of each feature of hs, -1 for a feature
+// the stage does not know. It reads the home slots of a batch of features
+// before probing any: loads that do not depend on one another, so that
+// their cache misses overlap instead of each waiting behind the branches
+// of the previous probe.
+func (s *stage) rowsOf(dst []int32, hs []uint64) []int32 {
+	const batch = 32
 	var first [batch]slot
-	var rows [batch]int32
 	mask := uint64(len(s.slots) - 1)
 	for len(hs) > 0 {
 		b := hs[:min(batch, len(hs))]
@@ -324,29 +357,19 @@ func (s *stage) addAll(v *[numTags]int32, hs []uint64) {
 		for j, h := range b {
 			first[j] = s.slots[s.home(key32(h))]
 		}
-		n := 0
 		for j, h := range b {
 			k, e := key32(h), first[j]
+			r := int32(e.row)
 			if e.key != k {
-				if e.key == 0 {
-					continue
+				r = -1
+				if e.key != 0 {
+					r = s.probe(k, (s.home(k)+1)&mask)
 				}
-				r := s.probe(k, (s.home(k)+1)&mask)
-				if r < 0 {
-					continue
-				}
-				e.row = uint32(r)
 			}
-			rows[n] = int32(e.row)
-			n++
-		}
-		for _, r := range rows[:n] {
-			w := (*[numTags]int16)(s.w[int(r)*numTags:])
-			for t := range v {
-				v[t] += int32(w[t])
-			}
+			dst = append(dst, r)
 		}
 	}
+	return dst
 }
 
 // viterbi writes into tags the best BILOU sequence for emission scores em
