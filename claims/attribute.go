@@ -730,6 +730,15 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		if !ok {
 			return np, false
 		}
+		if c.r.Lo == c.head && strings.HasSuffix(w.lower(c.head), "ing") && isUpperStart(t.Text) && isWordTok(t) {
+			// "footage of Hillary Clinton asking, “…”": a participle
+			// after a name modifies the name (S2c).
+			k := j
+			for k > np.Lo && (isWordTok(w.toks[k-1]) && isUpperStart(w.toks[k-1].Text) || w.toks[k-1].Text == ".") {
+				k--
+			}
+			return extract.Range{Lo: k, Hi: j + 1}, true
+		}
 		return w.trimSource(w.extendToClause(np, lo))
 	}
 	// S3: comma-separated segments back to the clause start.

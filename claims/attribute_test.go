@@ -75,6 +75,8 @@ func TestAttribute(t *testing.T) {
 		{"section title (L1e)", "The race is close.\n\nThe Gap Goes On: It was under his watch that the assembly grew.", nil},
 		{"participle before a title in a source", "Clinton “is the only candidate to keep America safe,” retired Air Force general Lloyd Newton said.",
 			[]string{"mixed|retired Air Force general Lloyd Newton|said|Lloyd Newton|Clinton “is the only candidate to keep America safe,”"}},
+		{"a verb that introduces a quotation (C2c)", "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”",
+			[]string{"direct|Hillary Clinton|asking|Hillary Clinton|Why aren’t I 50 points ahead?"}},
 		{"catenative verb joins the cue (C3b)", "The Republican nominee continues to insist that he wants to release his taxes.",
 			[]string{"indirect|The Republican nominee|continues to insist||that he wants to release his taxes"}},
 	}

@@ -107,7 +107,8 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		}
 		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre, Lower: lowerOf}
 		score := cl.model.Score(&ctx) + cl.bias
-		if score <= 0 && !(prior >= 0.5 && cl.lx.Base[stem] && (gerundAfterPrep(toks, i, lo, lowerOf) || parenthetical(d, i, lo, hi, lowerOf))) {
+		if score <= 0 && !(prior >= 0.5 && cl.lx.Base[stem] && (gerundAfterPrep(toks, i, lo, lowerOf) || parenthetical(d, i, lo, hi, lowerOf))) &&
+			!(prior >= 0.3 && cl.lx.Base[stem] && introducesQuote(toks, i, hi, lowerOf)) {
 			return cue{}, false
 		}
 		p = 1 / (1 + math.Exp(-float64(score)/4))
@@ -228,6 +229,20 @@ func namingParticiple(toks []extract.Token, i, lo, hi int, lw string, lowerOf fu
 		k++
 	}
 	return k < hi && isWordTok(toks[k]) && isUpperStart(toks[k].Text)
+}
+
+// introducesQuote reports whether the word at token i introduces a
+// quotation (C2c): "asking, “Why …”", "asking her, “…”", "wrote: “…”":
+// an optional object pronoun, a comma or colon, then an opening mark.
+func introducesQuote(toks []extract.Token, i, hi int, lowerOf func(int) string) bool {
+	k := i + 1
+	if k < hi && objectPronouns[lowerOf(k)] {
+		k++
+	}
+	if k+1 >= hi || toks[k].Text != "," && toks[k].Text != ":" {
+		return false
+	}
+	return toks[k+1].Kind == extract.QuoteOpen
 }
 
 // saidWords are the forms of speech verbs after which a comma and a
