@@ -50,7 +50,8 @@
 // question", C5), a statement is part of its verb's cue ("issued a statement
 // saying", C6), and a passive cue leaves out its "by". A gerund of a
 // reporting verb after a preposition is a cue even when the detector
-// doubts it ("by saying", "aside from saying", C2b). Where a cue ends is
+// doubts it ("by saying", "aside from saying", C2b), as is one that
+// introduces a quotation ("asking, “…”", C2c). Where a cue ends is
 // then revised by a learned ranker (C7, internal/cuemodel) that knows
 // PolNeAR's extents ("accused Holt of", "expressed deep concern about");
 // its end replaces the rules' end only when it scores clearly better.
@@ -110,7 +111,8 @@
 // Coordinated subjects ("Mr. Grassley and Mr. Leahy"), post-modifiers
 // ("Many people involved in the negotiations") and parentheses ("Rep. Gwen
 // Moore (D-Wis.)") and partitives of a relative pronoun ("many of whom
-// say", S2b) stay in the source; temporal adjuncts ("on Wednesday"),
+// say", S2b) stay in the source, and a participle after a name takes the
+// name ("footage of Hillary Clinton asking", S2c); temporal adjuncts ("on Wednesday"),
 // asides ("however") and datelines do not (S5–S7). Pronouns (P1) resolve
 // to the first person of matching gender in the current sentence before
 // them, else in the previous ones (subject position first), where speakers
