@@ -576,7 +576,9 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 		case ")":
 			paren--
 		}
-		if paren <= 0 && (finalPunct[t.Text] || t.Text == ";") && !(i+1 < lim && w.toks[i+1].Text == ")") {
+		if paren <= 0 && (finalPunct[t.Text] || t.Text == ";") && !(i+1 < lim && (w.toks[i+1].Text == ")" || t.Text == "." && w.toks[i+1].Text == ",")) {
+			// ("Mitch McConnell, R-Ky., said": an abbreviation's stop
+			// before a comma ends nothing.)
 			return cue{}, extract.Range{}, false
 		}
 		if paren > 0 {
@@ -641,6 +643,8 @@ func (w *work) plausibleSource(r extract.Range) bool {
 			paren++
 		case tx == ")":
 			paren--
+		case tx == "." && i+1 < r.Hi && w.toks[i+1].Text == ",":
+			// "Mitch McConnell, R-Ky., said": nor is one before a comma.
 		case w.toks[i].Kind.IsQuote() || finalPunct[tx] && paren <= 0:
 			return false
 		}

@@ -77,6 +77,10 @@ func TestAttribute(t *testing.T) {
 			[]string{"mixed|retired Air Force general Lloyd Newton|said|Lloyd Newton|Clinton “is the only candidate to keep America safe,”"}},
 		{"a verb that introduces a quotation (C2c)", "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”",
 			[]string{"direct|Hillary Clinton|asking|Hillary Clinton|Why aren’t I 50 points ahead?"}},
+		{"a verb after a quotation and a name (C2d)", "“Why is this not proof that the bank is too big to fail?” Vitter demanded.",
+			[]string{"direct|Vitter|demanded|Vitter|Why is this not proof that the bank is too big to fail?"}},
+		{"an abbreviation's stop in a source", "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said.",
+			[]string{"direct|Senate Majority Leader Mitch McConnell, R-Ky.,|said|Mitch McConnell|Our assumption is that the veto will be overridden,"}},
 		{"catenative verb joins the cue (C3b)", "The Republican nominee continues to insist that he wants to release his taxes.",
 			[]string{"indirect|The Republican nominee|continues to insist||that he wants to release his taxes"}},
 	}

@@ -108,7 +108,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 		ctx := cuemodel.Context{Doc: d, Lo: lo, Hi: hi, I: i, Stem: stem, Prior: prior, QuotePrefix: qpre, Lower: lowerOf}
 		score := cl.model.Score(&ctx) + cl.bias
 		if score <= 0 && !(prior >= 0.5 && cl.lx.Base[stem] && (gerundAfterPrep(toks, i, lo, lowerOf) || parenthetical(d, i, lo, hi, lowerOf))) &&
-			!(prior >= 0.3 && cl.lx.Base[stem] && introducesQuote(toks, i, hi, lowerOf)) {
+			!(prior >= 0.1 && cl.lx.Base[stem] && (introducesQuote(toks, i, hi, lowerOf) || followsQuote(toks, i, lo, hi, lowerOf))) {
 			return cue{}, false
 		}
 		p = 1 / (1 + math.Exp(-float64(score)/4))
@@ -243,6 +243,26 @@ func introducesQuote(toks []extract.Token, i, hi int, lowerOf func(int) string) 
 		return false
 	}
 	return toks[k+1].Kind == extract.QuoteOpen
+}
+
+// followsQuote reports whether the word at token i closes a quotation's
+// attribution (C2d): "“…?” Vitter demanded." (a name of at most four
+// words between the closing mark and the verb, the sentence or a comma
+// after it) or "“…,” demanded Vitter".
+func followsQuote(toks []extract.Token, i, lo, hi int, lowerOf func(int) string) bool {
+	// The closing mark may end the sentence before ("“…?” Vitter
+	// demanded."), so look back across lo.
+	closing := func(k int) bool {
+		return k >= 0 && (toks[k].Kind == extract.QuoteClose || toks[k].Kind == extract.QuoteAmbiguous)
+	}
+	if closing(i-1) {
+		return i+1 < hi && isWordTok(toks[i+1]) && (isUpperStart(toks[i+1].Text) || subjectPronouns[lowerOf(i+1)])
+	}
+	k := i - 1
+	for k > 0 && i-k <= 4 && (isWordTok(toks[k]) && (isUpperStart(toks[k].Text) || subjectPronouns[lowerOf(k)]) || toks[k].Text == ".") {
+		k--
+	}
+	return k < i-1 && closing(k) && (i+1 >= hi || finalPunct[toks[i+1].Text] || toks[i+1].Text == ",")
 }
 
 // saidWords are the forms of speech verbs after which a comma and a

@@ -51,7 +51,8 @@
 // saying", C6), and a passive cue leaves out its "by". A gerund of a
 // reporting verb after a preposition is a cue even when the detector
 // doubts it ("by saying", "aside from saying", C2b), as is one that
-// introduces a quotation ("asking, “…”", C2c). Where a cue ends is
+// introduces a quotation ("asking, “…”", C2c) or follows one and a name
+// ("“…?” Vitter demanded.", C2d). Where a cue ends is
 // then revised by a learned ranker (C7, internal/cuemodel) that knows
 // PolNeAR's extents ("accused Holt of", "expressed deep concern about");
 // its end replaces the rules' end only when it scores clearly better.
