@@ -255,7 +255,7 @@ func followsQuote(toks []extract.Token, i, lo, hi int, lowerOf func(int) string)
 	closing := func(k int) bool {
 		return k >= 0 && (toks[k].Kind == extract.QuoteClose || toks[k].Kind == extract.QuoteAmbiguous)
 	}
-	if closing(i-1) {
+	if closing(i - 1) {
 		return i+1 < hi && isWordTok(toks[i+1]) && (isUpperStart(toks[i+1].Text) || subjectPronouns[lowerOf(i+1)])
 	}
 	k := i - 1
