@@ -751,6 +751,7 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 	hi := j
 	k := j - 1
 	paren := 0 // inside parentheses ("Rep. Elijah Cummings (D-Md.),") periods end nothing
+	stopped := false
 	for ; k >= lo && j-k < maxSource; k-- {
 		tk := w.toks[k]
 		switch tk.Text {
@@ -765,9 +766,17 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		if tk.Text == "," || tk.Kind == extract.Dash {
 			segs = append(segs, seg{k + 1, hi})
 			hi = k
+			if k+1 < j && clauseOpeners[lower(w.toks[k+1])] {
+				// "…, although an anchor, Igor Tur, presented …": the
+				// subject is not before the clause's conjunction (S3b).
+				stopped = true
+				break
+			}
 		}
 	}
-	segs = append(segs, seg{k + 1, hi})
+	if !stopped {
+		segs = append(segs, seg{k + 1, hi})
+	}
 	// segs runs from the cue backwards; find the leftmost segment of the
 	// chain that starts a subject.
 	best := -1
@@ -1650,6 +1659,9 @@ func (w *work) shortSubject(lo, hi int) bool {
 	lw := w.lower(lo)
 	return t.Kind == extract.Number || isUpperStart(t.Text) || subjectPronouns[lw] || determiners[lw]
 }
+
+// clauseOpeners open a clause whose subject follows them (S3b).
+var clauseOpeners = set("although", "though", "while", "whereas", "because", "since", "but", "and", "if", "when", "as")
 
 // relativePronouns end a source that cannot take the clause before it
 // (I3).
