@@ -16,6 +16,9 @@ import (
 type Attributor struct {
 	cues cueLexicon
 	end  *cuemodel.EndModel // nil: contents run to the sentence end
+	// works recycles the per-call buffers of Attribute (*work values, none
+	// in use by two calls at once); it holds no state between calls.
+	works sync.Pool
 }
 
 // Option configures an Attributor built by New.
@@ -106,8 +109,10 @@ func (a *Attributor) Attribute(doc *extract.Document) []Claim {
 	}
 	w := newWork(a, doc)
 	w.run()
-	sort.SliceStable(w.out, func(i, j int) bool { return w.out[i].Content[0].Start < w.out[j].Content[0].Start })
-	return w.out
+	out := w.out
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
+	w.release()
+	return out
 }
 
 // Window limits keep every rule linear: no rule looks further than these
@@ -173,8 +178,18 @@ type speakerMention struct {
 
 func newWork(a *Attributor, d *extract.Document) *work {
 	n := len(d.Tokens)
-	w := &work{a: a, d: d, toks: d.Tokens, last: -1, lastSrcSent: -1,
-		sentOf: make([]int32, n), qOf: make([]int32, n), used: make([]bool, n)}
+	w, _ := a.works.Get().(*work)
+	if w == nil {
+		w = &work{stems: make(map[string]string, 256), cues: map[int]cue{}}
+	}
+	if len(w.stems) > 1<<16 {
+		clear(w.stems) // a cache of stems, bounded
+	}
+	clear(w.cues)
+	w.a, w.d, w.toks = a, d, d.Tokens
+	w.last, w.lastSrcSent, w.lastSrc, w.sharedSrc = -1, -1, extract.Range{}, false
+	w.out, w.spk = nil, w.spk[:0]
+	w.sentOf, w.qOf, w.used = resize(w.sentOf, n), resize(w.qOf, n), resize(w.used, n)
 	for i := range w.sentOf {
 		w.sentOf[i] = -1
 		w.qOf[i] = -1
@@ -184,7 +199,7 @@ func newWork(a *Attributor, d *extract.Document) *work {
 			w.sentOf[i] = int32(si)
 		}
 	}
-	w.parenOpen = make([]bool, len(d.Sentences))
+	w.parenOpen = resize(w.parenOpen, len(d.Sentences))
 	for si, s := range d.Sentences {
 		depth := 0
 		for i := max(s.Tokens.Lo, 0); i < s.Tokens.Hi && i < n; i++ {
@@ -197,8 +212,8 @@ func newWork(a *Attributor, d *extract.Document) *work {
 		}
 		w.parenOpen[si] = depth > 0 && si+1 < len(d.Sentences) && d.Sentences[si+1].Paragraph == s.Paragraph
 	}
-	w.quotes = findQuotes(nil, d)
-	w.next = make([]int32, len(w.quotes))
+	w.quotes = findQuotes(w.quotes[:0], d)
+	w.next = resize(w.next, len(w.quotes))
 	for i := range w.next {
 		w.next[i] = -1
 	}
@@ -212,14 +227,34 @@ func newWork(a *Attributor, d *extract.Document) *work {
 		}
 	}
 	w.names = w.findNames()
-	w.cueDone = make([]bool, n)
-	w.cues = map[int]cue{}
-	w.stems = make(map[string]string, 256)
-	w.stemOf = make([]string, n)
-	w.lowOf = make([]string, n)
-	w.likeOf = make([]int8, n)
+	w.cueDone = resize(w.cueDone, n)
+	w.stemOf = resize(w.stemOf, n)
+	w.lowOf = resize(w.lowOf, n)
+	w.likeOf = resize(w.likeOf, n)
 	w.qpre = cuemodel.QuotePrefix(d)
 	return w
+}
+
+// release returns w to its Attributor's pool, holding on to no document.
+func (w *work) release() {
+	a := w.a
+	w.a, w.d, w.toks, w.out = nil, nil, nil, nil
+	clear(w.lowOf) // the strings alias the document
+	clear(w.stemOf)
+	clear(w.names)
+	w.names = w.names[:0]
+	a.works.Put(w)
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // lastTok returns the last token of quote qi: its closing mark, or the last
