@@ -227,10 +227,7 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 		for i := r.Lo; i < r.Hi; i++ {
 			acc := s.bias
 			for o := -2; o <= 2; o++ {
-				wv := (*[numTags]int32)(st.wv[st.wordAt(r, i+o)][(o+2)*numTags:])
-				for t := range acc {
-					acc[t] += wv[t]
-				}
+				addRow32(&acc, (*[numTags]int32)(st.wv[st.wordAt(r, i+o)][(o+2)*numTags:]))
 			}
 			st.hashes = st.appendLocalFeatures(st.hashes[:0], si, i)
 			s.addGaz(&acc, st.gaz, r, i)
@@ -238,10 +235,7 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 				st.hashes = st.appendHistoryFeatures(st.hashes, si, i)
 			}
 			s.addAll(&acc, st.hashes)
-			e := (*[numTags]float32)(em[i*numTags:])
-			for t, x := range acc {
-				e[t] = float32(x)
-			}
+			toFloat32((*[numTags]float32)(em[i*numTags:]), &acc)
 		}
 	}
 	return em
@@ -269,10 +263,7 @@ func (s *stage) wordSums(v *[5 * numTags]int32, w *word, hashes []uint64) []uint
 			if r < 0 {
 				continue
 			}
-			w := (*[numTags]int16)(s.w[int(r)*numTags:])
-			for t := range vo {
-				vo[t] += int32(w[t])
-			}
+			addRow16(vo, (*[numTags]int16)(s.w[int(r)*numTags:]))
 		}
 	}
 	return hashes
@@ -321,10 +312,7 @@ func (s *stage) add(v *[numTags]int32, h uint64) {
 	if r < 0 {
 		return
 	}
-	w := (*[numTags]int16)(s.w[int(r)*numTags:])
-	for t := range v {
-		v[t] += int32(w[t])
-	}
+	addRow16(v, (*[numTags]int16)(s.w[int(r)*numTags:]))
 }
 
 // addAll adds to v the weights of every feature of hs that the stage
@@ -335,10 +323,7 @@ func (s *stage) addAll(v *[numTags]int32, hs []uint64) {
 		if r < 0 {
 			continue
 		}
-		w := (*[numTags]int16)(s.w[int(r)*numTags:])
-		for t := range v {
-			v[t] += int32(w[t])
-		}
+		addRow16(v, (*[numTags]int16)(s.w[int(r)*numTags:]))
 	}
 }
 
@@ -567,10 +552,7 @@ var gazTemplates = [3]byte{cGaz, cGazL, cGazR}
 func (s *stage) addGaz(e *[numTags]int32, gaz []uint32, r Range, i int) {
 	add := func(c int, g uint32) {
 		for ; g != 0; g &= g - 1 {
-			row := &s.gazRows[c][bits.TrailingZeros32(g)]
-			for t := range e {
-				e[t] += row[t]
-			}
+			addRow32(e, &s.gazRows[c][bits.TrailingZeros32(g)])
 		}
 	}
 	add(0, gaz[i])
