@@ -309,6 +309,58 @@ func (w *work) run() {
 			}
 		}
 	}
+	for i, n := 0, len(w.out); i < n; i++ {
+		w.nestRelative(i)
+	}
+}
+
+// nestRelative finds a claim in a relative clause of claim i's source
+// (I1r): "Franak Viacorka, the chief of staff of … Svetlana Tikhanovskaya,
+// who has long called to tackle sanctions, said: …" also says that
+// Tikhanovskaya called to tackle sanctions. The nested claim's source is
+// the relative pronoun, its speaker the name before it, its content the
+// rest of the relative clause; like I1n it shares its tokens with the
+// claim around it and is less confident.
+func (w *work) nestRelative(i int) {
+	src := w.out[i].Source
+	if src.IsEmpty() {
+		return
+	}
+	lo, hi := w.d.TokenAt(src.Start), w.d.TokenAt(src.End-1)+1
+	if lo < 0 || hi <= lo || hi-lo < 4 {
+		return
+	}
+	for r := lo + 1; r < hi-2; r++ {
+		if lw := w.lower(r); lw != "who" && lw != "which" || w.toks[r-1].Text != "," {
+			continue
+		}
+		for k := r + 1; k < hi && k <= r+4; k++ {
+			c, ok := w.cueAt(k)
+			if !ok || c.acc || c.p < 0.6 || c.r.Lo <= r || c.r.Hi >= hi {
+				continue
+			}
+			e := c.r.Hi
+			for e < hi && w.toks[e].Text != "," && w.qOf[e] < 0 {
+				e++
+			}
+			b := c.r.Hi
+			if b < e && lower(w.toks[b]) == "that" {
+				b++
+			}
+			if w.words(b, e) < 2 {
+				return
+			}
+			cl := Claim{Kind: Indirect, Content: []extract.Span{w.d.TokenSpan(extract.Range{Lo: b, Hi: e})},
+				Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(extract.Range{Lo: r, Hi: r + 1}), Person: -1,
+				Confidence: 0.6 * (0.35 + 0.55*c.p), Sentence: int(w.sentOf[c.head])}
+			if cl.Sentence >= 0 {
+				cl.Paragraph = w.d.Sentences[cl.Sentence].Paragraph
+			}
+			cl.Speaker, cl.Person = w.speaker(extract.Range{Lo: r, Hi: r + 1})
+			w.out = append(w.out, cl)
+			return
+		}
+	}
 }
 
 // cueAt returns the cue headed by token i, deciding once per token with
@@ -360,9 +412,18 @@ func (w *work) cueEnd(c *cue, lo, hi int) {
 	if k == c.r.Hi || c.r.Hi > end || c.r.Hi > c.head+1+cuemodel.CueEndSpan {
 		return
 	}
-	if s-w.a.end.CueEndScore(&ctx, c.r.Hi) > cueEndMargin {
-		c.r.Hi = k
+	if s-w.a.end.CueEndScore(&ctx, c.r.Hi) <= cueEndMargin {
+		return
 	}
+	comma := false
+	for j := c.r.Hi; j < k; j++ {
+		if w.toks[j].Text == "," {
+			comma = true
+		} else if comma && w.cueLike(j) {
+			return // "called to tackle sanctions, said:": no cue runs into another clause's cue
+		}
+	}
+	c.r.Hi = k
 }
 
 // cueEndMargin is how much better (in ranker score) the learned cue end

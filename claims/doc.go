@@ -93,8 +93,10 @@
 //     who leads, he said Ryan", I3b). An "according
 //     to" aside inside another claim's source ("Mr. Smith, according to
 //     diplomats, said …", I1n) gives a nested, less confident claim whose
-//     content is the outer claim; it is the one kind of claim that shares
-//     tokens with another.
+//     content is the outer claim; a relative clause inside a source
+//     ("Viacorka, an aide to Tikhanovskaya, who has long called for
+//     sanctions, said …", I1r) gives a nested claim of the name before
+//     "who". These are the claims that share tokens with another.
 //
 // Where an indirect content starts and ends is learned: two rankers
 // (structured perceptrons, internal/cuemodel) trained on PolNeAR train pick
