@@ -277,8 +277,10 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// TestClosersLayout pins the closer tags that lattice.run reads by index
-// (O, then L-x and U-x per label) to the closers table.
+// TestClosersLayout pins the opener and closer tags that lattice.run and
+// bestOpeners read by index (O, then B-x and U-x, or L-x and U-x, per
+// label) to the openers and closers tables.
 func TestClosersLayout(t *testing.T) {
+	assert.Equal(t, [nOpen]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}, openers)
 	assert.Equal(t, [nOpen]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}, closers)
 }

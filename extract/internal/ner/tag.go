@@ -415,53 +415,75 @@ func (v *lattice) run(em, score []float32, back []uint8, tags []uint8) {
 			score[t] = negInf
 		}
 	}
+	co, in := &v.co, &v.in
 	for i := 1; i < n; i++ {
 		prev := (*[numTags]float32)(score[(i-1)*numTags:])
 		cur := (*[numTags]float32)(score[i*numTags:])
 		e := (*[numTags]float32)(em[i*numTags:])
 		bk := (*[numTags]uint8)(back[i*numTags:])
-		// The closers' scores (O, then L-x and U-x per label).
-		cs := [nOpen]float32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
-		// O beats every other closer as the predecessor of every opener
-		// when its lead over each of them is at least oWins: the common
-		// case, a token far from any entity. The eight tests are
-		// independent (no chain of max through the closers), and
-		// fl(c0-x) is non-increasing in x, so this is the same test as
+		// Openers (O, B-x, U-x) follow a closer: O, L-x or U-x. O beats
+		// every other closer as the predecessor of every opener when its
+		// lead over each of them is at least oWins: the common case, a
+		// token far from any entity. The eight tests are independent (no
+		// chain of max through the closers), and fl(c0-x) is
+		// non-increasing in x, so this is the same test as
 		// c0 - max(closers) >= oWins, infinities included.
-		c0, ow := cs[0], v.oWins
-		if c0-cs[1] >= ow && c0-cs[2] >= ow && c0-cs[3] >= ow && c0-cs[4] >= ow &&
-			c0-cs[5] >= ow && c0-cs[6] >= ow && c0-cs[7] >= ow && c0-cs[8] >= ow {
-			for ti, t := range openers {
-				cur[t] = c0 + v.co[ti][0] + e[t]
-				bk[t] = 0
-			}
+		c0, ow := prev[0], v.oWins
+		if c0-prev[3] >= ow && c0-prev[4] >= ow && c0-prev[7] >= ow && c0-prev[8] >= ow &&
+			c0-prev[11] >= ow && c0-prev[12] >= ow && c0-prev[15] >= ow && c0-prev[16] >= ow {
+			cur[0], bk[0] = c0+co[0][0]+e[0], 0
+			cur[1], bk[1] = c0+co[1][0]+e[1], 0
+			cur[4], bk[4] = c0+co[2][0]+e[4], 0
+			cur[5], bk[5] = c0+co[3][0]+e[5], 0
+			cur[8], bk[8] = c0+co[4][0]+e[8], 0
+			cur[9], bk[9] = c0+co[5][0]+e[9], 0
+			cur[12], bk[12] = c0+co[6][0]+e[12], 0
+			cur[13], bk[13] = c0+co[7][0]+e[13], 0
+			cur[16], bk[16] = c0+co[8][0]+e[16], 0
 		} else {
-			for ti := range nOpen {
-				row := &v.co[ti]
-				best, arg := cs[0]+row[0], 0
-				for j := 1; j < nOpen; j++ {
-					if s := cs[j] + row[j]; s > best {
-						best, arg = s, j
-					}
-				}
-				t := openers[ti]
-				cur[t] = best + e[t]
-				bk[t] = closers[arg]
-			}
+			cs := [nOpen]float32{prev[0], prev[3], prev[4], prev[7], prev[8], prev[11], prev[12], prev[15], prev[16]}
+			bestOpeners(cur, bk, e, &cs, co)
 		}
-		for l := range NumLabels - 1 {
-			b, in, last := 1+4*l+posB, 1+4*l+posI, 1+4*l+posL
-			w := &v.in[l]
-			if sb, si := prev[b]+w[0], prev[in]+w[1]; sb >= si {
-				cur[in], bk[in] = sb+e[in], uint8(b)
-			} else {
-				cur[in], bk[in] = si+e[in], uint8(in)
-			}
-			if sb, si := prev[b]+w[2], prev[in]+w[3]; sb >= si {
-				cur[last], bk[last] = sb+e[last], uint8(b)
-			} else {
-				cur[last], bk[last] = si+e[last], uint8(in)
-			}
+		// I-x and L-x follow B-x or I-x of the same label.
+		if sb, si := prev[1]+in[0][0], prev[2]+in[0][1]; sb >= si {
+			cur[2], bk[2] = sb+e[2], 1
+		} else {
+			cur[2], bk[2] = si+e[2], 2
+		}
+		if sb, si := prev[1]+in[0][2], prev[2]+in[0][3]; sb >= si {
+			cur[3], bk[3] = sb+e[3], 1
+		} else {
+			cur[3], bk[3] = si+e[3], 2
+		}
+		if sb, si := prev[5]+in[1][0], prev[6]+in[1][1]; sb >= si {
+			cur[6], bk[6] = sb+e[6], 5
+		} else {
+			cur[6], bk[6] = si+e[6], 6
+		}
+		if sb, si := prev[5]+in[1][2], prev[6]+in[1][3]; sb >= si {
+			cur[7], bk[7] = sb+e[7], 5
+		} else {
+			cur[7], bk[7] = si+e[7], 6
+		}
+		if sb, si := prev[9]+in[2][0], prev[10]+in[2][1]; sb >= si {
+			cur[10], bk[10] = sb+e[10], 9
+		} else {
+			cur[10], bk[10] = si+e[10], 10
+		}
+		if sb, si := prev[9]+in[2][2], prev[10]+in[2][3]; sb >= si {
+			cur[11], bk[11] = sb+e[11], 9
+		} else {
+			cur[11], bk[11] = si+e[11], 10
+		}
+		if sb, si := prev[13]+in[3][0], prev[14]+in[3][1]; sb >= si {
+			cur[14], bk[14] = sb+e[14], 13
+		} else {
+			cur[14], bk[14] = si+e[14], 14
+		}
+		if sb, si := prev[13]+in[3][2], prev[14]+in[3][3]; sb >= si {
+			cur[15], bk[15] = sb+e[15], 13
+		} else {
+			cur[15], bk[15] = si+e[15], 14
 		}
 	}
 	last := score[(n-1)*numTags : n*numTags]
@@ -478,6 +500,258 @@ func (v *lattice) run(em, score []float32, back []uint8, tags []uint8) {
 		tags[i] = uint8(arg)
 		arg = int(back[i*numTags+arg])
 	}
+}
+
+// bestOpeners sets the score and back pointer of every opener from the
+// closers' scores cs (in the order of closers): the best closer plus the
+// transition, the first in that order on ties. Unrolled by hand (see
+// rows.go), for the tag layout that TestClosersLayout pins.
+func bestOpeners(cur *[numTags]float32, bk *[numTags]uint8, e *[numTags]float32, cs *[nOpen]float32, co *[nOpen][nOpen]float32) {
+	var best float32
+	var arg uint8
+	// opener 0
+	best, arg = cs[0]+co[0][0], 0
+	if s := cs[1] + co[0][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[0][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[0][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[0][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[0][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[0][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[0][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[0][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[0], bk[0] = best+e[0], arg
+	// opener 1
+	best, arg = cs[0]+co[1][0], 0
+	if s := cs[1] + co[1][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[1][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[1][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[1][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[1][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[1][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[1][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[1][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[1], bk[1] = best+e[1], arg
+	// opener 4
+	best, arg = cs[0]+co[2][0], 0
+	if s := cs[1] + co[2][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[2][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[2][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[2][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[2][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[2][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[2][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[2][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[4], bk[4] = best+e[4], arg
+	// opener 5
+	best, arg = cs[0]+co[3][0], 0
+	if s := cs[1] + co[3][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[3][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[3][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[3][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[3][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[3][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[3][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[3][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[5], bk[5] = best+e[5], arg
+	// opener 8
+	best, arg = cs[0]+co[4][0], 0
+	if s := cs[1] + co[4][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[4][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[4][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[4][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[4][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[4][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[4][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[4][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[8], bk[8] = best+e[8], arg
+	// opener 9
+	best, arg = cs[0]+co[5][0], 0
+	if s := cs[1] + co[5][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[5][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[5][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[5][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[5][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[5][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[5][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[5][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[9], bk[9] = best+e[9], arg
+	// opener 12
+	best, arg = cs[0]+co[6][0], 0
+	if s := cs[1] + co[6][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[6][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[6][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[6][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[6][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[6][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[6][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[6][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[12], bk[12] = best+e[12], arg
+	// opener 13
+	best, arg = cs[0]+co[7][0], 0
+	if s := cs[1] + co[7][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[7][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[7][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[7][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[7][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[7][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[7][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[7][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[13], bk[13] = best+e[13], arg
+	// opener 16
+	best, arg = cs[0]+co[8][0], 0
+	if s := cs[1] + co[8][1]; s > best {
+		best, arg = s, 3
+	}
+	if s := cs[2] + co[8][2]; s > best {
+		best, arg = s, 4
+	}
+	if s := cs[3] + co[8][3]; s > best {
+		best, arg = s, 7
+	}
+	if s := cs[4] + co[8][4]; s > best {
+		best, arg = s, 8
+	}
+	if s := cs[5] + co[8][5]; s > best {
+		best, arg = s, 11
+	}
+	if s := cs[6] + co[8][6]; s > best {
+		best, arg = s, 12
+	}
+	if s := cs[7] + co[8][7]; s > best {
+		best, arg = s, 15
+	}
+	if s := cs[8] + co[8][8]; s > best {
+		best, arg = s, 16
+	}
+	cur[16], bk[16] = best+e[16], arg
 }
 
 // openers are the tags that may follow a closed position (O, L-x, U-x):
