@@ -66,6 +66,25 @@ func distBucket(n int) string {
 // k (the content would be tokens [B, k)); open tells whether an odd number
 // of quote marks stands in [B, k).
 func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
+	pre := endPrefixes(c)
+	endFeatures(c, &pre, k, open, f)
+}
+
+// endPrefix holds the hash states of the end features' templates after
+// their parts that do not depend on the candidate boundary.
+type endPrefix struct {
+	stem106, stem107, first108, first109, first114 hasher
+}
+
+func endPrefixes(c *SpanContext) endPrefix {
+	first := c.lower(c.B)
+	return endPrefix{
+		stem106: tmpl(106).str(c.CueStem), stem107: tmpl(107).str(c.CueStem),
+		first108: tmpl(108).str(first), first109: tmpl(109).str(first), first114: tmpl(114).str(first),
+	}
+}
+
+func endFeatures(c *SpanContext, pre *endPrefix, k int, open bool, f func(uint32)) {
 	d := c.Doc
 	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
 	at := func(i int) string {
@@ -80,30 +99,30 @@ func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
 		}
 		return class(d, i, c.Lo, c.Hi)
 	}
-	first := c.lower(c.B)
 	isEnd := "0"
 	if k == c.End {
 		isEnd = "1"
 	}
+	atK, clsK, dist := at(k), cls(k), distBucket(k-c.B)
 	f(idx(tmpl(100)))
 	f(idx(tmpl(101).str(isEnd)))
-	f(idx(tmpl(102).str(at(k))))
+	f(idx(tmpl(102).str(atK)))
 	f(idx(tmpl(103).str(at(k - 1))))
-	f(idx(tmpl(104).str(cls(k)).str(cls(k - 1))))
-	f(idx(tmpl(105).str(at(k)).str(at(k + 1))))
-	f(idx(tmpl(106).str(c.CueStem).str(cls(k))))
-	f(idx(tmpl(107).str(c.CueStem).str(isEnd)))
-	f(idx(tmpl(108).str(first).str(cls(k))))
-	f(idx(tmpl(109).str(first).str(isEnd)))
-	f(idx(tmpl(110).str(distBucket(k - c.B)).str(isEnd)))
-	f(idx(tmpl(111).str(distBucket(k - c.B)).str(cls(k))))
-	f(idx(tmpl(112).str(at(k)).str(isEnd).str(distBucket(k - c.B))))
+	f(idx(tmpl(104).str(clsK).str(cls(k - 1))))
+	f(idx(tmpl(105).str(atK).str(at(k + 1))))
+	f(idx(pre.stem106.str(clsK)))
+	f(idx(pre.stem107.str(isEnd)))
+	f(idx(pre.first108.str(clsK)))
+	f(idx(pre.first109.str(isEnd)))
+	f(idx(tmpl(110).str(dist).str(isEnd)))
+	f(idx(tmpl(111).str(dist).str(clsK)))
+	f(idx(tmpl(112).str(atK).str(isEnd).str(dist)))
 	op := "0"
 	if open {
 		op = "1"
 	}
-	f(idx(tmpl(113).str(op).str(cls(k))))
-	f(idx(tmpl(114).str(first).str(at(k))))
+	f(idx(tmpl(113).str(op).str(clsK)))
+	f(idx(pre.first114.str(atK)))
 	if c.CueLike != nil {
 		ahead := "0"
 		for j := k; j < c.End && j < k+4; j++ {
@@ -112,8 +131,8 @@ func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
 				break
 			}
 		}
-		f(idx(tmpl(115).str(ahead).str(cls(k))))
-		f(idx(tmpl(116).str(ahead).str(at(k))))
+		f(idx(tmpl(115).str(ahead).str(clsK)))
+		f(idx(tmpl(116).str(ahead).str(atK)))
 	}
 }
 
@@ -132,12 +151,13 @@ func Candidates(c *SpanContext, f func(k int, open bool)) {
 // Best returns the best boundary k in [c.B+1, c.End].
 func (m *EndModel) Best(c *SpanContext) int {
 	best, bestS := c.End, float32(math.Inf(-1))
+	pre := endPrefixes(c)
 	Candidates(c, func(k int, open bool) {
 		if k-c.B > EndSpan && k != c.End {
 			return // long contents end at the sentence end or within EndSpan
 		}
 		var s float32
-		EndFeatures(c, k, open, func(h uint32) { s += m.W[h] })
+		endFeatures(c, &pre, k, open, func(h uint32) { s += m.W[h] })
 		if s > bestS {
 			best, bestS = k, s
 		}
