@@ -804,8 +804,17 @@ var skipBack = set("also", "then", "later", "once", "previously", "recently", "r
 //   - S3 when a comma stands before the verb, appositives and relative
 //     clauses are skipped back to the first noun phrase of the clause, and
 //     the source runs from it to the comma, as PolNeAR marks it
-//     ("Franak Viacorka, the chief of staff of …, who has long called …,").
+//     ("Franak Viacorka, the chief of staff of …, who has long called …,");
+//     the chain stops at a clause's conjunction (S3b);
+//   - S2d a gerund cue after a lone verb takes that verb's subject ("they
+//     could not resist pointing out").
 func (w *work) sourceLeft(c cue) (extract.Range, bool) {
+	return w.sourceLeft1(c, true)
+}
+
+// sourceLeft1 is sourceLeft; with chain, a gerund cue after a lone verb
+// ("could not resist pointing out") takes that verb's subject (S2d).
+func (w *work) sourceLeft1(c cue, chain bool) (extract.Range, bool) {
 	s := int(w.sentOf[c.head])
 	lo, _ := w.sent(s)
 	j := c.r.Lo - 1
@@ -829,6 +838,12 @@ func (w *work) sourceLeft(c cue) (extract.Range, bool) {
 		np, ok := w.npBefore(j+1, lo)
 		if !ok {
 			return np, false
+		}
+		if chain && np.Len() == 1 && np.Lo == j && strings.HasSuffix(w.lower(c.head), "ing") && t.Kind == extract.Word &&
+			!isUpperStart(t.Text) && !determiners[w.lower(j)] && !subjectPronouns[w.lower(j)] {
+			// S2d: "they could not resist pointing out": the verb before
+			// the gerund shares its subject.
+			return w.sourceLeft1(cue{r: extract.Range{Lo: j, Hi: c.r.Hi}, head: j}, false)
 		}
 		if c.r.Lo == c.head && strings.HasSuffix(w.lower(c.head), "ing") && isUpperStart(t.Text) && isWordTok(t) {
 			// "footage of Hillary Clinton asking, “…”": a participle
