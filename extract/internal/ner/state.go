@@ -47,9 +47,10 @@ type docState struct {
 	hist   []uint8  // per token: label votes from an earlier pass (stacking), see setHistory
 	cached []int32  // per word: index in the model's word cache, or -1
 	index  map[string]int32
-	lower  map[uint64]int32 // lower-form hash -> group
-	group  []int32          // per word: its group, the words with the same lower-cased form
-	gseen  []uint8          // per group: dSeen flags
+	lkeys  []uint64 // open-addressing table of lower-form hashes (0 = empty)...
+	lgroup []int32  // ... and their groups
+	group  []int32  // per word: its group, the words with the same lower-cased form
+	gseen  []uint8  // per group: dSeen flags
 
 	// tagging scratch
 	em, score  []float32
@@ -100,10 +101,8 @@ func (st *docState) reset(doc Doc, m *Model) {
 	st.hist = st.hist[:0]
 	if st.index == nil {
 		st.index = make(map[string]int32, len(doc.Tokens)/2+1)
-		st.lower = make(map[uint64]int32)
 	}
 	clear(st.index)
-	clear(st.lower)
 	st.words = st.words[:0]
 	st.cached = st.cached[:0]
 	for i, t := range doc.Tokens {
@@ -152,16 +151,31 @@ func (st *docState) reset(doc Doc, m *Model) {
 		}
 	}
 	// Share the flags between the words with the same lower-cased form.
+	// Groups are numbered in order of first word, found through an
+	// open-addressing table of lower-form hashes (never 0, see fin; they
+	// are mixed already, so the low bits serve as the home slot).
 	st.group = resize(st.group, len(st.words))
-	for k := range st.words {
-		g, ok := st.lower[st.words[k].title]
-		if !ok {
-			g = int32(len(st.lower))
-			st.lower[st.words[k].title] = g
-		}
-		st.group[k] = g
+	size := 1
+	for size < 2*len(st.words) {
+		size <<= 1
 	}
-	st.gseen = resize(st.gseen, len(st.lower))
+	st.lkeys = resize(st.lkeys, size)
+	st.lgroup = growI32(st.lgroup, size)
+	mask := uint64(size - 1)
+	groups := int32(0)
+	for k := range st.words {
+		t := st.words[k].title
+		i := t & mask
+		for st.lkeys[i] != 0 && st.lkeys[i] != t {
+			i = (i + 1) & mask
+		}
+		if st.lkeys[i] == 0 {
+			st.lkeys[i], st.lgroup[i] = t, groups
+			groups++
+		}
+		st.group[k] = st.lgroup[i]
+	}
+	st.gseen = resize(st.gseen, int(groups))
 	for k, f := range st.seen {
 		st.gseen[st.group[k]] |= f
 	}
