@@ -106,7 +106,9 @@ func (w *work) namesIn(lo, hi int) []name {
 //   - P3 otherwise the first PERSON in the source that is not a possessive
 //     ("O’Malley’s campaign" is no person), else its first ORG;
 //   - P4 nominal sources ("a source", "officials") and I, we, they have no
-//     speaker.
+//     speaker;
+//   - P5 but "the ministry" names the ministry named before it, and "the
+//     group" or "the company" the organisation named just before.
 func (w *work) speaker(r extract.Range) (string, int) {
 	if r.Len() == 0 {
 		return "", -1
@@ -159,8 +161,46 @@ func (w *work) speaker(r extract.Range) (string, int) {
 	if org != nil {
 		return org.text, -1
 	}
-	return "", -1
+	return w.nominalOrg(r), -1
 }
+
+// nominalOrg resolves a definite nominal source to the organisation it
+// names again (P5): "the ministry" to the last "Ministry of Water
+// Resources" named before it, "the group" or "the company" to the last
+// organisation named in the two sentences before. It looks back at most
+// maxResolve sentences and returns "" when nothing fits.
+func (w *work) nominalOrg(r extract.Range) string {
+	if r.Len() != 2 || w.lower(r.Lo) != "the" {
+		return ""
+	}
+	head := w.lower(r.Lo + 1)
+	generic := orgNouns[head]
+	s := int(w.sentOf[r.Lo])
+	if s < 0 || len(head) < 3 {
+		return ""
+	}
+	lo, _ := w.sent(max(0, s-maxResolve))
+	lo = max(lo, r.Lo-maxWindow)
+	names := w.namesIn(lo, r.Lo)
+	for k := len(names) - 1; k >= 0; k-- {
+		n := names[k]
+		if n.label != extract.ORG {
+			continue
+		}
+		if strings.Contains(" "+strings.ToLower(n.text)+" ", " "+head+" ") {
+			return n.text
+		}
+		if generic && s-int(w.sentOf[n.r.Lo]) <= 2 {
+			return n.text
+		}
+	}
+	return ""
+}
+
+// orgNouns are the common nouns that refer back to the last organisation
+// named (P5).
+var orgNouns = set("group", "company", "organisation", "organization", "agency", "firm", "union",
+	"alliance", "coalition", "association", "charity", "network")
 
 // resolve finds the antecedent of a pronoun of gender g at token i (P1).
 func (w *work) resolve(i int, g extract.Gender) (string, int) {
