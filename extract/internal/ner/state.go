@@ -39,14 +39,17 @@ const (
 type docState struct {
 	doc    Doc
 	words  []word
-	tok    []int32  // word index of each token
-	pad    int32    // index of the padding word
-	seen   []uint8  // per word: dSeen flags of every word with the same lower-cased form
-	caps   []bool   // per sentence: no lower-case letter and some upper-case word
-	gaz    []uint32 // per token: gazetteer type*4+BILOU position bits
-	hist   []uint8  // per token: label votes from an earlier pass (stacking), see setHistory
-	cached []int32  // per word: index in the model's word cache, or -1
-	index  map[string]int32
+	tok    []int32          // word index of each token
+	pad    int32            // index of the padding word
+	seen   []uint8          // per word: dSeen flags of every word with the same lower-cased form
+	caps   []bool           // per sentence: no lower-case letter and some upper-case word
+	gaz    []uint32         // per token: gazetteer type*4+BILOU position bits
+	hist   []uint8          // per token: label votes from an earlier pass (stacking), see setHistory
+	cached []int32          // per word: index in the model's word cache, or -1
+	index  map[string]int32 // token -> word, for tokens not in the model's word cache
+	cword  []int32          // per cached word of the model: its word here, when cstamp is stamp
+	cstamp []uint32
+	stamp  uint32   // this document's stamp
 	lkeys  []uint64 // open-addressing table of lower-form hashes (0 = empty)...
 	lgroup []int32  // ... and their groups
 	group  []int32  // per word: its group, the words with the same lower-cased form
@@ -105,18 +108,35 @@ func (st *docState) reset(doc Doc, m *Model) {
 	clear(st.index)
 	st.words = st.words[:0]
 	st.cached = st.cached[:0]
+	// Words get indices in order of first occurrence. A token in the
+	// model's word cache finds its word through the cache index (one map
+	// look-up per token, most tokens being frequent words) and a stamped
+	// per-state table; only other tokens go through st.index.
+	if len(st.cword) != len(m.cacheWords) {
+		st.cword = make([]int32, len(m.cacheWords))
+		st.cstamp = make([]uint32, len(m.cacheWords))
+	}
+	st.stamp++
+	if st.stamp == 0 {
+		clear(st.cstamp)
+		st.stamp = 1
+	}
 	for i, t := range doc.Tokens {
-		k, ok := st.index[t]
-		if !ok {
-			k = int32(len(st.words))
-			st.index[t] = k
-			if g, ok := m.cacheIndex[t]; ok {
+		var k int32
+		if g, ok := m.cacheIndex[t]; ok {
+			if st.cstamp[g] == st.stamp {
+				k = st.cword[g]
+			} else {
+				k = int32(len(st.words))
+				st.cstamp[g], st.cword[g] = st.stamp, k
 				st.words = append(st.words, m.cacheInfo[g])
 				st.cached = append(st.cached, g)
-			} else {
-				st.words = append(st.words, newWord(t, lex))
-				st.cached = append(st.cached, -1)
 			}
+		} else if k, ok = st.index[t]; !ok {
+			k = int32(len(st.words))
+			st.index[t] = k
+			st.words = append(st.words, newWord(t, lex))
+			st.cached = append(st.cached, -1)
 		}
 		st.tok[i] = k
 	}
