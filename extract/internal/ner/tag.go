@@ -226,8 +226,18 @@ func (s *stage) emissions(st *docState, hist bool) []float32 {
 	for si, r := range st.doc.Sentences {
 		for i := r.Lo; i < r.Hi; i++ {
 			acc := s.bias
-			for o := -2; o <= 2; o++ {
-				addRow32(&acc, (*[numTags]int32)(st.wv[st.wordAt(r, i+o)][(o+2)*numTags:]))
+			if i-2 >= r.Lo && i+2 < r.Hi {
+				// No padding in the window: the common case, unrolled.
+				tok := (*[5]int32)(st.tok[i-2:])
+				addRow32(&acc, (*[numTags]int32)(st.wv[tok[0]][0*numTags:]))
+				addRow32(&acc, (*[numTags]int32)(st.wv[tok[1]][1*numTags:]))
+				addRow32(&acc, (*[numTags]int32)(st.wv[tok[2]][2*numTags:]))
+				addRow32(&acc, (*[numTags]int32)(st.wv[tok[3]][3*numTags:]))
+				addRow32(&acc, (*[numTags]int32)(st.wv[tok[4]][4*numTags:]))
+			} else {
+				for o := -2; o <= 2; o++ {
+					addRow32(&acc, (*[numTags]int32)(st.wv[st.wordAt(r, i+o)][(o+2)*numTags:]))
+				}
 			}
 			st.hashes = st.appendLocalFeatures(st.hashes[:0], si, i)
 			s.addGaz(&acc, st.gaz, r, i)
