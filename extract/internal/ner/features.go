@@ -97,6 +97,7 @@ const (
 	fHasDigit
 	fPad       // sentence padding
 	fHonorific // an honorific or person-only title (isHonorific, rule R1)
+	fASCII     // the lower-cased form is ASCII (prefixes and suffixes are byte slices)
 )
 
 // word is what the features need to know about one distinct token text.
@@ -192,6 +193,9 @@ func newWord(raw string, lex *lexicon) word {
 	if isHonorific(w.lower) {
 		w.flags |= fHonorific
 	}
+	if isASCII(w.lower) {
+		w.flags |= fASCII
+	}
 	w.shape, w.short = string(sh), string(so)
 	w.title = fin(hstr(fnvOffset, w.lower))
 	w.shortH = fin(hstr(fnvOffset, w.short))
@@ -240,6 +244,37 @@ func fold(s string) string {
 
 // padWord stands for the positions before and after a sentence.
 var padWord = word{raw: "<PAD>", text: "<PAD>", lower: "<PAD>", fold: "<PAD>", shape: "<PAD>", short: "<PAD>", flags: fPad, title: fin(hstr(fnvOffset, "<PAD>")), shortH: fin(hstr(fnvOffset, "<PAD>"))}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixOf is prefix(s, n), with a fast path for ASCII s.
+func prefixOf(s string, n int, ascii bool) string {
+	if !ascii {
+		return prefix(s, n)
+	}
+	if len(s) < n {
+		return ""
+	}
+	return s[:n]
+}
+
+// suffixOf is suffix(s, n), with a fast path for ASCII s.
+func suffixOf(s string, n int, ascii bool) string {
+	if !ascii {
+		return suffix(s, n)
+	}
+	if len(s) < n {
+		return ""
+	}
+	return s[len(s)-n:]
+}
 
 // prefix returns the first n runes of s, or "" when s is shorter.
 func prefix(s string, n int) string {
@@ -314,7 +349,8 @@ func appendTypeFeatures(dst []uint64, w *word, o int) []uint64 {
 	if ao == 2 {
 		return dst
 	}
-	dst = append(dst, fin(hstr(tf(kWord, o), w.text)), fin(hstr(tf(kSuf3, o), suffix(w.lower, 3))))
+	ascii := w.flags&fASCII != 0
+	dst = append(dst, fin(hstr(tf(kWord, o), w.text)), fin(hstr(tf(kSuf3, o), suffixOf(w.lower, 3, ascii))))
 	if ao == 1 {
 		return dst
 	}
@@ -323,10 +359,10 @@ func appendTypeFeatures(dst []uint64, w *word, o int) []uint64 {
 		fin(hbyte(tf(kLen, o), lenBucket(w.text))),
 	)
 	for n := 1; n <= 4; n++ {
-		if p := prefix(w.lower, n); p != "" && p != w.lower {
+		if p := prefixOf(w.lower, n, ascii); p != "" && p != w.lower {
 			dst = append(dst, fin(hstr(tf(kPre1+n-1, o), p)))
 		}
-		if s := suffix(w.lower, n); s != "" && s != w.lower && n != 3 {
+		if s := suffixOf(w.lower, n, ascii); s != "" && s != w.lower && n != 3 {
 			dst = append(dst, fin(hstr(tf(kSuf1+n-1, o), s)))
 		}
 	}

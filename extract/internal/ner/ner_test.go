@@ -284,3 +284,14 @@ func TestClosersLayout(t *testing.T) {
 	assert.Equal(t, [nOpen]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}, openers)
 	assert.Equal(t, [nOpen]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}, closers)
 }
+
+// TestPrefixSuffixASCII checks the ASCII fast paths of prefixOf and
+// suffixOf against the rune-wise prefix and suffix.
+func TestPrefixSuffixASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "ab", "abc", "abcd", "abcde", "obama's", "zürich", "łódź", "x1-2"} {
+		for n := 1; n <= 5; n++ {
+			assert.Equal(t, prefix(s, n), prefixOf(s, n, isASCII(s)), "prefixOf(%q, %d)", s, n)
+			assert.Equal(t, suffix(s, n), suffixOf(s, n, isASCII(s)), "suffixOf(%q, %d)", s, n)
+		}
+	}
+}
