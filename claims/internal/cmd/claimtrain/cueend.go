@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"math/rand/v2"
 
 	"github.com/saywho/saywho/claims/internal/cuemodel"
 	"github.com/saywho/saywho/extract"
@@ -62,42 +61,15 @@ func cueEndContext(d *extract.Document, h, s int) cuemodel.SpanContext {
 }
 
 // trainCueEnd trains the cue-end ranker into w (shared with the content
-// rankers: the feature templates differ), as trainStart does.
+// rankers: the feature templates differ).
 func trainCueEnd(exs []endExample, w []float32, epochs int, errw io.Writer) {
-	n := len(w)
-	wt := make([]float64, n)
-	acc := make([]float64, n)
-	for i, x := range w {
-		wt[i] = float64(x)
-	}
-	c := 1.0
-	rng := rand.New(rand.NewPCG(7, 8))
-	order := rng.Perm(len(exs))
-	for ep := 0; ep < epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, i := range order {
-			e := &exs[i]
-			best, bestS := -1, 0.0
-			for k := e.ctx.B + 1; k <= e.ctx.End && k <= e.ctx.B+1+cuemodel.CueEndSpan; k++ {
-				var s float64
-				cuemodel.CueEndFeatures(&e.ctx, k, func(h uint32) { s += wt[h] })
-				if best < 0 || s > bestS {
-					best, bestS = k, s
-				}
-			}
-			if best != e.gold {
-				errs++
-				cuemodel.CueEndFeatures(&e.ctx, e.gold, func(h uint32) { wt[h]++; acc[h] += c })
-				cuemodel.CueEndFeatures(&e.ctx, best, func(h uint32) { wt[h]--; acc[h] -= c })
-			}
-			c++
-		}
-		fmt.Fprintf(errw, "claimtrain: cue end epoch %d: %d wrong of %d\n", ep+1, errs, len(exs))
-	}
-	for i := range w {
-		w[i] = float32(wt[i] - acc[i]/c)
-	}
+	trainRanker(ranker{
+		name: "cue end", seed: [2]uint64{7, 8},
+		cands: func(c *cuemodel.SpanContext) (int, int) {
+			return c.B + 1, min(c.End, c.B+1+cuemodel.CueEndSpan) + 1
+		},
+		feats: cuemodel.CueEndFeatures,
+	}, exs, w, epochs, errw)
 }
 
 // evalCueEnd prints how often the cue-end ranker and the one-word rule find

@@ -164,6 +164,26 @@ func startExamples(ex *extract.Extractor, arts []article) []endExample {
 // trainStart trains the content-start ranker into w (shared with the end
 // ranker: the feature templates differ).
 func trainStart(exs []endExample, w []float32, epochs int, errw io.Writer) {
+	trainRanker(ranker{
+		name: "start", seed: [2]uint64{5, 6},
+		cands: func(c *cuemodel.SpanContext) (int, int) { return c.B, min(c.End, c.B+cuemodel.StartSpan) },
+		feats: cuemodel.StartFeatures,
+	}, exs, w, epochs, errw)
+}
+
+// ranker is a structured perceptron that picks one token boundary among
+// candidates and shares its weights with the other rankers of end.model
+// (their feature templates differ).
+type ranker struct {
+	name  string
+	seed  [2]uint64
+	cands func(c *cuemodel.SpanContext) (lo, hi int) // candidate boundaries [lo, hi)
+	feats func(c *cuemodel.SpanContext, k int, f func(uint32))
+}
+
+// trainRanker trains r on exs into w, averaging only r's own updates (acc
+// holds only them, so the weights of the other rankers stay as they are).
+func trainRanker(r ranker, exs []endExample, w []float32, epochs int, errw io.Writer) {
 	n := len(w)
 	wt := make([]float64, n)
 	acc := make([]float64, n)
@@ -171,7 +191,7 @@ func trainStart(exs []endExample, w []float32, epochs int, errw io.Writer) {
 		wt[i] = float64(x)
 	}
 	c := 1.0
-	rng := rand.New(rand.NewPCG(5, 6))
+	rng := rand.New(rand.NewPCG(r.seed[0], r.seed[1]))
 	order := rng.Perm(len(exs))
 	for ep := 0; ep < epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -179,23 +199,23 @@ func trainStart(exs []endExample, w []float32, epochs int, errw io.Writer) {
 		for _, i := range order {
 			e := &exs[i]
 			best, bestS := -1, 0.0
-			for b := e.ctx.B; b < e.ctx.End && b < e.ctx.B+cuemodel.StartSpan; b++ {
+			lo, hi := r.cands(&e.ctx)
+			for k := lo; k < hi; k++ {
 				var s float64
-				cuemodel.StartFeatures(&e.ctx, b, func(h uint32) { s += wt[h] })
+				r.feats(&e.ctx, k, func(h uint32) { s += wt[h] })
 				if best < 0 || s > bestS {
-					best, bestS = b, s
+					best, bestS = k, s
 				}
 			}
 			if best != e.gold {
 				errs++
-				cuemodel.StartFeatures(&e.ctx, e.gold, func(h uint32) { wt[h]++; acc[h] += c })
-				cuemodel.StartFeatures(&e.ctx, best, func(h uint32) { wt[h]--; acc[h] -= c })
+				r.feats(&e.ctx, e.gold, func(h uint32) { wt[h]++; acc[h] += c })
+				r.feats(&e.ctx, best, func(h uint32) { wt[h]--; acc[h] -= c })
 			}
 			c++
 		}
-		fmt.Fprintf(errw, "claimtrain: start epoch %d: %d wrong of %d\n", ep+1, errs, len(exs))
+		fmt.Fprintf(errw, "claimtrain: %s epoch %d: %d wrong of %d\n", r.name, ep+1, errs, len(exs))
 	}
-	// Average only the start templates' updates: acc holds only them.
 	for i := range w {
 		w[i] = float32(wt[i] - acc[i]/c)
 	}
