@@ -345,12 +345,16 @@ func (s *stage) addAll(v *[numTags]int32, hs []uint64) {
 func (s *stage) rowsOf(dst []int32, hs []uint64) []int32 {
 	const batch = 32
 	var first [batch]slot
-	mask := uint64(len(s.slots) - 1)
+	// shift < 64: newStage makes at least 2 slots. &63 spares the
+	// compiler's handling of larger shifts.
+	slots, shift := s.slots, s.shift&63
+	mask := uint64(len(slots) - 1)
 	for len(hs) > 0 {
 		b := hs[:min(batch, len(hs))]
 		hs = hs[len(b):]
 		for j, h := range b {
-			first[j] = s.slots[s.home(key32(h))]
+			// s.home(key32(h)), with the stage's fields in registers
+			first[j] = slots[(uint64(key32(h))*0x9E3779B97F4A7C15)>>shift]
 		}
 		for j, h := range b {
 			k, e := key32(h), first[j]
