@@ -42,42 +42,29 @@ func cueEndInside(c *SpanContext, j int, caps, punct *bool) uint32 {
 // that do not depend on the words inside the cue but through caps and
 // punct.
 func cueEndBoundary(c *SpanContext, k int, caps, punct bool, f func(uint32)) {
-	d := c.Doc
-	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
-	at := func(i int) string {
-		if i >= c.End {
-			return "</c>"
-		}
-		return c.lower(i)
-	}
-	cls := func(i int) string {
-		if i >= c.End {
-			return "E"
-		}
-		return class(d, i, c.Lo, c.Hi)
-	}
+	idx := endIdx
 	h := c.B
 	n := k - h // tokens in the cue from the head on
 	dist := string(rune('0' + n))
 	prev2 := "<h>"
 	if k-2 >= h {
-		prev2 = at(k - 2)
+		prev2 = c.at(k - 2)
 	}
-	atK, atK1, clsK := at(k), at(k-1), cls(k)
+	atK, atK1, clsK := c.at(k), c.at(k-1), c.cls(k)
 	f(idx(tmpl(200)))
 	f(idx(tmpl(201).str(dist)))
 	f(idx(tmpl(202).str(atK)))
 	f(idx(tmpl(203).str(atK1).str(dist)))
-	f(idx(tmpl(204).str(clsK).str(cls(k - 1))))
+	f(idx(tmpl(204).str(clsK).str(c.cls(k - 1))))
 	f(idx(tmpl(205).str(c.CueStem).str(atK)))
 	f(idx(tmpl(206).str(c.CueStem).str(atK1)))
 	f(idx(tmpl(207).str(c.CueStem).str(dist)))
 	f(idx(tmpl(208).str(atK1).str(atK)))
 	f(idx(tmpl(209).str(prev2).str(atK1)))
 	f(idx(tmpl(210).str(c.CueStem).str(clsK)))
-	f(idx(tmpl(211).str(atK).str(at(k + 1))))
+	f(idx(tmpl(211).str(atK).str(c.at(k + 1))))
 	f(idx(tmpl(212).str(atK).str(dist)))
-	f(idx(tmpl(213).str(clsK).str(cls(k + 1)).str(dist)))
+	f(idx(tmpl(213).str(clsK).str(c.cls(k + 1)).str(dist)))
 	cp, pp := "0", "0"
 	if caps {
 		cp = "1"

@@ -48,6 +48,26 @@ func (c *SpanContext) lower(i int) string {
 	return c.Doc.Tokens[i].Lower()
 }
 
+// at returns the lower-cased token i, or "</c>" at and past the last
+// candidate boundary End.
+func (c *SpanContext) at(i int) string {
+	if i >= c.End {
+		return "</c>"
+	}
+	return c.lower(i)
+}
+
+// cls returns the class of token i (see class), or "E" at and past End.
+func (c *SpanContext) cls(i int) string {
+	if i >= c.End {
+		return "E"
+	}
+	return class(c.Doc, i, c.Lo, c.Hi)
+}
+
+// endIdx maps a feature hash to a weight of an end.model.
+func endIdx(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
+
 func distBucket(n int) string {
 	switch {
 	case n <= 3:
@@ -85,31 +105,18 @@ func endPrefixes(c *SpanContext) endPrefix {
 }
 
 func endFeatures(c *SpanContext, pre *endPrefix, k int, open bool, f func(uint32)) {
-	d := c.Doc
-	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
-	at := func(i int) string {
-		if i >= c.End {
-			return "</c>"
-		}
-		return c.lower(i)
-	}
-	cls := func(i int) string {
-		if i >= c.End {
-			return "E"
-		}
-		return class(d, i, c.Lo, c.Hi)
-	}
+	idx := endIdx
 	isEnd := "0"
 	if k == c.End {
 		isEnd = "1"
 	}
-	atK, clsK, dist := at(k), cls(k), distBucket(k-c.B)
+	atK, clsK, dist := c.at(k), c.cls(k), distBucket(k-c.B)
 	f(idx(tmpl(100)))
 	f(idx(tmpl(101).str(isEnd)))
 	f(idx(tmpl(102).str(atK)))
-	f(idx(tmpl(103).str(at(k - 1))))
-	f(idx(tmpl(104).str(clsK).str(cls(k - 1))))
-	f(idx(tmpl(105).str(atK).str(at(k + 1))))
+	f(idx(tmpl(103).str(c.at(k - 1))))
+	f(idx(tmpl(104).str(clsK).str(c.cls(k - 1))))
+	f(idx(tmpl(105).str(atK).str(c.at(k + 1))))
 	f(idx(pre.stem106.str(clsK)))
 	f(idx(pre.stem107.str(isEnd)))
 	f(idx(pre.first108.str(clsK)))
@@ -207,30 +214,18 @@ const StartSpan = 12
 // cue end for start ranking).
 func StartFeatures(c *SpanContext, b int, f func(uint32)) {
 	d := c.Doc
-	idx := func(h hasher) uint32 { return uint32(h) & (1<<EndBits - 1) }
-	at := func(i int) string {
-		if i >= c.End {
-			return "</c>"
-		}
-		return c.lower(i)
-	}
-	cls := func(i int) string {
-		if i >= c.End {
-			return "E"
-		}
-		return class(d, i, c.Lo, c.Hi)
-	}
+	idx := endIdx
 	dist := distBucket(b - c.B)
 	f(idx(tmpl(150)))
 	f(idx(tmpl(151).str(dist)))
-	f(idx(tmpl(152).str(at(b))))
-	f(idx(tmpl(153).str(at(b - 1))))
-	f(idx(tmpl(154).str(cls(b)).str(cls(b - 1))))
+	f(idx(tmpl(152).str(c.at(b))))
+	f(idx(tmpl(153).str(c.at(b - 1))))
+	f(idx(tmpl(154).str(c.cls(b)).str(c.cls(b - 1))))
 	f(idx(tmpl(155).str(c.CueStem).str(dist)))
-	f(idx(tmpl(156).str(c.CueStem).str(at(b))))
-	f(idx(tmpl(157).str(at(b)).str(dist)))
-	f(idx(tmpl(158).str(at(b - 1)).str(at(b))))
-	f(idx(tmpl(159).str(at(c.B)).str(dist)))
+	f(idx(tmpl(156).str(c.CueStem).str(c.at(b))))
+	f(idx(tmpl(157).str(c.at(b)).str(dist)))
+	f(idx(tmpl(158).str(c.at(b - 1)).str(c.at(b))))
+	f(idx(tmpl(159).str(c.at(c.B)).str(dist)))
 	// Is there a "that" between the cue and b, or at b?
 	that := "0"
 	for i := c.B; i < b; i++ {
@@ -238,7 +233,7 @@ func StartFeatures(c *SpanContext, b int, f func(uint32)) {
 			that = "1"
 		}
 	}
-	f(idx(tmpl(160).str(that).str(at(b))))
+	f(idx(tmpl(160).str(that).str(c.at(b))))
 }
 
 // BestStart returns the best content start in [c.B, min(c.B+StartSpan,
