@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/saywho/saywho/claims/internal/cuemodel"
@@ -12,7 +11,7 @@ import (
 // find: for each attribution, the cue piece holding its head word, with
 // the candidates bounded by the sentence end and the first quotation mark
 // after the head. A piece that ends beyond the candidates is counted by
-// evalCueEnd (as a miss) but not trained on.
+// evalRanker (as a miss) but not trained on.
 func cueEndExamples(ex *extract.Extractor, arts []article, prior cuemodel.Lex) (exs []endExample, unreachable int) {
 	for _, a := range arts {
 		d := ex.Extract(a.Text)
@@ -70,22 +69,4 @@ func trainCueEnd(exs []endExample, w []float32, epochs int, errw io.Writer) {
 		},
 		feats: cuemodel.CueEndFeatures,
 	}, exs, w, epochs, errw)
-}
-
-// evalCueEnd prints how often the cue-end ranker and the one-word rule find
-// the gold end of a cue, over all cues (unreachable ends count as misses).
-func evalCueEnd(exs []endExample, unreachable int, w []float32, errw io.Writer) {
-	m := &cuemodel.EndModel{W: w}
-	right, rule := 0, 0
-	for i := range exs {
-		e := &exs[i]
-		if k, _ := m.BestCueEnd(&e.ctx); k == e.gold {
-			right++
-		}
-		if e.ctx.B+1 == e.gold {
-			rule++
-		}
-	}
-	total := len(exs) + unreachable
-	fmt.Fprintf(errw, "claimtrain: dev cue ends: model %d/%d, head-only rule %d/%d\n", right, total, rule, total)
 }

@@ -110,23 +110,6 @@ func trainEnd(exs []endExample, epochs int, errw io.Writer) []float32 {
 	return out
 }
 
-// evalEnd prints how often the end model and the sentence-end rule find the
-// gold end.
-func evalEnd(exs []endExample, w []float32, errw io.Writer) {
-	m := &cuemodel.EndModel{W: w}
-	right, rule := 0, 0
-	for i := range exs {
-		e := &exs[i]
-		if m.Best(&e.ctx) == e.gold {
-			right++
-		}
-		if e.ctx.End == e.gold {
-			rule++
-		}
-	}
-	fmt.Fprintf(errw, "claimtrain: dev content ends: model %d/%d, sentence-end rule %d/%d\n", right, len(exs), rule, len(exs))
-}
-
 // startExamples returns the contents that start at most StartSpan tokens
 // after their cue's end, in its sentence; ctx.B holds the cue end.
 func startExamples(ex *extract.Extractor, arts []article) []endExample {
@@ -221,23 +204,6 @@ func trainRanker(r ranker, exs []endExample, w []float32, epochs int, errw io.Wr
 	}
 }
 
-// evalStart prints how often the start model and the "right after the cue"
-// rule find the gold start.
-func evalStart(exs []endExample, w []float32, errw io.Writer) {
-	m := &cuemodel.EndModel{W: w}
-	right, rule := 0, 0
-	for i := range exs {
-		e := &exs[i]
-		if m.BestStart(&e.ctx) == e.gold {
-			right++
-		}
-		if e.ctx.B == e.gold {
-			rule++
-		}
-	}
-	fmt.Fprintf(errw, "claimtrain: dev content starts: model %d/%d, after-the-cue rule %d/%d\n", right, len(exs), rule, len(exs))
-}
-
 // cueLike returns the CueLike function of d: a word whose stem heads cues
 // with a prior of at least 0.3.
 func cueLike(d *extract.Document, prior cuemodel.Lex) func(int) bool {
@@ -248,4 +214,22 @@ func cueLike(d *extract.Document, prior cuemodel.Lex) func(int) bool {
 		}
 		return prior(t.Stem()) >= 0.3
 	}
+}
+
+// evalRanker prints how often a ranker (best) and the rule it replaces
+// find the gold boundary of exs; missed examples that could not be scored
+// (unreachable) count as wrong for both.
+func evalRanker(what, ruleName string, exs []endExample, unreachable int, best func(*cuemodel.SpanContext) int, rule func(*endExample) int, errw io.Writer) {
+	right, ruleRight := 0, 0
+	for i := range exs {
+		e := &exs[i]
+		if best(&e.ctx) == e.gold {
+			right++
+		}
+		if rule(e) == e.gold {
+			ruleRight++
+		}
+	}
+	total := len(exs) + unreachable
+	fmt.Fprintf(errw, "claimtrain: dev %s: model %d/%d, %s %d/%d\n", what, right, total, ruleName, ruleRight, total)
 }

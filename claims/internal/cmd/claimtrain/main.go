@@ -113,10 +113,15 @@ func run(args []string, stdout, errw io.Writer) int {
 			return 1
 		}
 		evalModel(ex, dev, prior, w, errw)
-		evalEnd(endExamples(ex, dev, prior), we, errw)
-		evalStart(startExamples(ex, dev), we, errw)
+		m := &cuemodel.EndModel{W: we}
+		evalRanker("content ends", "sentence-end rule", endExamples(ex, dev, prior), 0, m.Best,
+			func(e *endExample) int { return e.ctx.End }, errw)
+		evalRanker("content starts", "after-the-cue rule", startExamples(ex, dev), 0, m.BestStart,
+			func(e *endExample) int { return e.ctx.B }, errw)
 		dce, unreach := cueEndExamples(ex, dev, prior)
-		evalCueEnd(dce, unreach, we, errw)
+		evalRanker("cue ends", "head-only rule", dce, unreach,
+			func(c *cuemodel.SpanContext) int { k, _ := m.BestCueEnd(c); return k },
+			func(e *endExample) int { return e.ctx.B + 1 }, errw)
 	}
 	if err := os.WriteFile(*modelPath, cuemodel.Encode(w), 0o644); err != nil {
 		fmt.Fprintln(errw, "claimtrain:", err)
