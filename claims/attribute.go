@@ -1583,12 +1583,8 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 			}
 			// ", while 73 percent said …": a conjunction, a new subject
 			// and its own cue.
-			if (nx == "while" || nx == "but" || nx == "and" || nx == "because") && k+3 < end {
-				for j := k + 3; j < end && j <= k+5; j++ {
-					if c2, ok := w.cueAt(j); ok && c2.p >= 0.9 && !w.evidential(c2) && w.shortSubject(k+2, c2.r.Lo) {
-						return k
-					}
-				}
+			if (nx == "while" || nx == "but" || nx == "and" || nx == "because") && w.newClause(k+2, end) {
+				return k
 			}
 			if strings.HasSuffix(nx, "ing") {
 				if _, ok := w.cueAt(k + 1); ok {
@@ -1606,12 +1602,8 @@ func (w *work) contentEnd(b, end, lo, hi int) int {
 			}
 		case "while", "whereas":
 			// "…,” while 73 percent said …" after a closing mark.
-			if k+2 < end && w.toks[k-1].Kind.IsQuote() {
-				for j := k + 2; j < end && j <= k+4; j++ {
-					if c2, ok := w.cueAt(j); ok && c2.p >= 0.9 && !w.evidential(c2) && w.shortSubject(k+1, c2.r.Lo) {
-						return k
-					}
-				}
+			if w.toks[k-1].Kind.IsQuote() && w.newClause(k+1, end) {
+				return k
 			}
 		case "and", "but":
 			// "… has shown no signs of bad health and seemed confident": an
@@ -1751,6 +1743,19 @@ func (w *work) asClause(c cue, start, end int, src extract.Range, ok bool) (extr
 		return src, extract.Range{Lo: w.skipLead(start, a-1), Hi: a - 1}, true
 	}
 	return extract.Range{}, extract.Range{}, false
+}
+
+// newClause reports whether a clause with its own subject and sure cue
+// starts at token lo, before end: a short subject (shortSubject) and a cue
+// of p >= 0.9 that is not evidential within the next three tokens
+// ("73 percent said", "they say").
+func (w *work) newClause(lo, end int) bool {
+	for j := lo + 1; j < end && j <= lo+3; j++ {
+		if c, ok := w.cueAt(j); ok && c.p >= 0.9 && !w.evidential(c) && w.shortSubject(lo, c.r.Lo) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortSubject reports whether [lo, hi) can be the subject of a cue that
