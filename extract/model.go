@@ -23,9 +23,15 @@ const ModelFile = model.File
 // modelRecognizer tags entities with a trained ner.Model; read-only.
 type modelRecognizer struct{ m *ner.Model }
 
-// embeddedModel decodes the embedded model once, on first use.
+// embeddedModel decodes the embedded model once, on first use. The model
+// reads the binary's copy of the file in place: decoding checks headers
+// and builds a few small slices, whatever the model's size.
 var embeddedModel = sync.OnceValues(func() (*ner.Model, error) {
-	return decodeModel(model.FS())
+	m, err := ner.DecodeString(model.Data())
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", ModelFile, err)
+	}
+	return m, nil
 })
 
 func decodeModel(fsys fs.FS) (*ner.Model, error) {
@@ -65,6 +71,12 @@ func loadModelRecognizer(fsys fs.FS) (recognizer, error) {
 // names lexicon ("Mr.", "President") and not also first names ("Dean") are
 // dropped from the mention. CoNLL has few "Mr." tokens, so the model alone
 // sometimes keeps them.
+//
+// It also finds the document's Datelines (rules D1 to D3, dateline.go) and
+// sets d.Datelines: a placeline's place and agency are passed to the
+// tagger as known mentions (so that document agreement carries "BRANFORD
+// —" LOC over to "Branford" later on) and replace whatever the tagger
+// found on those tokens.
 func (r modelRecognizer) recognize(d *Document) []Entity {
 	in := ner.Doc{
 		Tokens:    make([]string, len(d.Tokens)),
@@ -76,7 +88,15 @@ func (r modelRecognizer) recognize(d *Document) []Entity {
 	for i, s := range d.Sentences {
 		in.Sentences[i] = ner.Range{Lo: s.Tokens.Lo, Hi: s.Tokens.Hi}
 	}
-	ms := r.m.Tag(in)
+	var fixed []fixedMention
+	d.Datelines, fixed = findDatelines(d)
+	for _, f := range fixed {
+		// A known mention must lie inside one sentence.
+		if s := d.SentenceOf(f.r.Lo); s >= 0 && s == d.SentenceOf(f.r.Hi-1) {
+			in.Known = append(in.Known, ner.Mention{Lo: f.r.Lo, Hi: f.r.Hi, Label: ner.Label(f.label)})
+		}
+	}
+	ms := mergeKnown(r.m.Tag(in), in.Known)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -91,6 +111,36 @@ func (r modelRecognizer) recognize(d *Document) []Entity {
 		out = append(out, Entity{Span: d.TokenSpan(tr), Tokens: tr, Label: Label(m.Label), Person: -1})
 	}
 	return out
+}
+
+// mergeKnown returns ms with every mention that overlaps a known mention
+// replaced by the known ones, in token order. Both are sorted.
+func mergeKnown(ms, known []ner.Mention) []ner.Mention {
+	if len(known) == 0 {
+		return ms
+	}
+	out := make([]ner.Mention, 0, len(ms)+len(known))
+	k := 0
+	for _, m := range ms {
+		for k < len(known) && known[k].Lo < m.Hi {
+			if known[k].Hi <= m.Lo {
+				out = append(out, known[k])
+				k++
+				continue
+			}
+			break
+		}
+		overlaps := false
+		for j := k; j < len(known) && known[j].Lo < m.Hi; j++ {
+			if known[j].Hi > m.Lo {
+				overlaps = true
+			}
+		}
+		if !overlaps {
+			out = append(out, m)
+		}
+	}
+	return append(out, known[k:]...)
 }
 
 // isTitle reports whether a token is an honorific or title that is not also

@@ -85,12 +85,12 @@ func (c *CaseStats) buckets(minCount uint32) map[uint64]uint8 {
 
 // Gazetteer maps lower-cased multi-token entries to gazetteer type masks.
 type Gazetteer struct {
-	entries map[uint64]uint8
+	entries map[uint64]uint16
 	max     int
 }
 
 // NewGazetteer returns an empty gazetteer.
-func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint8)} }
+func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint16)} }
 
 // GazetteerType returns the type number for a gazetteer file name stem:
 // "country", "demonym", "city", "female", "male", "org" or "title".

@@ -5,10 +5,11 @@ import "math/bits"
 // lexicon holds the word lists the features consult. It is read-only after
 // loading.
 type lexicon struct {
-	caseBucket map[uint64]uint8  // lower-form hash -> case bucket + 1
-	cluster    map[uint64]uint16 // lower-form hash -> cluster + 1
-	gaz        map[uint64]uint8  // hash of lower-cased entry tokens -> gazetteer type mask
-	gazMax     int               // longest entry, in tokens
+	caseBucket table    // lower-form hash -> case bucket + 1
+	cluster    table    // lower-form hash -> cluster + 1 (FeatOwnClusters)
+	gaz        table    // hash of lower-cased entry tokens -> gazetteer type mask | gzPrefix
+	gazMax     int      // longest entry, in tokens
+	feat       Features // optional feature groups
 }
 
 // Gazetteer types (bit numbers in lexicon.gaz masks).
@@ -25,7 +26,12 @@ const (
 
 // gzPrefix marks a gazetteer key that is a proper prefix of a longer entry,
 // so matching goes on to the next token.
-const gzPrefix = 1 << 7
+const gzPrefix = 1 << 15
+
+// At most 15 gazetteer types: type masks are 15 bits beside gzPrefix, and
+// a token's matches (docState.gaz) are type*4+BILOU position bits of a
+// uint64.
+var _ = [1]int{}[(numGaz-1)/15]
 
 // Document-level word facts.
 const (
@@ -43,7 +49,7 @@ type docState struct {
 	pad    int32            // index of the padding word
 	seen   []uint8          // per word: dSeen flags of every word with the same lower-cased form
 	caps   []bool           // per sentence: no lower-case letter and some upper-case word
-	gaz    []uint32         // per token: gazetteer type*4+BILOU position bits
+	gaz    []uint64         // per token: gazetteer type*4+BILOU position bits
 	hist   []uint8          // per token: label votes from an earlier pass (stacking), see setHistory
 	cached []int32          // per word: index in the model's word cache, or -1
 	index  map[string]int32 // token -> word, for tokens not in the model's word cache
@@ -112,9 +118,9 @@ func (st *docState) reset(doc Doc, m *Model) {
 	// model's word cache finds its word through the cache index (one map
 	// look-up per token, most tokens being frequent words) and a stamped
 	// per-state table; only other tokens go through st.index.
-	if len(st.cword) != len(m.cacheWords) {
-		st.cword = make([]int32, len(m.cacheWords))
-		st.cstamp = make([]uint32, len(m.cacheWords))
+	if len(st.cword) != len(m.cacheInfo) {
+		st.cword = make([]int32, len(m.cacheInfo))
+		st.cstamp = make([]uint32, len(m.cacheInfo))
 	}
 	st.stamp++
 	if st.stamp == 0 {
@@ -123,7 +129,7 @@ func (st *docState) reset(doc Doc, m *Model) {
 	}
 	for i, t := range doc.Tokens {
 		var k int32
-		if g, ok := m.cacheIndex[t]; ok {
+		if g := m.cacheIdx.find(t, m.cacheInfo); g >= 0 {
 			if st.cstamp[g] == st.stamp {
 				k = st.cword[g]
 			} else {
@@ -132,7 +138,9 @@ func (st *docState) reset(doc Doc, m *Model) {
 				st.words = append(st.words, m.cacheInfo[g])
 				st.cached = append(st.cached, g)
 			}
-		} else if k, ok = st.index[t]; !ok {
+		} else if k2, ok := st.index[t]; ok {
+			k = k2
+		} else {
 			k = int32(len(st.words))
 			st.index[t] = k
 			st.words = append(st.words, newWord(t, lex))
@@ -213,7 +221,7 @@ func isQuoteOrBracket(s string) bool {
 // matchGazetteer marks, for each gazetteer type, the longest entry that
 // starts at each capitalized token of sentence r.
 func (st *docState) matchGazetteer(r Range, lex *lexicon) {
-	var masks [8]uint8
+	var masks [8]uint16
 	for i := r.Lo; i < r.Hi; i++ {
 		if st.words[st.tok[i]].flags&(fInitCap|fAllCap) == 0 {
 			continue
@@ -226,7 +234,7 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 				h = hbyte(h, ' ')
 			}
 			h = hstr(h, st.words[st.tok[i+k]].fold)
-			v := lex.gaz[fin(h)]
+			v := lex.gaz.get(fin(h))
 			masks[k] = v &^ gzPrefix
 			found = k + 1
 			if v&gzPrefix == 0 {
@@ -234,7 +242,7 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 			}
 		}
 		n = found
-		var done uint8
+		var done uint16
 		for k := n - 1; k >= 0; k-- {
 			mask := masks[k] &^ done
 			if mask == 0 {
@@ -246,14 +254,14 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 					continue
 				}
 				if k == 0 {
-					st.gaz[i] |= 1 << (g*4 + posU)
+					st.gaz[i] |= 1 << uint(g*4+posU)
 					continue
 				}
-				st.gaz[i] |= 1 << (g*4 + posB)
+				st.gaz[i] |= 1 << uint(g*4+posB)
 				for j := i + 1; j < i+k; j++ {
-					st.gaz[j] |= 1 << (g*4 + posI)
+					st.gaz[j] |= 1 << uint(g*4+posI)
 				}
-				st.gaz[i+k] |= 1 << (g*4 + posL)
+				st.gaz[i+k] |= 1 << uint(g*4+posL)
 			}
 		}
 	}
@@ -325,16 +333,16 @@ func (st *docState) appendLocalFeatures(dst []uint64, s, i int) []uint64 {
 func (st *docState) appendGazFeatures(dst []uint64, s, i int) []uint64 {
 	r := st.doc.Sentences[s]
 	for g := st.gaz[i]; g != 0; g &= g - 1 {
-		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros32(g)))))
+		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros64(g)))))
 	}
 	if i > r.Lo {
 		for g := st.gaz[i-1]; g != 0; g &= g - 1 {
-			dst = append(dst, fin(hbyte(cf(cGazL), byte(bits.TrailingZeros32(g)))))
+			dst = append(dst, fin(hbyte(cf(cGazL), byte(bits.TrailingZeros64(g)))))
 		}
 	}
 	if i+1 < r.Hi {
 		for g := st.gaz[i+1]; g != 0; g &= g - 1 {
-			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros32(g)))))
+			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros64(g)))))
 		}
 	}
 	return dst

@@ -35,6 +35,7 @@ func (m *Model) Tag(doc Doc) []Mention {
 		}
 		em := s.emissions(st, k > 0)
 		st.honorifics(em, m.Spread*honorificPrior)
+		st.known(em, m.Spread*knownPrior)
 		out = st.decode(em, s.lat, out)
 		if m.DocWeight > 0 {
 			out = st.agree(out, em, s, m.DocWeight)
@@ -143,6 +144,31 @@ func (st *docState) agree(ms []Mention, em []float32, s *stage, weight float32) 
 		out = decodeTags(out, st.tags, r.Lo)
 	}
 	return out
+}
+
+// knownPrior is the weight, in units of Model.Spread, that Doc.Known adds
+// to each of its tokens' tags: enough to beat any tagger score.
+const knownPrior = 4
+
+// known raises the scores of the tags of Doc.Known by w.
+func (st *docState) known(em []float32, w float32) {
+	for _, k := range st.doc.Known {
+		if k.Label == None || k.Label >= NumLabels || k.Lo < 0 || k.Hi > len(st.doc.Tokens) || k.Hi <= k.Lo {
+			continue
+		}
+		for i := k.Lo; i < k.Hi; i++ {
+			pos := posI
+			switch {
+			case k.Hi-k.Lo == 1:
+				pos = posU
+			case i == k.Lo:
+				pos = posB
+			case i == k.Hi-1:
+				pos = posL
+			}
+			em[i*numTags+tagOf(k.Label, pos)] += w
+		}
+	}
 }
 
 // honorificPrior is the weight, in units of Model.Spread, of rule R1.
@@ -837,10 +863,10 @@ var gazTemplates = [3]byte{cGaz, cGazL, cGazR}
 // sentence r (those appendGazFeatures hashes), read from s.gazRows. The
 // sums are of integers (int16 weights), so the order of additions does
 // not change the result.
-func (s *stage) addGaz(e *[numTags]int32, gaz []uint32, r Range, i int) {
-	add := func(c int, g uint32) {
+func (s *stage) addGaz(e *[numTags]int32, gaz []uint64, r Range, i int) {
+	add := func(c int, g uint64) {
 		for ; g != 0; g &= g - 1 {
-			addRow32(e, &s.gazRows[c][bits.TrailingZeros32(g)])
+			addRow32(e, &s.gazRows[c][bits.TrailingZeros64(g)])
 		}
 	}
 	add(0, gaz[i])
