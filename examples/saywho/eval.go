@@ -186,7 +186,7 @@ func runEval(args []string, out, errw io.Writer) int {
 	}
 	var results [][]evalResult // [set][system]
 	var breakdowns []*corpus.NERBreakdown
-	var after []func()         // error listings, printed after the tables
+	var after []func() // error listings, printed after the tables
 	for _, set := range sets {
 		var row []evalResult
 		for si, sys := range systems {

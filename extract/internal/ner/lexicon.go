@@ -93,7 +93,8 @@ type Gazetteer struct {
 func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint16)} }
 
 // GazetteerType returns the type number for a gazetteer file name stem:
-// "country", "demonym", "city", "female", "male", "org" or "title".
+// "country", "demonym", "city", "female", "male", "org", "title", "event"
+// or "lochead".
 func GazetteerType(name string) (int, bool) {
 	switch name {
 	case "country":
@@ -110,6 +111,10 @@ func GazetteerType(name string) (int, bool) {
 		return gzOrg, true
 	case "title":
 		return gzTitle, true
+	case "event":
+		return gzEvent, true
+	case "lochead":
+		return gzLocHead, true
 	}
 	return 0, false
 }

@@ -179,7 +179,8 @@ func (m *Model) setCacheWords(ws []string) {
 }
 
 // buildCache sums, for every stage, the word-feature weights of the
-// cached words at each window offset.
+// cached words at each window offset. (As int32: int16 would halve the
+// cache, but most frequent words have a sum beyond its range.)
 func (m *Model) buildCache() {
 	var hashes []uint64
 	for _, s := range m.stages {

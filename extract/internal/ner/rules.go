@@ -19,6 +19,9 @@ func (st *docState) appositives(ms []Mention) {
 	for k := range ms {
 		m := &ms[k]
 		head := st.appositiveHead(*m)
+		if head == None {
+			head = st.preposedHead(*m)
+		}
 		if head == None || st.mentionCount(ms, k) > 1 {
 			continue
 		}
@@ -26,6 +29,10 @@ func (st *docState) appositives(ms []Mention) {
 		case ORG:
 			if m.Label == PER || m.Label == MISC {
 				m.Label = ORG
+			}
+		case LOC:
+			if m.Label == PER || m.Label == MISC {
+				m.Label = LOC
 			}
 		case PER:
 			if m.Label != PER {
@@ -68,6 +75,94 @@ func (st *docState) appositiveHead(m Mention) Label {
 		return ORG
 	case personNouns[head]:
 		return PER
+	case placeNouns[head]:
+		return LOC
+	}
+	return None
+}
+
+// placeNouns are common nouns that head a description of a place (rules
+// R2 and R4).
+var placeNouns = map[string]bool{
+	"village": true, "town": true, "city": true, "hamlet": true, "suburb": true, "province": true,
+	"region": true, "district": true, "county": true, "island": true, "port": true, "capital": true,
+	"municipality": true, "borough": true, "parish": true, "republic": true, "country": true,
+	"enclave": true, "oblast": true, "prefecture": true, "commune": true, "canton": true,
+}
+
+// placeOf applies rule R4: a mention right after "the [adjective] town
+// of", "city of", "village of" (a lower-case place noun of placeNouns and
+// "of") is LOC unless it is already, and the name occurs once in the
+// document. CoNLL-2003 has such phrases ("the city of Sarajevo"), but a
+// name the tagger has never seen tends to PER from its shape alone; the
+// phrase states the type outright, beyond the reach of word features.
+func (st *docState) placeOf(ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Label == LOC || m.Label == None || m.Lo < 2 {
+			continue
+		}
+		r, ok := st.sentenceOf(m.Lo)
+		if !ok || m.Lo-2 < r.Lo {
+			continue
+		}
+		of, noun := &st.words[st.tok[m.Lo-1]], &st.words[st.tok[m.Lo-2]]
+		if of.lower != "of" || noun.flags&(fInitCap|fAllCap) != 0 || !placeNouns[noun.lower] {
+			continue
+		}
+		if noun.lower == "capital" || noun.lower == "republic" || noun.lower == "country" {
+			continue // "capital of France": the name after it is not the place described
+		}
+		if st.mentionCount(ms, k) > 1 {
+			continue
+		}
+		m.Label = LOC
+	}
+}
+
+// preposedHead is rule R2's mirror image: a mention set off by commas
+// after a noun phrase "the/a [modifiers] HEAD [of ...] ," ("The
+// contractor, Halvorsen Tunnelling, said"; "the secretary of state at the
+// time, Condoleezza Rice,") takes HEAD's type, as appositiveHead's does.
+// HEAD is lower case, the phrase at most nine words.
+func (st *docState) preposedHead(m Mention) Label {
+	r, ok := st.sentenceOf(m.Lo)
+	if !ok || m.Lo-3 < r.Lo || m.Hi >= r.Hi || st.words[st.tok[m.Hi]].text != "," || st.words[st.tok[m.Lo-1]].text != "," {
+		return None
+	}
+	det := -1
+	for j := m.Lo - 2; j >= r.Lo && j >= m.Lo-10; j-- {
+		w := &st.words[st.tok[j]]
+		if w.flags&fHasLetter == 0 {
+			break
+		}
+		if w.lower == "the" || w.lower == "a" || w.lower == "an" {
+			det = j // the leftmost determiner opens the phrase
+		}
+	}
+	if det < 0 {
+		return None
+	}
+	// The head is the last word before the phrase's first linking word
+	// ("the American secretary of state at the time": "secretary").
+	var head *word
+	for j := det + 1; j < m.Lo-1; j++ {
+		w := &st.words[st.tok[j]]
+		if appositiveStop[w.lower] {
+			break
+		}
+		head = w
+	}
+	if head == nil || head.flags&(fInitCap|fAllCap) != 0 {
+		return None
+	}
+	switch {
+	case orgNouns[head.lower]:
+		return ORG
+	case personNouns[head.lower]:
+		return PER
+	case placeNouns[head.lower]:
+		return LOC
 	}
 	return None
 }
@@ -136,6 +231,8 @@ var orgNouns = map[string]bool{
 	"university": true, "college": true, "club": true, "team": true, "faction": true, "ministry": true,
 	"department": true, "bureau": true, "center": true, "centre": true, "subsidiary": true, "startup": true,
 	"magazine": true, "society": true, "league": true, "caucus": true, "commission": true,
+	"contractor": true, "supplier": true,
+	"theatre": true, "theater": true, "hospital": true, "school": true, "museum": true, "venue": true,
 }
 
 // personNouns are common nouns that head a description of a person (rule
@@ -193,6 +290,14 @@ func (st *docState) namedHeads(ms []Mention) {
 		all := true
 		for i := m.Lo; i < m.Hi && all; i++ {
 			all = per[st.words[st.tok[i]].title]
+		}
+		// R3b: a one-word name before "administration" or "presidency"
+		// that no place list holds is a president's surname ("the Biden
+		// administration"), even when the document never names him
+		// otherwise.
+		const places = 0xF<<(4*gzCountry) | 0xF<<(4*gzDemonym) | 0xF<<(4*gzCity)
+		if !all && m.Hi-m.Lo == 1 && st.words[st.tok[m.Hi]].text != "campaign" && st.gaz[m.Lo]&places == 0 {
+			all = true
 		}
 		if all {
 			m.Label = PER

@@ -21,6 +21,8 @@ const (
 	gzMale
 	gzOrg
 	gzTitle
+	gzEvent   // event, competition and league words (MISC)
+	gzLocHead // heads of geographic names (LOC)
 	numGaz
 )
 

@@ -37,11 +37,15 @@ func (m *Model) Tag(doc Doc) []Mention {
 		st.honorifics(em, m.Spread*honorificPrior)
 		st.known(em, m.Spread*knownPrior)
 		out = st.decode(em, s.lat, out)
+		// Rule R3 before agreement too, so that "the Obama administration"
+		// votes PERSON with "Barack Obama" instead of pulling it away.
+		st.namedHeads(out)
 		if m.DocWeight > 0 {
 			out = st.agree(out, em, s, m.DocWeight)
 		}
 	}
 	st.appositives(out)
+	st.placeOf(out)
 	st.namedHeads(out)
 	return out
 }

@@ -47,8 +47,8 @@ import (
 // README's NER section); the flags default to them.
 const (
 	defaultFeatures  = "glove+rank"
-	defaultEpochs    = 20
-	defaultDocWeight = 0.2
+	defaultEpochs    = 15
+	defaultDocWeight = 0.10
 )
 
 func main() {
@@ -70,6 +70,7 @@ type options struct {
 	variants                        []ner.Features
 	jobs                            int
 	every                           int
+	skipGaz                         map[string]bool
 }
 
 func run(args []string, out, errw io.Writer) int {
@@ -87,7 +88,7 @@ func run(args []string, out, errw io.Writer) int {
 	fs.Float64Var(&o.docWeight, "docweight", defaultDocWeight, "document-agreement weight, in units of the emission spread on the training data")
 	fs.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
 	prune := fs.Float64("prune", 0.5, "drop features whose averaged weights are all below this")
-	fs.IntVar(&o.cacheN, "cache", 10000, "number of frequent tokens whose feature sums are precomputed")
+	fs.IntVar(&o.cacheN, "cache", 6000, "number of frequent tokens whose feature sums are precomputed")
 	fs.IntVar(&o.clusters, "clusters", 256, "fine word clusters from the training text, for the feature group own")
 	fs.Float64Var(&o.dropout, "dropout", 0, "share of entity tokens trained without their word identity")
 	fs.IntVar(&o.cv, "cv", 0, "cross-validate over this many folds of train.txt documents instead of training (writes nothing)")
@@ -95,8 +96,15 @@ func run(args []string, out, errw io.Writer) int {
 	variants := fs.String("variants", defaultFeatures, "with -cv: comma-separated feature sets to compare")
 	fs.IntVar(&o.jobs, "jobs", 2, "with -cv: folds trained at once")
 	fs.IntVar(&o.every, "every", 5, "with -cv: score every this many epochs")
+	skip := fs.String("skipgaz", "", "comma-separated gazetteer lists (file stems) to leave out, for comparing lists")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	o.skipGaz = map[string]bool{}
+	for _, s := range strings.Split(*skip, ",") {
+		if s != "" {
+			o.skipGaz[s] = true
+		}
 	}
 	o.prune = float32(*prune)
 	var ok bool
@@ -180,8 +188,9 @@ func loadResources(o options) (*resources, error) {
 		return nil, err
 	}
 	for _, p := range lists {
-		typ, ok := ner.GazetteerType(strings.TrimSuffix(filepath.Base(p), ".txt"))
-		if !ok {
+		stem := strings.TrimSuffix(filepath.Base(p), ".txt")
+		typ, ok := ner.GazetteerType(stem)
+		if !ok || o.skipGaz[stem] {
 			continue
 		}
 		f, err := os.Open(p)
