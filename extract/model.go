@@ -11,9 +11,10 @@ import (
 )
 
 // ModelVersion names the embedded NER model: an averaged-perceptron BILOU
-// tagger trained on CoNLL-2003 (see extract/internal/ner). It changes
-// whenever the model file or its features change.
-const ModelVersion = "ner-conll2003-perceptron-2026-11-26.6"
+// tagger with GloVe cluster features, trained on CoNLL-2003 train and dev
+// (see extract/internal/ner). It changes whenever the model file or its
+// features change.
+const ModelVersion = "ner-conll2003-perceptron-glove-2026-12-01.1"
 
 // ModelFile is the name of the model file that WithModelFS file systems
 // must hold, as written by the nertrain command (plain, or gzip-compressed:
