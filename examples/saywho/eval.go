@@ -377,10 +377,10 @@ func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
 			}
 			m, s := corpus.DiffEntities(a.Doc.Entities, ents)
 			for _, e := range m {
-				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, snippet(a.Doc.Text, e.Span))})
 			}
 			for _, e := range s {
-				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, snippet(a.Doc.Text, e.Span))})
 			}
 		}
 		if a.Layers.Has(corpus.LayerClaims) {
@@ -424,14 +424,14 @@ func describeClaim(text string, c claims.Claim) string {
 		whole := extract.Span{Start: c.Content[0].Start, End: c.Content[len(c.Content)-1].End}
 		whole.Text = text[whole.Start:whole.End]
 		b.WriteString(" content: ")
-		b.WriteString(context(text, whole))
+		b.WriteString(snippet(text, whole))
 	}
 	return b.String()
 }
 
-// context shows s inside up to 40 bytes of text on each side, marked with
+// snippet shows s inside up to 40 bytes of text on each side, marked with
 // [[ ]], on one line; long spans are cut in the middle.
-func context(text string, s extract.Span) string {
+func snippet(text string, s extract.Span) string {
 	const side, long = 40, 160
 	lo, hi := max(s.Start-side, 0), min(s.End+side, len(text))
 	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {

@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/saywho/saywho"
+	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
 )
 
@@ -34,9 +36,9 @@ func runCLI(t *testing.T, stdin *string, args ...string) (int, string, string) {
 
 // checkSpans asserts the contract's offset rule: every span's text is the
 // input's bytes [start, end).
-func checkSpans(t *testing.T, input string, d docJSON) {
+func checkSpans(t *testing.T, input string, d saywho.Result) {
 	t.Helper()
-	check := func(what string, s *spanJSON) {
+	check := func(what string, s *saywho.Span) {
 		if s == nil {
 			return
 		}
@@ -44,15 +46,15 @@ func checkSpans(t *testing.T, input string, d docJSON) {
 		assert.Equal(t, input[s.Start:s.End], s.Text, "%s span [%d,%d)", what, s.Start, s.End)
 	}
 	for _, e := range d.Entities {
-		check("entity", &spanJSON{Text: e.Text, Start: e.Start, End: e.End})
-		assert.Contains(t, []string{"PERSON", "ORG", "LOC", "MISC"}, e.Label)
+		check("entity", &saywho.Span{Text: e.Text, Start: e.Start, End: e.End})
+		assert.Contains(t, []extract.Label{extract.PER, extract.ORG, extract.LOC, extract.MISC}, e.Label)
 		assert.Less(t, e.Person, len(d.People))
 	}
 	for _, p := range d.People {
 		check("description", p.Description)
 	}
 	for _, c := range d.Claims {
-		assert.Contains(t, []string{"direct", "indirect", "mixed"}, c.Kind)
+		assert.Contains(t, []string{"direct", "indirect", "mixed"}, c.Kind.String())
 		assert.True(t, c.Confidence >= 0 && c.Confidence <= 1, "confidence %v", c.Confidence)
 		for i := range c.Content {
 			check("content", &c.Content[i])
@@ -67,7 +69,7 @@ func TestSeedJSONL(t *testing.T) {
 	require.Equal(t, 0, status, "stderr: %s", errs)
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	require.Len(t, lines, 1)
-	var d docJSON
+	var d saywho.Result
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &d))
 	assert.Equal(t, "seed:"+seeds.Seed, d.ID)
 	text, err := seeds.Text(seeds.Seed)
@@ -99,7 +101,7 @@ func TestFilesInOrderAndMissingFile(t *testing.T) {
 	assert.Contains(t, errs, missing, "the error names the file")
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	require.Len(t, lines, 2, "the other files are still processed")
-	var d0, d1 docJSON
+	var d0, d1 saywho.Result
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &d0))
 	require.NoError(t, json.Unmarshal([]byte(lines[1]), &d1))
 	assert.Equal(t, a, d0.ID)
@@ -113,7 +115,7 @@ func TestDirectoryInput(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "skip.md"), []byte("Not text."), 0o644))
 	status, out, errs := runCLI(t, nil, "-format", "json", dir)
 	require.Equal(t, 0, status, "stderr: %s", errs)
-	var docs []docJSON
+	var docs []saywho.Result
 	require.NoError(t, json.Unmarshal([]byte(out), &docs))
 	require.Len(t, docs, 2)
 	assert.Equal(t, filepath.Join(dir, "1.txt"), docs[0].ID)
@@ -125,7 +127,7 @@ func TestStdin(t *testing.T) {
 	for _, args := range [][]string{{"-format", "jsonl"}, {"-format", "jsonl", "-"}} {
 		status, out, errs := runCLI(t, &in, args...)
 		require.Equal(t, 0, status, "stderr: %s", errs)
-		var d docJSON
+		var d saywho.Result
 		require.NoError(t, json.Unmarshal([]byte(out), &d))
 		assert.Equal(t, "stdin", d.ID)
 		checkSpans(t, in, d)
@@ -138,7 +140,7 @@ func TestBadInputWarnsAndKeepsOffsets(t *testing.T) {
 	require.Equal(t, 0, status)
 	assert.Contains(t, errs, "invalid UTF-8 at byte 3")
 	assert.Contains(t, errs, "NUL byte")
-	var d docJSON
+	var d saywho.Result
 	require.NoError(t, json.Unmarshal([]byte(out), &d))
 	// JSON replaces invalid bytes in texts, so compare offsets on valid spans only.
 	for _, c := range d.Claims {
