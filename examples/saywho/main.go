@@ -264,11 +264,13 @@ func runAnalyse(name string, args []string, in io.Reader, out, errw io.Writer, s
 			err = w.Close()
 		}
 	}
-	r.finish()
 	if err != nil {
-		r.msg("%s: %v (output stopped)", name, err)
+		r.msg("%s: %s (output stopped)", name, errText(err))
+		r.nerr++
+		r.finish()
 		return exitOutput
 	}
+	r.finish()
 	return r.status
 }
 
@@ -318,12 +320,16 @@ func (r *runner) msg(format string, args ...any) {
 	fmt.Fprintf(r.errw, format+"\n", args...)
 }
 
+// errText is the message of err without the library's "saywho: " prefix,
+// which the command's own prefix replaces.
+func errText(err error) string { return strings.TrimPrefix(err.Error(), "saywho: ") }
+
 // warn reports a non-fatal problem of the output (a writer's Warn).
-func (r *runner) warn(s string) { r.msg("%s: warning: %s", r.name, s) }
+func (r *runner) warn(s string) { r.msg("%s: warning: %s", r.name, strings.TrimPrefix(s, "saywho: ")) }
 
 // fail reports a problem with an input and makes the exit status 1.
 func (r *runner) fail(err error) {
-	r.msg("%s: %v", r.name, err)
+	r.msg("%s: %s", r.name, errText(err))
 	r.nerr++
 	r.status = exitInput
 }
