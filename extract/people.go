@@ -144,7 +144,16 @@ func (c *cluster) honorificGender() Gender {
 // Entity.Person on every entity (-1 for non-person entities and for person
 // entities without a name word) and returns the people in order of first
 // mention. See the rules above.
-func clusterPeople(d *Document) []Person { return clusterPeopleBy(d, &clusterIndex{}) }
+func clusterPeople(d *Document) []Person {
+	persons := 0
+	for _, e := range d.Entities {
+		if e.Label == PER {
+			persons++
+		}
+	}
+	// About four keys per person of distinct names (see clusterIndex.add).
+	return clusterPeopleBy(d, &clusterIndex{stacks: make(map[indexKey][]indexEntry, 4*persons)})
+}
 
 // clusterPeopleBy is clusterPeople with the cluster finder f.
 func clusterPeopleBy(d *Document, f clusterFinder) []Person {
