@@ -78,7 +78,9 @@ func TestOrderedStreams(t *testing.T) {
 		return nil
 	}
 	done := make(chan error)
-	go func() { done <- Ordered(context.Background(), 2, items, func(_ context.Context, i int) int { return i }, emit) }()
+	go func() {
+		done <- Ordered(context.Background(), 2, items, func(_ context.Context, i int) int { return i }, emit)
+	}()
 	select {
 	case err := <-done:
 		require.NoError(t, err)
