@@ -149,9 +149,10 @@ func DecodeCitron(r io.Reader) (Article, error) {
 // written and its "sources" the resolved mention: Source is then the first
 // coreference and Speaker the text of the first source; otherwise Source
 // is the first source and Speaker its text. Offsets are spaCy token
-// indices: a span is placed at the occurrence of its text nearest to where
-// saywho's tokenizer puts that token index (the tokenizations differ a
-// little, the texts do not). A span whose offsets already are characters
+// indices: a span whose text occurs once in text is placed there; the
+// others at the occurrence of their text nearest to where their token
+// index falls between those anchors (or, with none, where saywho's
+// tokenizer puts it: the tokenizations differ a little, the texts do not). A span whose offsets already are characters
 // of text with that text is taken as it is. citron-extract reading
 // standard input prefixes each line with a space: give it the text it
 // analysed, or a span that crosses a line may not be found.
@@ -169,6 +170,14 @@ func DecodeCitronOutput(r io.Reader, text string) (Article, error) {
 		return Article{}, errs.Err()
 	}
 	d := newCitronDecoder(text, &errs, true)
+	var all []citronSpan
+	for _, q := range out.Quotes {
+		if q.Cue != nil {
+			all = append(all, *q.Cue)
+		}
+		all = append(append(append(all, q.Sources...), q.Contents...), q.Coreferences...)
+	}
+	d.anchorOn(all)
 	a := d.article("Citron output")
 	for qi, q := range out.Quotes {
 		sources, resolved := q.Sources, []citronSpan(nil)
@@ -190,11 +199,12 @@ const citronFile = "<citron>"
 
 // citronDecoder turns Citron spans into byte spans of one text.
 type citronDecoder struct {
-	text   string
-	co     charOffsets
-	errs   *ErrorList
-	tokens bool  // offsets may be spaCy token indices (Citron's output)
-	starts []int // byte offsets of saywho's tokens, built when first needed
+	text    string
+	co      charOffsets
+	errs    *ErrorList
+	tokens  bool     // offsets may be spaCy token indices (Citron's output)
+	starts  []int    // byte offsets of saywho's tokens, built when first needed
+	anchors []anchor // spans of unique text, by token index (anchorOn)
 }
 
 func newCitronDecoder(text string, errs *ErrorList, tokens bool) *citronDecoder {
@@ -228,22 +238,77 @@ func (d *citronDecoder) span(what string, s citronSpan) (extract.Span, bool) {
 	return extract.Span{}, false
 }
 
+// anchor is a span of Citron's output whose text occurs once in the text:
+// its token index tok is at byte offset off.
+type anchor struct{ tok, off int }
+
+// anchorOn records, before any span is placed, the spans whose text occurs
+// exactly once: they fix where those token indices are, so a span whose
+// text occurs several times ("said") is placed by interpolating between
+// the anchors around its token index, which is robust to the drift between
+// spaCy's tokenization and saywho's.
+func (d *citronDecoder) anchorOn(spans []citronSpan) {
+	for _, s := range spans {
+		if s.Text == nil || *s.Text == "" {
+			continue
+		}
+		i := strings.Index(d.text, *s.Text)
+		if i < 0 || strings.Contains(d.text[i+1:], *s.Text) {
+			continue
+		}
+		d.anchors = append(d.anchors, anchor{s.Start, i})
+	}
+	sort.Slice(d.anchors, func(i, j int) bool { return d.anchors[i].tok < d.anchors[j].tok })
+	// Keep them increasing in both token and byte order.
+	kept := d.anchors[:0]
+	for _, a := range d.anchors {
+		if n := len(kept); n == 0 || a.tok > kept[n-1].tok && a.off > kept[n-1].off {
+			kept = append(kept, a)
+		}
+	}
+	d.anchors = kept
+}
+
+// estimate returns where token index tok likely starts, in bytes.
+func (d *citronDecoder) estimate(tok int) int {
+	k := sort.Search(len(d.anchors), func(i int) bool { return d.anchors[i].tok > tok })
+	switch {
+	case k > 0 && k < len(d.anchors):
+		a, b := d.anchors[k-1], d.anchors[k]
+		return a.off + (tok-a.tok)*(b.off-a.off)/(b.tok-a.tok)
+	case k > 0 || k < len(d.anchors):
+		// Beyond the anchors: from the nearest one, at the text's mean
+		// bytes per token in saywho's tokenization.
+		a := d.anchors[max(k-1, 0)]
+		d.tokenize()
+		per := float64(len(d.text)) / float64(max(len(d.starts), 1))
+		return a.off + int(float64(tok-a.tok)*per)
+	}
+	d.tokenize()
+	if tok >= 0 && tok < len(d.starts) {
+		return d.starts[tok]
+	}
+	return len(d.text)
+}
+
+// tokenize fills d.starts with the byte offsets of saywho's tokens.
+func (d *citronDecoder) tokenize() {
+	if d.starts != nil {
+		return
+	}
+	d.starts = []int{}
+	for t := range extract.Tokens(d.text) {
+		d.starts = append(d.starts, t.Start)
+	}
+}
+
 // byText finds the occurrence of want nearest to where token index tok
-// starts in saywho's tokenization.
+// likely starts (estimate).
 func (d *citronDecoder) byText(tok int, want string) (extract.Span, bool) {
 	if want == "" {
 		return extract.Span{}, false
 	}
-	if d.starts == nil {
-		d.starts = []int{}
-		for t := range extract.Tokens(d.text) {
-			d.starts = append(d.starts, t.Start)
-		}
-	}
-	est := len(d.text)
-	if tok >= 0 && tok < len(d.starts) {
-		est = d.starts[tok]
-	}
+	est := d.estimate(tok)
 	best := -1
 	for off := 0; off <= len(d.text); {
 		i := strings.Index(d.text[off:], want)

@@ -178,8 +178,10 @@ func TestEncodeCitronForCitronsReader(t *testing.T) {
 	var doc struct {
 		Text   string `json:"text"`
 		Quotes []struct {
-			Cue                             map[string]any   `json:"cue"`
-			Sources, Contents, Coreferences []map[string]any `json:"sources"`
+			Cue          map[string]any   `json:"cue"`
+			Sources      []map[string]any `json:"sources"`
+			Contents     []map[string]any `json:"contents"`
+			Coreferences []map[string]any `json:"coreferences"`
 		} `json:"quotes"`
 	}
 	raw := buf.String()
