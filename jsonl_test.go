@@ -1,6 +1,7 @@
 package saywho
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strings"
@@ -94,4 +95,45 @@ func TestJSONLReaderInputError(t *testing.T) {
 	var le *LineError
 	assert.False(t, errors.As(err, &le), "an input error is final, not a bad line")
 	assert.ErrorContains(t, err, "reading in at line 2")
+}
+
+// FuzzJSONLReader checks that any input gives documents or line errors,
+// never a panic, that line numbers only grow, and that an error names its
+// line.
+func FuzzJSONLReader(f *testing.F) {
+	if testing.Short() {
+		f.Skip("fuzzing skipped with -short")
+	}
+	f.Add([]byte(`{"id": "a", "text": "One.", "x": [1, {"y": null}]}` + "\n\n" + `{"text": 3}` + "\nnot json\n"))
+	f.Add([]byte("{\"text\": \"\\u201c\xff\"}\r\n{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewJSONLReader(bytes.NewReader(data), "f")
+		r.MaxBytes = 64
+		last := 0
+		for range len(data) + 2 {
+			d, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			var le *LineError
+			switch {
+			case errors.As(err, &le):
+				if le.Line <= last {
+					t.Fatalf("line %d after line %d", le.Line, last)
+				}
+				last = le.Line
+				if !strings.HasPrefix(le.Error(), "f:") {
+					t.Fatalf("error %q does not name the input", le)
+				}
+			case err != nil:
+				t.Fatalf("Read: %v", err)
+			default:
+				if d.Line <= last || d.ID == "" {
+					t.Fatalf("document %+v after line %d", d, last)
+				}
+				last = d.Line
+			}
+		}
+		t.Fatalf("Read did not reach the end of %d bytes", len(data))
+	})
 }
