@@ -234,7 +234,7 @@ func runAnalyse(name string, args []string, in io.Reader, out, errw io.Writer, s
 	r := &runner{name: name, o: o, errw: errw, start: time.Now()}
 	srcs := r.sources(fl.Args(), in)
 	for _, s := range srcs {
-		if s.size < 0 || r.total < 0 {
+		if s.size < 0 || r.total < 0 || o.in == "jsonl" { // JSONL: text bytes are not file bytes
 			r.total = -1
 			continue
 		}
