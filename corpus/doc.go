@@ -114,11 +114,15 @@
 //
 // # Citron JSON
 //
-// [DecodeCitron] and [EncodeCitron] read and write Citron's document format
-// ({"text", "quotes": [{"cue", "sources", "contents", "confidence"}]},
-// character offsets). Import treats contents as PolNeAR contents (kind from
-// the marks, raw spans in Pieces); export writes the raw pieces when there
-// are some, so import then export gives back the same spans.
+// [DecodeCitron] and [EncodeCitron] read and write Citron's annotation
+// format ({"text", "quotes": [{"cue", "sources", "contents",
+// "coreferences", "confidence"}], "coreference_groups"}, character
+// offsets); [DecodeCitronOutput] reads what citron-extract prints (no text,
+// token offsets, string confidences). Import treats contents as PolNeAR
+// contents (kind from the marks, raw spans in Pieces) and takes the speaker
+// from the coreferences; export writes the raw pieces when there are some,
+// so import then export gives back the same spans, and a cue object on
+// every quote, as Citron's reader needs.
 //
 // # Scoring
 //

@@ -19,7 +19,7 @@ import (
 	"github.com/saywho/saywho/extract"
 )
 
-const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-json] [-errors N] [-baseline prose]
+const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-json] [-errors N] [-baseline prose] [-allow-load-errors]
 
 Scores saywho (extract.New, then claims.Attribute) on annotated corpora and
 prints the figures defined in the corpus package documentation:
@@ -28,6 +28,12 @@ prints the figures defined in the corpus package documentation:
   -gold PATH     a saywho gold JSON file, or a directory of *.json gold files:
                  entity and claim scores
 At least one corpus is required; several may be given.
+
+Annotation problems are named on standard error, with the file's path and
+line. A malformed annotation line is skipped and the rest of its file
+scored; a file that cannot be loaded at all (unreadable, or a gold file
+with any problem) is left out, and the exit status is then 1 unless
+-allow-load-errors is given. Exit status 2: bad flags.
 
 Examples:
   saywho eval -polnear ../shared/data/polnear -split dev
@@ -47,7 +53,8 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 type evalSet struct {
 	name     string
 	articles []corpus.Article
-	loadErrs int
+	loadErrs int // annotation problems reported
+	failed   int // files left out because they could not be loaded
 	// merge folds continuation claims into the claims they continue
 	// before scoring (corpus.MergeContinuations), as PolNeAR annotates
 	// them; our own gold keeps them apart.
@@ -73,6 +80,7 @@ type evalResult struct {
 	System     string             `json:"system"`
 	Articles   int                `json:"articles"`
 	LoadErrors int                `json:"load_errors"`
+	Failed     int                `json:"failed_files"`
 	Metrics    map[string]float64 `json:"metrics"`
 	Counts     map[string][3]int  `json:"counts"` // metric -> [tp, fp, fn]
 	Ratios     map[string][2]int  `json:"ratios"` // metric -> [right, total]
@@ -91,6 +99,7 @@ func runEval(args []string, out, errw io.Writer) int {
 	nErrors := fl.Int("errors", 0, "list up to N misses and N false positives per corpus, with context")
 	baseline := fl.String("baseline", "", `also score a baseline: "prose" (prose/v2 entities, no claims)`)
 	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	allowLoadErrors := fl.Bool("allow-load-errors", false, "exit 0 even when annotation files failed to load (they are still named and left out)")
 	fl.Usage = func() {
 		fmt.Fprint(errw, evalUsage)
 		fl.PrintDefaults()
@@ -116,8 +125,12 @@ func runEval(args []string, out, errw io.Writer) int {
 
 	status := 0
 	var sets []evalSet
-	load := func(name string, arts []corpus.Article, err error) {
+	// load adds a corpus. wholeFile reports whether a problem left its
+	// whole file out: every problem of a gold file does; for PolNeAR and
+	// CoNLL only those with no line (the file could not be read) do.
+	load := func(name string, arts []corpus.Article, err error, wholeFile func(*corpus.LoadError) bool) {
 		n := 0
+		failed := map[string]bool{}
 		if err != nil {
 			var el corpus.ErrorList
 			if !errors.As(err, &el) {
@@ -127,6 +140,11 @@ func runEval(args []string, out, errw io.Writer) int {
 			}
 			// Annotation problems: report them, score what loaded.
 			n = len(el)
+			for _, e := range el {
+				if wholeFile(e) {
+					failed[e.File] = true
+				}
+			}
 			for i, e := range el {
 				if i == 10 {
 					fmt.Fprintf(errw, "saywho eval: %s: ... and %d more annotation problems\n", name, len(el)-i)
@@ -135,23 +153,35 @@ func runEval(args []string, out, errw io.Writer) int {
 				fmt.Fprintf(errw, "saywho eval: warning: %v\n", e)
 			}
 		}
-		sets = append(sets, evalSet{name: name, articles: arts, loadErrs: n})
+		if len(failed) > 0 {
+			files := make([]string, 0, len(failed))
+			for f := range failed {
+				files = append(files, f)
+			}
+			sort.Strings(files)
+			fmt.Fprintf(errw, "saywho eval: %s: %d files failed to load and are left out: %s\n", name, len(files), strings.Join(files, ", "))
+			if !*allowLoadErrors {
+				status = 1
+			}
+		}
+		sets = append(sets, evalSet{name: name, articles: arts, loadErrs: n, failed: len(failed)})
 	}
+	noLine := func(e *corpus.LoadError) bool { return e.Line == 0 }
 	for _, dir := range polnear {
 		arts, err := corpus.LoadPolNeAR(dir, *split)
 		before := len(sets)
-		load("PolNeAR "+*split, arts, err)
+		load("PolNeAR "+*split+" "+dir, arts, err, noLine)
 		if len(sets) > before {
 			sets[before].merge = true // PolNeAR's convention
 		}
 	}
 	for _, f := range conll {
 		arts, err := corpus.LoadCoNLL(f)
-		load("CoNLL "+filepath.Base(f), arts, err)
+		load("CoNLL "+f, arts, err, noLine)
 	}
 	for _, p := range gold {
 		arts, err := loadGold(p)
-		load("gold "+p, arts, err)
+		load("gold "+p, arts, err, func(*corpus.LoadError) bool { return true })
 	}
 
 	ex, err := extract.New()
@@ -180,7 +210,7 @@ func runEval(args []string, out, errw io.Writer) int {
 					preds[i].claims = corpus.MergeContinuations(preds[i].claims)
 				}
 			}
-			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs}
+			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs, Failed: set.failed}
 			for i := range set.articles {
 				r.score.Add(&set.articles[i], preds[i].doc, preds[i].claims)
 			}
@@ -221,15 +251,24 @@ func runEval(args []string, out, errw io.Writer) int {
 }
 
 // loadGold loads a gold JSON file, or the *.json files of a directory.
+// Problems name the files by their paths.
 func loadGold(p string) ([]corpus.Article, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("gold: %w", err)
 	}
-	if st.IsDir() {
-		return corpus.Load(os.DirFS(p), "*.json")
+	dir, pattern := p, "*.json"
+	if !st.IsDir() {
+		dir, pattern = filepath.Dir(p), globEscape(filepath.Base(p))
 	}
-	return corpus.Load(os.DirFS(filepath.Dir(p)), globEscape(filepath.Base(p)))
+	arts, err := corpus.Load(os.DirFS(dir), pattern)
+	var el corpus.ErrorList
+	if errors.As(err, &el) {
+		for _, e := range el {
+			e.File = filepath.Join(dir, e.File)
+		}
+	}
+	return arts, err
 }
 
 // globEscape escapes the pattern characters of a file name for fs.Glob.
@@ -334,6 +373,9 @@ func printTable(out io.Writer, results []evalResult) {
 	if r0.LoadErrors > 0 {
 		fmt.Fprintf(out, " (%d annotation problems skipped)", r0.LoadErrors)
 	}
+	if r0.Failed > 0 {
+		fmt.Fprintf(out, " (%d files failed to load)", r0.Failed)
+	}
 	fmt.Fprintln(out)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-30s\t", "metric")
@@ -377,10 +419,10 @@ func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
 			}
 			m, s := corpus.DiffEntities(a.Doc.Entities, ents)
 			for _, e := range m {
-				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, snippet(a.Doc.Text, e.Span))})
 			}
 			for _, e := range s {
-				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, snippet(a.Doc.Text, e.Span))})
 			}
 		}
 		if a.Layers.Has(corpus.LayerClaims) {
@@ -424,14 +466,14 @@ func describeClaim(text string, c claims.Claim) string {
 		whole := extract.Span{Start: c.Content[0].Start, End: c.Content[len(c.Content)-1].End}
 		whole.Text = text[whole.Start:whole.End]
 		b.WriteString(" content: ")
-		b.WriteString(context(text, whole))
+		b.WriteString(snippet(text, whole))
 	}
 	return b.String()
 }
 
-// context shows s inside up to 40 bytes of text on each side, marked with
+// snippet shows s inside up to 40 bytes of text on each side, marked with
 // [[ ]], on one line; long spans are cut in the middle.
-func context(text string, s extract.Span) string {
+func snippet(text string, s extract.Span) string {
 	const side, long = 40, 160
 	lo, hi := max(s.Start-side, 0), min(s.End+side, len(text))
 	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {

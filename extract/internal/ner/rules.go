@@ -1,5 +1,7 @@
 package ner
 
+import "encoding/binary"
+
 // Mention-level rules applied after decoding (see Tag). Each changes only
 // labels, never spans, and each reads only the document itself.
 
@@ -16,10 +18,20 @@ package ner
 // mention, is relabelled: a name seen several times has document evidence
 // that the appositive should not override.
 func (st *docState) appositives(ms []Mention) {
+	var counts map[string]int // mentions per word sequence, built when first needed
 	for k := range ms {
 		m := &ms[k]
 		head := st.appositiveHead(*m)
-		if head == None || st.mentionCount(ms, k) > 1 {
+		if head == None {
+			continue
+		}
+		if counts == nil {
+			counts = make(map[string]int, len(ms))
+			for _, o := range ms {
+				counts[st.wordsKey(o)]++
+			}
+		}
+		if counts[st.wordsKey(*m)] > 1 {
 			continue
 		}
 		switch head {
@@ -90,28 +102,15 @@ func (st *docState) sentenceOf(i int) (Range, bool) {
 	return Range{}, false
 }
 
-// mentionCount returns how many mentions of ms have the same lower-cased
-// tokens as ms[k], ms[k] included.
-func (st *docState) mentionCount(ms []Mention, k int) int {
-	n := 0
-	for _, o := range ms {
-		if st.sameWords(o, ms[k]) {
-			n++
-		}
+// wordsKey returns a key that two mentions share when they have the same
+// lower-cased tokens (the same word hashes, in order). Counting mentions
+// by key keeps rule R2 linear in the mentions of a document.
+func (st *docState) wordsKey(m Mention) string {
+	b := make([]byte, 0, 8*(m.Hi-m.Lo))
+	for i := m.Lo; i < m.Hi; i++ {
+		b = binary.LittleEndian.AppendUint64(b, st.words[st.tok[i]].title)
 	}
-	return n
-}
-
-func (st *docState) sameWords(a, b Mention) bool {
-	if a.Hi-a.Lo != b.Hi-b.Lo {
-		return false
-	}
-	for i := range a.Hi - a.Lo {
-		if st.words[st.tok[a.Lo+i]].title != st.words[st.tok[b.Lo+i]].title {
-			return false
-		}
-	}
-	return true
+	return string(b)
 }
 
 // appositiveStop are the words that end the noun phrase of an appositive
