@@ -39,7 +39,7 @@ type (
 //
 // Each quote becomes a claim as a PolNeAR attribution does (see
 // LoadPolNeAR): the raw spans go to Article.Pieces; Kind comes from the
-// quotation marks in the contents; Direct contents lose their marks; Cue
+// quotation marks in the contents; contents keep their marks; Cue
 // and Source are the cue and the first source. Character offsets are
 // converted to bytes and every span's text is checked. Problems come back
 // as an ErrorList naming "<citron>" and the quote; decoding never panics.

@@ -28,7 +28,7 @@ func TestCitronRoundTrip(t *testing.T) {
 	require.Len(t, a.Claims, 2)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, "We will win,", c.Content[0].Text)
+	assert.Equal(t, "“We will win,”", c.Content[0].Text, "the marks stay")
 	assert.Equal(t, "she", c.Source.Text)
 	assert.Equal(t, len("“We will win,” "), c.Source.Start, "byte offsets")
 	assert.Equal(t, 0.9, c.Confidence)

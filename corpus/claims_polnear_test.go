@@ -28,13 +28,15 @@ import (
 
 // claimFloors are the PolNeAR dev figures the attributor must keep,
 // measured with go test ./corpus -run TestClaimsPolNeARDev -v on 2026-11-26
-// (attribution F1 0.749, quoted attribution 0.939, chunk F1 source 0.737,
-// cue 0.710, content 0.566, with continuations merged as PolNeAR annotates
-// them, see MergeContinuations), less about 0.01 for changes in the
-// tokenizer and NER upstream; the cue floor is the issue's target, 0.70.
+// (attribution F1 0.749, chunk F1 source 0.737, cue 0.710, with
+// continuations merged as PolNeAR annotates them, see MergeContinuations),
+// less about 0.01 for changes in the tokenizer and NER upstream; the cue
+// floor is the issue's target, 0.70. Quoted recall (0.869) and content
+// (0.363) are measured under the strict scorer of issue 10 (every claim
+// with a quotation mark counts as quoted; content chunks keep their marks).
 var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
-}{0.739, 0.929, 0.727, 0.700, 0.556}
+}{0.739, 0.859, 0.727, 0.700, 0.353}
 
 // scorePolNeAR scores the default attributor on a PolNeAR split, with
 // continuations merged (MergeContinuations) as PolNeAR annotates them.

@@ -85,11 +85,10 @@
 //     role (discontinuous cues and sources are rare: 11 in train and dev).
 //   - Kind: Direct when every letter and digit of the content is inside
 //     double quotation marks (“ ” " « » „; single marks are apostrophes too
-//     often to count), Mixed when some are, Indirect otherwise. Direct
-//     contents lose their outer marks, as saywho's gold format wants;
-//     Pieces keep them, as PolNeAR annotates them. On dev this gives 346
-//     direct, 269 mixed and 1577 indirect claims (28% with quotation marks,
-//     as PolNeAR's documentation says).
+//     often to count), Mixed when some are, Indirect otherwise. Contents
+//     keep their quotation marks, as PolNeAR annotates them. On dev this
+//     gives 346 direct, 269 mixed and 1577 indirect claims (28% with
+//     quotation marks, as PolNeAR's documentation says).
 //   - Speaker is "" and Person -1: PolNeAR has no canonical speakers, so
 //     speaker accuracy is not measured on it.
 //   - Brat writes a discontinuous span's text as its pieces joined by a
@@ -136,14 +135,17 @@
 //     for the cue, source and content spans of all claims, and for whole
 //     claims (all three roles). Matching is one to one, largest overlap
 //     first; a span shared by several claims counts once.
-//   - Claims per role as published for PolNeAR (CofeNet): exact match of
-//     chunks, each contiguous piece one chunk, trimmed of white space;
-//     content chunks are also trimmed of their outer quotation marks because
-//     PolNeAR contents include them and saywho's do not.
+//   - Claims per role as published for PolNeAR (CofeNet), the strict
+//     headline figures: exact match of chunks as annotated, each contiguous
+//     piece one chunk, trimmed of white space and nothing else (a direct
+//     quotation's content includes its marks). A lenient content variant
+//     that ignores the marks at chunk ends is reported under its own name
+//     (LenientContent, claims.chunks.content_lenient.f1).
 //   - Who said what: a predicted claim is right when its content overlaps
 //     a gold claim's content and its source overlaps that claim's source (or
-//     both have none), one to one. Quoted attribution accuracy is the share
-//     of gold direct claims attributed right; speaker accuracy the share of
+//     both have none), one to one. Quoted recall is the share of fully or
+//     partly quoted gold claims (content holding a double quotation mark)
+//     attributed right; speaker accuracy the share of
 //     gold claims with a canonical speaker whose content-matched prediction
 //     names the same speaker.
 //

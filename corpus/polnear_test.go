@@ -37,7 +37,7 @@ func TestDecodeBrat(t *testing.T) {
 	require.Len(t, a.Pieces, 3)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, "We will win,", c.Content[0].Text, "marks are trimmed from direct content")
+	assert.Equal(t, "“We will win,”", c.Content[0].Text, "direct content keeps its marks, as annotated")
 	assert.Equal(t, "“We will win,”", a.Pieces[0].Content[0].Text, "pieces are kept as annotated")
 	assert.Equal(t, "she", c.Source.Text)
 	assert.Equal(t, len("“We will win,” "), c.Source.Start, "byte offset")
@@ -99,7 +99,7 @@ func TestDecodeBratMultiLineText(t *testing.T) {
 	require.Len(t, a.Claims, 1)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, "One.\n\n“Two.", c.Content[0].Text)
+	assert.Equal(t, "“One.\n\n“Two.”", c.Content[0].Text)
 }
 
 func TestLoadPolNeARDev(t *testing.T) {

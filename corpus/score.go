@@ -213,12 +213,16 @@ func (r RoleCounts) Add(s RoleCounts) RoleCounts {
 // absent role matches only an absent role), overlap when cue, source and
 // content each overlap (absent matches absent).
 //
-// Chunks, as published for PolNeAR (CofeNet, Wang et al. 2022): the
-// exact-match score of role chunks. Each contiguous piece of a role is one
-// chunk (PolNeAR gold keeps its raw pieces, see Article.Pieces), trimmed of
-// white space; content chunks are also trimmed of the quotation marks at
-// their ends, because PolNeAR includes the marks in contents and saywho
-// does not. Duplicate chunks count once.
+// Chunks, as published for PolNeAR (CofeNet, Wang et al. 2022), is the
+// strict headline score: exact match of role chunks as annotated. Each
+// contiguous piece of a role is one chunk (PolNeAR gold keeps its raw
+// pieces, see Article.Pieces), trimmed of white space and nothing else, so a
+// direct quotation's content chunk includes its quotation marks on both
+// sides, as PolNeAR, CofeNet, Citron and CoreNLP mark it. Duplicate chunks
+// count once. LenientContent is the same content score with the quotation
+// marks at both ends of every chunk (and punctuation after a closing mark)
+// trimmed on both sides before comparing: a lenient figure that forgives a
+// prediction without marks, never to be set beside published strict ones.
 //
 // Attribution is the who-said-what score: a predicted claim is right when
 // one of its content spans overlaps one of a gold claim's, and its source
@@ -228,14 +232,18 @@ func (r RoleCounts) Add(s RoleCounts) RoleCounts {
 // other), so a prediction that covers a nested gold claim exactly matches
 // that claim rather than the one around it.
 //
-// QuotedAttribution is the share of gold Direct claims (content entirely in
-// quotation marks) that Attribution matched. Speaker is the share of gold
-// claims with a canonical speaker whose prediction (matched on content
-// overlap alone) names the same speaker, compared with white space
+// QuotedAttribution is quoted recall: the share of quoted gold claims that
+// Attribution matched, where a claim is quoted when its content contains a
+// double quotation mark (“ ” " „ « » and the like; single marks are
+// apostrophes too often to count) or its Kind is not Indirect, that is
+// fully or partly quoted. Speaker is the share of gold claims with a
+// canonical speaker whose prediction (matched on content overlap alone)
+// names the same person or organisation, compared with white space
 // collapsed and case folded; an unmatched gold claim counts as wrong.
 type ClaimScore struct {
 	Cue, Source, Content, Quote SpanScore
 	Chunks                      RoleCounts
+	LenientContent              Counts
 	Attribution                 Counts
 	QuotedAttribution           Ratio
 	Speaker                     Ratio
@@ -248,6 +256,7 @@ func (s *ClaimScore) Add(t ClaimScore) {
 	s.Content = s.Content.Add(t.Content)
 	s.Quote = s.Quote.Add(t.Quote)
 	s.Chunks = s.Chunks.Add(t.Chunks)
+	s.LenientContent = s.LenientContent.Add(t.LenientContent)
 	s.Attribution = s.Attribution.Add(t.Attribution)
 	s.QuotedAttribution = s.QuotedAttribution.Add(t.QuotedAttribution)
 	s.Speaker = s.Speaker.Add(t.Speaker)
@@ -299,6 +308,7 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 	s.Chunks.Source = scoreSpans(gch[0], pch[0]).Exact
 	s.Chunks.Cue = scoreSpans(gch[1], pch[1]).Exact
 	s.Chunks.Content = scoreSpans(gch[2], pch[2]).Exact
+	s.LenientContent = scoreSpans(trimAllMarks(gch[2]), trimAllMarks(pch[2])).Exact
 
 	// Who said what.
 	attr := matchClaims(gold.Claims, pred, true)
@@ -309,7 +319,7 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 		} else {
 			s.Attribution.FN++
 		}
-		if g.Kind == claims.Direct {
+		if isQuoted(g) {
 			s.QuotedAttribution.Den++
 			if attr[i] >= 0 {
 				s.QuotedAttribution.Num++
@@ -520,9 +530,19 @@ func appendChunks(ch [3][]extract.Span, rs RoleSpans) [3][]extract.Span {
 		ch[1] = appendNonEmpty(ch[1], trimSpace(s))
 	}
 	for _, s := range rs.Content {
-		ch[2] = appendNonEmpty(ch[2], trimMarks(s))
+		ch[2] = appendNonEmpty(ch[2], trimSpace(s))
 	}
 	return ch
+}
+
+// trimAllMarks returns the spans without the quotation marks at their ends
+// (trimMarks), for the lenient content score.
+func trimAllMarks(spans []extract.Span) []extract.Span {
+	out := make([]extract.Span, 0, len(spans))
+	for _, s := range spans {
+		out = appendNonEmpty(out, trimMarks(s))
+	}
+	return out
 }
 
 func sameSpan(a, b extract.Span) bool { return a.Start == b.Start && a.End == b.End }

@@ -179,13 +179,31 @@ func TestScoreClaimsSwappedSpeaker(t *testing.T) {
 	assert.Equal(t, Counts{TP: 1, FP: 2, FN: 2}, s.Quote.Exact)
 }
 
-func TestScoreClaimsChunksTrimMarks(t *testing.T) {
+func TestScoreClaimsChunksStrict(t *testing.T) {
 	g := goldClaims()
 	// PolNeAR-style raw pieces: the content includes the marks.
 	g.Pieces = []RoleSpans{SpansOf(g.Claims[0]), SpansOf(g.Claims[1]), SpansOf(g.Claims[2])}
 	g.Pieces[0].Content = []extract.Span{sp(claimText, "“We will win,”", 0)}
 	s := ScoreClaims(g, g.Claims)
-	assert.Equal(t, Counts{TP: 3}, s.Chunks.Content)
+	assert.Equal(t, Counts{TP: 2, FP: 1, FN: 1}, s.Chunks.Content, "strict: a content without its marks is wrong")
+	assert.Equal(t, Counts{TP: 3}, s.LenientContent, "lenient: the marks are ignored")
+	pred := append([]claims.Claim(nil), g.Claims...)
+	pred[0].Content = g.Pieces[0].Content
+	s = ScoreClaims(g, pred)
+	assert.Equal(t, Counts{TP: 3}, s.Chunks.Content, "strict: the marks as annotated")
+	assert.Equal(t, Counts{TP: 3}, s.LenientContent)
+}
+
+func TestQuotedRecall(t *testing.T) {
+	const text = `He said the plan was “dead.” She said “no.” They said it was fine.`
+	gold := &Article{Doc: &extract.Document{Text: text}, Layers: LayerClaims, Claims: []claims.Claim{
+		// Annotated as indirect, but the content holds marks: partly quoted.
+		{Kind: claims.Indirect, Content: []extract.Span{sp(text, "the plan was “dead.”", 0)}, Cue: sp(text, "said", 0), Source: sp(text, "He", 0)},
+		{Kind: claims.Direct, Content: []extract.Span{sp(text, "“no.”", 0)}, Cue: sp(text, "said", 1), Source: sp(text, "She", 0)},
+		{Kind: claims.Indirect, Content: []extract.Span{sp(text, "it was fine", 0)}, Cue: sp(text, "said", 2), Source: sp(text, "They", 0)},
+	}}
+	s := ScoreClaims(gold, gold.Claims[1:])
+	assert.Equal(t, Ratio{1, 2}, s.QuotedAttribution, "two quoted gold claims, the partly quoted one missed")
 }
 
 func TestSpanOverlapIgnoresSpace(t *testing.T) {

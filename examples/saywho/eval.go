@@ -294,7 +294,7 @@ func rowsOf(s corpus.Score) []row {
 		add := func(name string, c corpus.Counts) { rows = append(rows, row{name: name, c: &c}) }
 		add("who said what (attribution)", cs.Attribution)
 		q, sp := cs.QuotedAttribution, cs.Speaker
-		rows = append(rows, row{name: "  quoted claims attributed", r: &q}, row{name: "  speaker name right", r: &sp})
+		rows = append(rows, row{name: "  quoted recall", r: &q}, row{name: "  speaker name right", r: &sp})
 		add("Citron cue exact", cs.Cue.Exact)
 		add("Citron cue overlap", cs.Cue.Overlap)
 		add("Citron source exact", cs.Source.Exact)
@@ -306,6 +306,7 @@ func rowsOf(s corpus.Score) []row {
 		add("PolNeAR chunk source", cs.Chunks.Source)
 		add("PolNeAR chunk cue", cs.Chunks.Cue)
 		add("PolNeAR chunk content", cs.Chunks.Content)
+		add("  lenient: marks ignored", cs.LenientContent)
 	}
 	return rows
 }
