@@ -7,13 +7,72 @@ import (
 	"github.com/saywho/saywho/extract"
 )
 
+// speakerStage turns a source into its speaker (rules P1–P5): the names
+// of the document (PERSON and ORG entities, or capitalised runs without
+// NER), and the speakers of earlier claims where they were mentioned, for
+// pronouns.
+type speakerStage struct {
+	*view
+	names []name // PERSON/ORG mentions (entities, or capitalised runs when there are none)
+	spk   []speakerMention
+}
+
+// reset indexes the names of the view's document.
+func (sr *speakerStage) reset() {
+	sr.spk = sr.spk[:0]
+	sr.names = sr.findNames()
+}
+
+// release drops sr's references to the document.
+func (sr *speakerStage) release() {
+	clear(sr.names)
+	sr.names = sr.names[:0]
+}
+
+// name is a mention that can name a speaker.
+type name struct {
+	r      extract.Range
+	person int // index into People, -1
+	label  extract.Label
+	text   string // canonical name
+	gender extract.Gender
+}
+
+// speakerMention records that a speaker was named (or resolved) at a token.
+type speakerMention struct {
+	tok    int
+	person int
+	text   string
+	gender extract.Gender
+}
+
+// add inserts m into sr.spk, kept sorted by token.
+func (sr *speakerStage) add(m speakerMention) {
+	i := len(sr.spk)
+	for i > 0 && sr.spk[i-1].tok > m.tok {
+		i--
+	}
+	sr.spk = append(sr.spk, speakerMention{})
+	copy(sr.spk[i+1:], sr.spk[i:])
+	sr.spk[i] = m
+}
+
+func (sr *speakerStage) namesPerson(lo, hi int) bool {
+	for _, n := range sr.namesIn(lo, hi) {
+		if n.label == extract.PER {
+			return true
+		}
+	}
+	return false
+}
+
 // findNames lists the mentions that can name a speaker: the PERSON and ORG
 // entities of the document, or, when the document has no entities (NER
 // switched off), runs of capitalised words (N1: a run after a title, or of
 // two or more words not at a sentence start; a lone capitalised word names
 // the fullest earlier run that ends with it).
-func (w *work) findNames() []name {
-	d := w.d
+func (sr *speakerStage) findNames() []name {
+	d := sr.d
 	if len(d.Entities) > 0 {
 		out := make([]name, 0, len(d.Entities))
 		for _, e := range d.Entities {
@@ -32,7 +91,7 @@ func (w *work) findNames() []name {
 	}
 	var out []name
 	full := map[string]string{} // last word -> fullest name
-	toks := w.toks
+	toks := sr.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !isWordTok(t) || !isUpperStart(t.Text) {
@@ -50,7 +109,7 @@ func (w *work) findNames() []name {
 		for j < len(toks) && j-i < 5 && isWordTok(toks[j]) && isUpperStart(toks[j].Text) && !titleWords[lower(toks[j])] {
 			j++
 		}
-		sentStart := w.sentOf[i] >= 0 && int(w.d.Sentences[w.sentOf[i]].Tokens.Lo) == i
+		sentStart := sr.sentOf[i] >= 0 && int(sr.d.Sentences[sr.sentOf[i]].Tokens.Lo) == i
 		if j-i == 1 && !titled {
 			if sentStart || determiners[lower(t)] || subjectPronouns[lower(t)] {
 				continue
@@ -86,16 +145,16 @@ func (w *work) findNames() []name {
 }
 
 // namesIn returns the names whose tokens start in [lo, hi).
-func (w *work) namesIn(lo, hi int) []name {
-	i := sort.Search(len(w.names), func(i int) bool { return w.names[i].r.Lo >= lo })
+func (sr *speakerStage) namesIn(lo, hi int) []name {
+	i := sort.Search(len(sr.names), func(i int) bool { return sr.names[i].r.Lo >= lo })
 	j := i
-	for j < len(w.names) && w.names[j].r.Lo < hi {
+	for j < len(sr.names) && sr.names[j].r.Lo < hi {
 		j++
 	}
-	return w.names[i:j]
+	return sr.names[i:j]
 }
 
-// speaker returns the canonical speaker of source r and its person index
+// of returns the canonical speaker of source r and its person index
 // (P-rules):
 //
 //   - P1 a personal pronoun (he, she) resolves to the salient person of
@@ -109,22 +168,22 @@ func (w *work) namesIn(lo, hi int) []name {
 //     speaker;
 //   - P5 but "the ministry" names the ministry named before it, and "the
 //     group" or "the company" the organisation named just before.
-func (w *work) speaker(r extract.Range) (string, int) {
+func (sr *speakerStage) of(r extract.Range) (string, int) {
 	if r.Len() == 0 {
 		return "", -1
 	}
-	lw := lower(w.toks[r.Lo])
+	lw := lower(sr.toks[r.Lo])
 	if r.Len() == 1 {
 		if g, ok := pronounGender(lw); ok {
-			return w.resolve(r.Lo, g)
+			return sr.pronoun(r.Lo, g)
 		}
 		if lw == "who" || lw == "which" || lw == "that" {
 			k := r.Lo - 1
-			if k >= 0 && w.toks[k].Text == "," {
+			if k >= 0 && sr.toks[k].Text == "," {
 				k--
 			}
 			if k >= 0 {
-				for _, n := range w.namesIn(max(0, k-6), k+1) {
+				for _, n := range sr.namesIn(max(0, k-6), k+1) {
 					if n.r.Hi == k+1 {
 						return n.text, n.person
 					}
@@ -137,14 +196,14 @@ func (w *work) speaker(r extract.Range) (string, int) {
 		}
 	}
 	var org *name
-	names := w.namesIn(r.Lo, r.Hi)
+	names := sr.namesIn(r.Lo, r.Hi)
 	for i := range names {
 		n := &names[i]
 		if n.r.Hi > r.Hi {
 			continue
 		}
-		if n.r.Hi < len(w.toks) && n.r.Hi < r.Hi {
-			if nt := w.toks[n.r.Hi].Text; nt == "’s" || nt == "'s" || nt == "’" {
+		if n.r.Hi < len(sr.toks) && n.r.Hi < r.Hi {
+			if nt := sr.toks[n.r.Hi].Text; nt == "’s" || nt == "'s" || nt == "’" {
 				continue
 			}
 		}
@@ -161,7 +220,7 @@ func (w *work) speaker(r extract.Range) (string, int) {
 	if org != nil {
 		return org.text, -1
 	}
-	return w.nominalOrg(r), -1
+	return sr.nominalOrg(r), -1
 }
 
 // nominalOrg resolves a definite nominal source to the organisation it
@@ -169,19 +228,19 @@ func (w *work) speaker(r extract.Range) (string, int) {
 // Resources" named before it, "the group" or "the company" to the last
 // organisation named in the two sentences before. It looks back at most
 // maxResolve sentences and returns "" when nothing fits.
-func (w *work) nominalOrg(r extract.Range) string {
-	if r.Len() != 2 || w.lower(r.Lo) != "the" {
+func (sr *speakerStage) nominalOrg(r extract.Range) string {
+	if r.Len() != 2 || sr.lower(r.Lo) != "the" {
 		return ""
 	}
-	head := w.lower(r.Lo + 1)
+	head := sr.lower(r.Lo + 1)
 	generic := orgNouns[head]
-	s := int(w.sentOf[r.Lo])
+	s := int(sr.sentOf[r.Lo])
 	if s < 0 || len(head) < 3 {
 		return ""
 	}
-	lo, _ := w.sent(max(0, s-maxResolve))
+	lo, _ := sr.sent(max(0, s-maxResolve))
 	lo = max(lo, r.Lo-maxWindow)
-	names := w.namesIn(lo, r.Lo)
+	names := sr.namesIn(lo, r.Lo)
 	for k := len(names) - 1; k >= 0; k-- {
 		n := names[k]
 		if n.label != extract.ORG {
@@ -190,7 +249,7 @@ func (w *work) nominalOrg(r extract.Range) string {
 		if strings.Contains(" "+strings.ToLower(n.text)+" ", " "+head+" ") {
 			return n.text
 		}
-		if generic && s-int(w.sentOf[n.r.Lo]) <= 2 {
+		if generic && s-int(sr.sentOf[n.r.Lo]) <= 2 {
 			return n.text
 		}
 	}
@@ -202,19 +261,19 @@ func (w *work) nominalOrg(r extract.Range) string {
 var orgNouns = set("group", "company", "organisation", "organization", "agency", "firm", "union",
 	"alliance", "coalition", "association", "charity", "network")
 
-// resolve finds the antecedent of a pronoun of gender g at token i (P1).
-func (w *work) resolve(i int, g extract.Gender) (string, int) {
-	s := int(w.sentOf[i])
+// pronoun finds the antecedent of a pronoun of gender g at token i (P1).
+func (sr *speakerStage) pronoun(i int, g extract.Gender) (string, int) {
+	s := int(sr.sentOf[i])
 	if s < 0 {
 		return "", -1
 	}
-	para := w.d.Sentences[s].Paragraph
+	para := sr.d.Sentences[s].Paragraph
 	compatible := func(h extract.Gender) bool { return g == extract.Unknown || h == extract.Unknown || g == h }
 	for k := s; k >= 0 && s-k <= maxResolve; k-- {
-		if para-w.d.Sentences[k].Paragraph > 1 {
+		if para-sr.d.Sentences[k].Paragraph > 1 {
 			break
 		}
-		lo, hi := w.sent(k)
+		lo, hi := sr.sent(k)
 		if k == s {
 			hi = i
 		}
@@ -229,21 +288,21 @@ func (w *work) resolve(i int, g extract.Gender) (string, int) {
 		// speakers merged by position.
 		bestTok := -1
 		bestText, bestPerson := "", -1
-		for _, n := range w.namesIn(lo, hi) {
+		for _, n := range sr.namesIn(lo, hi) {
 			if n.label != extract.PER || !compatible(n.gender) {
 				continue
 			}
-			if n.r.Hi < len(w.toks) {
-				if nt := w.toks[n.r.Hi].Text; nt == "’s" || nt == "'s" {
+			if n.r.Hi < len(sr.toks) {
+				if nt := sr.toks[n.r.Hi].Text; nt == "’s" || nt == "'s" {
 					continue
 				}
 			}
 			bestTok, bestText, bestPerson = n.r.Lo, n.text, n.person
 			break
 		}
-		j := sort.Search(len(w.spk), func(j int) bool { return w.spk[j].tok >= lo })
-		for ; j < len(w.spk) && w.spk[j].tok < hi; j++ {
-			m := w.spk[j]
+		j := sort.Search(len(sr.spk), func(j int) bool { return sr.spk[j].tok >= lo })
+		for ; j < len(sr.spk) && sr.spk[j].tok < hi; j++ {
+			m := sr.spk[j]
 			if compatible(m.gender) {
 				if bestTok < 0 || m.tok < bestTok {
 					bestTok, bestText, bestPerson = m.tok, m.text, m.person
@@ -260,9 +319,9 @@ func (w *work) resolve(i int, g extract.Gender) (string, int) {
 	if g == extract.Unknown {
 		return "", -1
 	}
-	k := sort.Search(len(w.names), func(k int) bool { return w.names[k].r.Lo >= i }) - 1
+	k := sort.Search(len(sr.names), func(k int) bool { return sr.names[k].r.Lo >= i }) - 1
 	for n := 0; k >= 0 && n < maxFallback; k, n = k-1, n+1 {
-		if nm := w.names[k]; nm.label == extract.PER && nm.gender == g {
+		if nm := sr.names[k]; nm.label == extract.PER && nm.gender == g {
 			return nm.text, nm.person
 		}
 	}

@@ -1,0 +1,245 @@
+package claims
+
+import (
+	"github.com/saywho/saywho/extract"
+)
+
+// direct attributes the quotation ending with quote qi. Sieve passes, from
+// precise to general (after Muzny et al. 2017, "A Two-stage Sieve Approach
+// for Quote Attribution", and Citron's patterns):
+//
+//   - D1 a cue right after the closing mark: “…,” said X / “…,” X said /
+//     “…,” X, a Y, said;
+//   - D2 a cue right before the opening mark: X said, “…” / X said: “…” /
+//     X told reporters on Monday: “…”; a cue farther before it, with words
+//     between, makes a mixed claim (I-rules);
+//   - D3 a colon: X: “…”;
+//   - D4 a quotation that starts a sentence with no cue continues the last
+//     quoted speaker of the same or the previous paragraph;
+//   - D5 anything else (scare quotes, titles, unattributed text) is not a
+//     claim.
+func (w *work) direct(qi int) {
+	parts := w.chain(qi)
+	first, last := w.quotes[parts[0]], w.quotes[qi]
+	if w.used[first.open] {
+		return // the content of an earlier claim (I7)
+	}
+	lastTok := w.lastTok(qi)
+	content := make([]extract.Span, 0, len(parts))
+	for _, p := range parts {
+		q := w.quotes[p]
+		content = append(content, w.d.Span(q.start, q.end))
+	}
+	conf := 0.9
+	if last.close < 0 || last.misused {
+		conf = 0.75
+	}
+	sStart := int(w.sentOf[first.open])
+	lo, _ := w.sent(sStart)
+	startsSentence := first.open-lo <= maxNP
+	for i := lo; i < first.open && startsSentence; i++ {
+		if !w.isPunct(i) && !leadConj[lower(w.toks[i])] {
+			startsSentence = false
+			break
+		}
+	}
+	// D1.
+	sEnd := int(w.sentOf[lastTok])
+	_, hi := w.sent(sEnd)
+	if (hi == lastTok+1 || w.openParen(lastTok+1, hi)) && sEnd+1 < len(w.d.Sentences) && w.d.Sentences[sEnd+1].Paragraph == w.d.Sentences[sEnd].Paragraph {
+		// "“…?” Clinton said." split after the mark: look into the next
+		// sentence.
+		_, hi = w.sent(sEnd + 1)
+	}
+	if startsSentence {
+		if c, src, ok := w.cueAfter(lastTok+1, hi); ok {
+			w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+			return
+		}
+	}
+	// D1b: a cue later in the sentence makes a mixed claim whose content
+	// runs from the sentence start ("“…” to drive up the price, she said").
+	if hi > lastTok+1 {
+		_, shi := w.sent(sEnd)
+		for i := lastTok + 1; i < shi && i < lastTok+1+maxSource; i++ {
+			if w.used[i] || w.qOf[i] >= 0 {
+				break
+			}
+			if c, ok := w.cues.at(i); ok {
+				if w.indirect(c, qi) {
+					return
+				}
+				break
+			}
+		}
+	}
+	// D2.
+	if c, ok := w.cueBefore(lo, first.open); ok {
+		gap := 0
+		for i := c.r.Hi; i < first.open; i++ {
+			if !w.isPunct(i) {
+				gap++
+			}
+			if lower(w.toks[i]) == "that" {
+				// "tweeted that, “…”": a reported clause that quotes, a
+				// mixed claim of the cue pass.
+				gap = maxSource
+			}
+		}
+		if w.embedded(c, lo) {
+			// "what it calls “…”": the quotation belongs to the claim of
+			// the clause around it, made by the cue pass.
+			return
+		}
+		if gap == 0 || (gap <= maxBeforeGap && first.open > 0 && (w.toks[first.open-1].Text == ":" || w.toks[first.open-1].Text == ",")) {
+			src, ok := w.src.left(c)
+			if !ok {
+				src, ok = w.src.right(c.r.Hi, first.open, true)
+			}
+			if ok {
+				w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+				return
+			}
+		}
+		// Words between: the quotation belongs to the content of a cue
+		// before it, a mixed claim. Which cue is left to the sentence's
+		// cue pass, strongest first: in "She says it underscores that …
+		// “…”" the claim is the one of "says", not of the nearer
+		// "underscores" (claims do not nest).
+		return
+	}
+	// D3.
+	if first.open > lo+1 && w.toks[first.open-1].Text == ":" {
+		if src, ok := w.src.npBefore(first.open-1, lo); ok && src.Lo == lo {
+			c := cue{r: extract.Range{Lo: first.open - 1, Hi: first.open}, head: first.open - 1, p: 0.7}
+			w.emit(Direct, content, c, src, conf-0.1, first.open, lastTok+1)
+			return
+		}
+	}
+	// D4.
+	if w.last >= 0 && first.open <= lo+1 && w.words(first.open, lastTok) >= 4 {
+		prev := &w.out[w.last]
+		ps := prev.Sentence
+		if ps >= 0 && sStart-ps <= maxContinue && first.para-prev.Paragraph <= 1 && (prev.Speaker != "" || !prev.Source.IsEmpty()) {
+			c := Claim{Kind: Direct, Content: content, Speaker: prev.Speaker, Person: prev.Person,
+				Confidence: 0.6, Paragraph: first.para, Sentence: sStart, Continuation: true}
+			w.take(first.open, lastTok+1)
+			w.out = append(w.out, c)
+			w.last = len(w.out) - 1
+			return
+		}
+	}
+	// D5: not a claim.
+}
+
+// cueAfter looks for D1: a cue within maxAfterQuote tokens after a closing
+// mark, before hi, with only the source (or nothing) between.
+func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
+	// D1 dash: "“…” ― Sonya Herridge" closes a paragraph.
+	if from < hi && w.toks[from].Kind == extract.Dash {
+		end := from + 1
+		for end < hi && end-from <= 5 && isWordTok(w.toks[end]) && isUpperStart(w.toks[end].Text) {
+			end++
+		}
+		for end < hi && w.isPunct(end) {
+			end++
+		}
+		if end > from+1 && end == hi {
+			src := extract.Range{Lo: from + 1, Hi: end}
+			for src.Hi > src.Lo && w.isPunct(src.Hi-1) {
+				src.Hi--
+			}
+			if src.Len() > 0 {
+				return cue{r: extract.Range{Lo: from, Hi: from + 1}, head: from, p: 0.8}, src, true
+			}
+		}
+	}
+	lim := min(hi, from+maxSource)
+	paren := 0
+	for i := from; i < lim; i++ {
+		if w.qOf[i] >= 0 || w.used[i] {
+			return cue{}, extract.Range{}, false
+		}
+		t := w.toks[i]
+		switch t.Text {
+		case "(":
+			paren++
+		case ")":
+			paren--
+		}
+		if paren <= 0 && (finalPunct[t.Text] || t.Text == ";") && !(i+1 < lim && (w.toks[i+1].Text == ")" || t.Text == "." && w.toks[i+1].Text == ",")) {
+			// ("Mitch McConnell, R-Ky., said": an abbreviation's stop
+			// before a comma ends nothing.)
+			return cue{}, extract.Range{}, false
+		}
+		if paren > 0 {
+			continue
+		}
+		c, ok := w.cues.at(i)
+		if !ok {
+			continue
+		}
+		// Source between the mark and the cue?
+		lo := from
+		for lo < c.r.Lo && w.isPunct(lo) {
+			lo++
+		}
+		if lo < c.r.Lo {
+			if c.acc {
+				return cue{}, extract.Range{}, false
+			}
+			src := extract.Range{Lo: lo, Hi: c.r.Lo}
+			for src.Hi > src.Lo && w.isPunct(src.Hi-1) && w.toks[src.Hi-1].Text != "," && w.toks[src.Hi-1].Text != ")" {
+				src.Hi--
+			}
+			for src.Hi > src.Lo && w.toks[src.Hi-1].Kind == extract.Word && isAdverb(w.toks[src.Hi-1]) {
+				src.Hi--
+			}
+			if !w.src.plausible(src) {
+				return cue{}, extract.Range{}, false
+			}
+			return c, src, true
+		}
+		// Inverted: “…,” said X.
+		if src, ok := w.src.right(c.r.Hi, hi, false); ok {
+			return c, src, true
+		}
+		return cue{}, extract.Range{}, false
+	}
+	return cue{}, extract.Range{}, false
+}
+
+// cueBefore returns the last free cue in [lo, hi).
+func (w *work) cueBefore(lo, hi int) (cue, bool) {
+	for i := hi - 1; i >= lo && hi-i <= maxSource; i-- {
+		if w.used[i] {
+			break
+		}
+		if w.qOf[i] >= 0 {
+			continue
+		}
+		if c, ok := w.cues.at(i); ok && c.r.Hi <= hi {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// embedded reports whether cue c stands in a free relative ("what he
+// called", "what it calls") inside a larger clause with a cue of its own
+// before it in the sentence [lo, …).
+func (w *work) embedded(c cue, lo int) bool {
+	k := c.r.Lo - 1
+	if k >= lo && subjectPronouns[lower(w.toks[k])] {
+		k--
+	}
+	if k < lo || lower(w.toks[k]) != "what" {
+		return false
+	}
+	for i := k - 1; i >= lo && k-i <= maxSource; i-- {
+		if _, ok := w.cues.at(i); ok && !w.used[i] {
+			return true
+		}
+	}
+	return false
+}
