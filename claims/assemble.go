@@ -17,6 +17,9 @@ type work struct {
 	speakers speakerStage
 	out      []Claim
 	last     int // index into out of the last direct or mixed claim, -1
+	// lastSent and lastPara are the sentence and paragraph where the last
+	// quotation of claim last starts (D4 continues it from there).
+	lastSent, lastPara int
 	// lastSrc is the source of the last claim made, in sentence lastSrcSent.
 	lastSrc     extract.Range
 	lastSrcSent int
@@ -35,7 +38,7 @@ func newWork(a *Attributor, d *extract.Document) *work {
 		w.speakers = speakerStage{view: &w.view}
 	}
 	w.a = a
-	w.last, w.lastSrcSent, w.lastSrc, w.sharedSrc = -1, -1, extract.Range{}, false
+	w.last, w.lastSent, w.lastPara, w.lastSrcSent, w.lastSrc, w.sharedSrc = -1, -1, -1, -1, extract.Range{}, false
 	w.out = nil
 	w.view.reset(d)
 	w.cues.reset(&a.cues, a.end)
@@ -95,6 +98,23 @@ func (w *work) run() {
 	}
 }
 
+// extend adds spans, which follow the claim's content in the text, to the
+// content of claim k and takes tokens [lo, hi): a quotation that continues
+// the claim (D1c, D4, I4c) is part of it, as PolNeAR annotates it. A claim
+// in the writer's words that gains a quotation becomes Mixed.
+func (w *work) extend(k int, spans []extract.Span, lo, hi int) {
+	if k < 0 || k >= len(w.out) || len(spans) == 0 {
+		return
+	}
+	w.take(lo, hi)
+	c := &w.out[k]
+	c.Content = append(c.Content, spans...)
+	if c.Kind == Indirect {
+		c.Kind = Mixed
+	}
+	w.last = k
+}
+
 // emit records a direct claim whose quotation covers tokens [qlo, qhi).
 func (w *work) emit(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, qlo, qhi int) {
 	w.take(qlo, qhi)
@@ -128,7 +148,7 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 	}
 	w.out = append(w.out, cl)
 	if kind != Indirect {
-		w.last = len(w.out) - 1
+		w.last, w.lastSent, w.lastPara = len(w.out)-1, cl.Sentence, cl.Paragraph
 	}
 	if cl.Speaker != "" && src.Len() > 0 {
 		g := extract.Unknown

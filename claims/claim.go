@@ -2,6 +2,9 @@ package claims
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/saywho/saywho/extract"
 )
@@ -62,10 +65,14 @@ type Claim struct {
 	Kind Kind
 	// Content holds the spans of what was said, in text order: one span for
 	// a plain quotation or clause, several when the content is interrupted
-	// ("“…,” he said, “…”"). For direct quotes the spans exclude the marks.
+	// ("“…,” he said, “…”"), runs over paragraphs, or continues in a later
+	// quotation with no cue of its own ("“…,” he said. “…”"), which is part
+	// of the claim it continues, as PolNeAR annotates it. A quotation's
+	// span includes its quotation marks, as PolNeAR, CofeNet, Citron and
+	// CoreNLP mark it; ContentText gives the text without them.
 	Content []extract.Span
 	// Cue is the reporting expression ("said", "according to", ":"), or
-	// the zero Span when there is none (a continued quotation).
+	// the zero Span when there is none.
 	Cue extract.Span
 	// Source is the mention the claim is attributed to in the text ("she",
 	// "Ms. Khomich", "the State Department"), or the zero Span when the
@@ -84,16 +91,6 @@ type Claim struct {
 	// Paragraph and Sentence are the indices, into Document.Paragraphs and
 	// Document.Sentences, of where the content starts.
 	Paragraph, Sentence int
-	// Continuation reports that the claim carries on an earlier one and
-	// has the same Speaker and Person. Either it is a quotation with no cue
-	// of its own that continues the nearest earlier claim with a quotation
-	// (Kind Direct or Mixed), and has no Cue or Source; or it is the
-	// quotation after an interrupting cue ("“…,” he said, but “…”"), and
-	// repeats the Cue and Source of the claim before it. Corpora that count
-	// such a quotation as part of the claim it continues (PolNeAR) can merge
-	// the two: the claim it continues is the nearest earlier one with the
-	// same Cue, or with a quotation when Cue is empty.
-	Continuation bool
 }
 
 // Start returns the byte offset where the claim's first content span starts,
@@ -103,4 +100,99 @@ func (c *Claim) Start() int {
 		return -1
 	}
 	return c.Content[0].Start
+}
+
+// ContentText returns the claim's content for display: the text of its
+// content spans joined by " … ", each without the quotation marks that
+// enclose it (see TrimMarks). It allocates the joined string when there
+// are several spans.
+func (c *Claim) ContentText() string {
+	switch len(c.Content) {
+	case 0:
+		return ""
+	case 1:
+		return TrimMarks(c.Content[0]).Text
+	}
+	var b strings.Builder
+	for i, s := range c.Content {
+		if i > 0 {
+			b.WriteString(" … ")
+		}
+		b.WriteString(TrimMarks(s).Text)
+	}
+	return b.String()
+}
+
+// TrimMarks returns s without the quotation marks that enclose it, and the
+// white space inside them: “…” and «…» lose both marks, the opening part
+// of a quotation that runs on to the next paragraph (“… with no closing
+// mark) loses its opening mark, and a quotation whose opening mark was
+// dropped (…” with no mark before it) its closing one. Marks that do not
+// enclose the whole span stay: "the plan was “dead”" and "“A” and “B”" are
+// returned as they are. The result is a span of the same text (Text is
+// re-sliced, not copied), so its offsets stay right.
+func TrimMarks(s extract.Span) extract.Span {
+	t := s.Text
+	first, fsize := utf8.DecodeRuneInString(t)
+	lastR, lsize := utf8.DecodeLastRuneInString(t)
+	cls := classOf(string(first))
+	opens := fsize > 0 && cls != notMark && !isClosing(first)
+	lo, hi := 0, len(t)
+	switch {
+	case opens:
+		// Find where the opening mark's quotation closes.
+		depth := 0
+		closedAt := -1
+		for i, r := range t {
+			if classOf(string(r)) != cls || cls == singleMark && r == '’' && i+len("’") < len(t) && isLetterAt(t, i+len("’")) {
+				continue // another class, or an apostrophe ("don’t")
+			}
+			switch {
+			case i == 0 || depth == 0:
+				depth++
+			case r == '"' || r == '\'' || isClosing(r):
+				depth--
+			default:
+				depth++
+			}
+			if depth == 0 {
+				closedAt = i
+				break
+			}
+		}
+		lo = fsize
+		switch {
+		case closedAt < 0:
+			// Not closed in the span: the first part of a longer quotation.
+		case closedAt == len(t)-lsize:
+			hi = len(t) - lsize
+		default:
+			return s // "“A” and “B”": the marks do not enclose the span
+		}
+	case lsize > 0 && isClosing(lastR) && classOf(string(lastR)) == doubleMark && !strings.ContainsAny(t[:len(t)-lsize], "“”\"„«»"):
+		hi = len(t) - lsize // a dropped opening mark (Q9)
+	default:
+		return s
+	}
+	inner := t[lo:hi]
+	trimmed := strings.TrimLeftFunc(inner, unicode.IsSpace)
+	start := s.Start + lo + len(inner) - len(trimmed)
+	trimmed = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+	return extract.Span{Start: start, End: start + len(trimmed), Text: trimmed}
+}
+
+// isClosing reports whether r is a closing quotation mark (straight marks
+// are not).
+func isClosing(r rune) bool {
+	switch r {
+	case '”', '’', '»', '›':
+		return true
+	}
+	return false
+}
+
+// isLetterAt reports whether the text at byte i starts with a letter.
+func isLetterAt(t string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return unicode.IsLetter(r)
 }

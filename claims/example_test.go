@@ -15,7 +15,7 @@ func ExampleAttribute() {
 			c.Content[0].Text, c.Content[0].Start, c.Content[0].End)
 	}
 	// Output:
-	// direct: source "the mayor" [44,53), cue "said", content "We will rebuild the bridge by spring," [3,40)
+	// direct: source "the mayor" [44,53), cue "said", content "“We will rebuild the bridge by spring,”" [0,43)
 }
 
 // Pronouns take the speaker they refer to: here the subject of the
@@ -26,5 +26,5 @@ func ExampleAttribute_pronoun() {
 		fmt.Printf("%s %q (%s) said %q\n", c.Kind, c.Source.Text, c.Speaker, c.Content[0].Text)
 	}
 	// Output:
-	// direct "she" (Tatyana Khomich) said "The pressure has failed,"
+	// direct "she" (Tatyana Khomich) said "“The pressure has failed,”"
 }

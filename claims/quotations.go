@@ -15,9 +15,14 @@ import (
 //     between, makes a mixed claim (I-rules);
 //   - D3 a colon: X: “…”;
 //   - D4 a quotation that starts a sentence with no cue continues the last
-//     quoted speaker of the same or the previous paragraph;
+//     claim with a quotation, of the same or the previous paragraph: it is
+//     one more content span of that claim, as PolNeAR annotates it;
 //   - D5 anything else (scare quotes, titles, unattributed text) is not a
 //     claim.
+//
+// A direct claim's content spans are the quotations with their marks
+// (quote.outerStart, outerEnd), one span per paragraph of a
+// multi-paragraph quotation.
 func (w *work) direct(qi int) {
 	parts := w.chain(qi)
 	first, last := w.quotes[parts[0]], w.quotes[qi]
@@ -28,7 +33,7 @@ func (w *work) direct(qi int) {
 	content := make([]extract.Span, 0, len(parts))
 	for _, p := range parts {
 		q := w.quotes[p]
-		content = append(content, w.d.Span(q.start, q.end))
+		content = append(content, w.d.Span(q.outerStart, q.outerEnd))
 	}
 	conf := 0.9
 	if last.close < 0 || last.misused {
@@ -54,6 +59,7 @@ func (w *work) direct(qi int) {
 	if startsSentence {
 		if c, src, ok := w.cueAfter(lastTok+1, hi); ok {
 			w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+			w.resumed(max(c.r.Hi, src.Hi), hi)
 			return
 		}
 	}
@@ -119,17 +125,39 @@ func (w *work) direct(qi int) {
 	// D4.
 	if w.last >= 0 && first.open <= lo+1 && w.words(first.open, lastTok) >= 4 {
 		prev := &w.out[w.last]
-		ps := prev.Sentence
-		if ps >= 0 && sStart-ps <= maxContinue && first.para-prev.Paragraph <= 1 && (prev.Speaker != "" || !prev.Source.IsEmpty()) {
-			c := Claim{Kind: Direct, Content: content, Speaker: prev.Speaker, Person: prev.Person,
-				Confidence: 0.6, Paragraph: first.para, Sentence: sStart, Continuation: true}
-			w.take(first.open, lastTok+1)
-			w.out = append(w.out, c)
-			w.last = len(w.out) - 1
+		if w.lastSent >= 0 && sStart-w.lastSent <= maxContinue && first.para-w.lastPara <= 1 && (prev.Speaker != "" || !prev.Source.IsEmpty()) {
+			w.extend(w.last, content, first.open, lastTok+1)
+			w.lastSent, w.lastPara = sStart, first.para
 			return
 		}
 	}
 	// D5: not a claim.
+}
+
+// resumed continues a D1 claim whose quotation its cue interrupts (D1c):
+// in "“…,” the mayor said, “…”" the quotation after the attribution, which
+// ends at token from, is one more content span of the claim just made
+// when only a comma stands between, before hi.
+func (w *work) resumed(from, hi int) {
+	k := from
+	for k < hi && k < from+2 && w.toks[k].Text == "," {
+		k++
+	}
+	if k == from || k >= hi || w.used[k] {
+		return
+	}
+	q := w.qOf[k]
+	if q < 0 || w.quotes[q].open != k || w.quotes[q].dropped {
+		return
+	}
+	// The quotation and the parts that carry it over paragraphs (Q5).
+	var spans []extract.Span
+	end := k
+	for p := int(q); p >= 0 && len(spans) < 64; p = int(w.next[p]) {
+		spans = append(spans, w.d.Span(w.quotes[p].outerStart, w.quotes[p].outerEnd))
+		end = w.lastTok(p) + 1
+	}
+	w.extend(len(w.out)-1, spans, k, end)
 }
 
 // cueAfter looks for D1: a cue within maxAfterQuote tokens after a closing

@@ -156,7 +156,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				// One quotation fills the paragraph: a direct claim.
 				qq := w.quotes[q]
 				w.take(p.Tokens.Lo, p.Tokens.Hi)
-				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.start, qq.end)}, c, src, 0.35+0.55*c.p, nil)
+				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.outerStart, qq.outerEnd)}, c, src, 0.35+0.55*c.p, nil)
 				return true
 			}
 			parts = append(parts, r)
@@ -298,7 +298,6 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		if q := w.qOf[w.d.TokenAt(content[0].Start)]; q >= 0 {
 			qq := w.quotes[q]
 			if qq.close >= 0 && w.toks[qq.open].Start == content[0].Start && w.toks[qq.close].End == content[0].End {
-				content[0] = w.d.Span(qq.start, qq.end)
 				kind = Direct
 			}
 		}
@@ -310,16 +309,15 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	w.emitSpans(kind, content, c, src, conf, parts)
 	w.sharedSrc = false
 	if contRight.Len() > 0 && !w.anyUsed(contRight.Lo, contRight.Hi) {
+		// I4c: the quotation after an interrupting cue is one more content
+		// span of the claim.
 		q := w.quotes[w.qOf[contRight.Lo]]
-		ck, cs := Mixed, w.d.TokenSpan(contRight)
+		cs := w.d.TokenSpan(contRight)
 		if q.last+1 >= contRight.Hi && q.close >= 0 {
-			ck, cs = Direct, w.d.Span(q.start, q.end)
+			cs = w.d.Span(q.outerStart, q.outerEnd)
 			contRight.Hi = q.last + 1
 		}
-		w.sharedSrc = true
-		w.emitSpans(ck, []extract.Span{cs}, c, src, conf, []extract.Range{contRight})
-		w.sharedSrc = false
-		w.out[len(w.out)-1].Continuation = true
+		w.extend(len(w.out)-1, []extract.Span{cs}, contRight.Lo, contRight.Hi)
 	}
 	return true
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Regression tests of the claims attributor on gold data. They check, with
@@ -38,8 +36,7 @@ var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
 }{0.739, 0.859, 0.727, 0.700, 0.353}
 
-// scorePolNeAR scores the default attributor on a PolNeAR split, with
-// continuations merged (MergeContinuations) as PolNeAR annotates them.
+// scorePolNeAR scores the default attributor on a PolNeAR split.
 func scorePolNeAR(t *testing.T, split string) ClaimScore {
 	t.Helper()
 	dir := sharedDir(t, "polnear")
@@ -65,7 +62,7 @@ func scorePolNeAR(t *testing.T, split string) ClaimScore {
 	for i := range arts {
 		a := &arts[i]
 		doc := extract.Default().Extract(a.Doc.Text)
-		pred := MergeContinuations(at.Attribute(doc))
+		pred := at.Attribute(doc)
 		total.Add(ScoreClaims(a, pred))
 		if diff {
 			printDiff(a, pred)
@@ -145,7 +142,6 @@ func TestClaimsPolNeARDev(t *testing.T) {
 		t.Skip("PolNeAR dev evaluation skipped in -short mode")
 	}
 	s := scorePolNeAR(t, "dev")
-	t.Logf("continuations merged (PolNeAR convention, as saywho eval scores it):")
 	t.Logf("attribution %v", s.Attribution)
 	t.Logf("quoted attribution %v", s.QuotedAttribution)
 	t.Logf("chunks exact: source %v", s.Chunks.Source)
@@ -250,39 +246,4 @@ func TestClaimsSeedGold(t *testing.T) {
 			printDiff(art, pred)
 		}
 	}
-}
-
-func TestMergeContinuations(t *testing.T) {
-	text := "“One,” he said, “two.” “Three.” She said that four. “Five.”"
-	sp := func(s string) extract.Span {
-		i := strings.Index(text, s)
-		if i < 0 {
-			t.Fatalf("%q not in text", s)
-		}
-		return extract.Span{Start: i, End: i + len(s), Text: s}
-	}
-	said := sp("said")
-	in := []claims.Claim{
-		{Kind: claims.Direct, Content: []extract.Span{sp("One,")}, Cue: said, Source: sp("he")},
-		{Kind: claims.Direct, Content: []extract.Span{sp("two.")}, Cue: said, Source: sp("he"), Continuation: true},
-		{Kind: claims.Direct, Content: []extract.Span{sp("Three.")}, Continuation: true},
-		{Kind: claims.Indirect, Content: []extract.Span{sp("four")}, Cue: sp("said that"), Source: sp("She")},
-		{Kind: claims.Direct, Content: []extract.Span{sp("Five.")}, Continuation: true},
-	}
-	orig := append([]claims.Claim(nil), in...)
-	got := MergeContinuations(in)
-	require.Len(t, got, 2, "MergeContinuations: one quoted claim and one indirect claim")
-	var texts []string
-	for _, s := range got[0].Content {
-		texts = append(texts, s.Text)
-	}
-	assert.Equal(t, []string{"One,", "two.", "Three.", "Five."}, texts, "contents of the merged claim")
-	assert.Equal(t, "four", got[1].Content[0].Text)
-	assert.Len(t, in[0].Content, 1, "MergeContinuations modified its input")
-	assert.Equal(t, orig, in, "MergeContinuations modified its input")
-
-	// A continuation with nothing to join stays.
-	alone := []claims.Claim{{Kind: claims.Direct, Content: []extract.Span{sp("Three.")}, Continuation: true}}
-	assert.Len(t, MergeContinuations(alone), 1)
-	assert.Empty(t, MergeContinuations(nil))
 }

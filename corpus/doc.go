@@ -60,8 +60,9 @@
 // entities, an unknown label, kind, layer or field. Labels are PERSON, ORG,
 // LOC, MISC (CoNLL types); entity spans exclude honorifics. A person's
 // mentions must be PERSON entities (when the file has no entity layer, the
-// mentions become the PERSON entities). Claim content for direct quotes
-// excludes the quotation marks; source is the mention in the text ("he",
+// mentions become the PERSON entities). Claim content follows PolNeAR: a
+// direct quotation includes its quotation marks, and a quotation that
+// continues a claim is one more content span of it; source is the mention in the text ("he",
 // "the State Department"); speaker is the canonical name, null when unknown.
 // Gold claims get Person = the index of the person whose name equals the
 // speaker (or -1), Confidence 1, and Paragraph = Sentence = -1 (gold files

@@ -336,48 +336,6 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 	return s
 }
 
-// MergeContinuations returns claims with each continuation claim
-// (claims.Claim.Continuation) folded into the claim it continues, whose
-// Content gains the continuation's spans: the nearest earlier claim with the
-// same Cue when the continuation repeats a cue ("“…,” he said, “…”"), else
-// the nearest earlier Direct or Mixed claim. This is how PolNeAR annotates a
-// continued quotation, one attribution with several content spans; score
-// predictions against PolNeAR after merging, and against our own gold
-// (seeds, testdata/gold), which annotates continuations as claims of their
-// own, without. A continuation with no claim to join is kept as it is.
-//
-// It allocates a new slice and never modifies cs or the Content slices of
-// its claims; the spans still alias the document text.
-func MergeContinuations(cs []claims.Claim) []claims.Claim {
-	out := make([]claims.Claim, 0, len(cs))
-	last := -1 // index into out of the last Direct or Mixed claim
-	grow := func(k int, more []extract.Span) {
-		c := &out[k]
-		c.Content = append(c.Content[:len(c.Content):len(c.Content)], more...)
-	}
-	for _, c := range cs {
-		if c.Continuation && !c.Cue.IsEmpty() {
-			k := len(out) - 1
-			for k >= 0 && out[k].Cue != c.Cue {
-				k--
-			}
-			if k >= 0 {
-				grow(k, c.Content)
-				continue
-			}
-		}
-		if c.Continuation && c.Cue.IsEmpty() && last >= 0 {
-			grow(last, c.Content)
-			continue
-		}
-		out = append(out, c)
-		if c.Kind != claims.Indirect {
-			last = len(out) - 1
-		}
-	}
-	return out
-}
-
 // MatchClaims matches predicted claims to gold claims one to one and
 // returns, for each gold claim, the index of its predicted claim or -1.
 // With attribution set, a pair matches when contents overlap and sources

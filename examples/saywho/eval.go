@@ -48,10 +48,6 @@ type evalSet struct {
 	name     string
 	articles []corpus.Article
 	loadErrs int
-	// merge folds continuation claims into the claims they continue
-	// before scoring (corpus.MergeContinuations), as PolNeAR annotates
-	// them; our own gold keeps them apart.
-	merge bool
 }
 
 // system is one pipeline under test.
@@ -139,11 +135,7 @@ func runEval(args []string, out, errw io.Writer) int {
 	}
 	for _, dir := range polnear {
 		arts, err := corpus.LoadPolNeAR(dir, *split)
-		before := len(sets)
 		load("PolNeAR "+*split, arts, err)
-		if len(sets) > before {
-			sets[before].merge = true // PolNeAR's convention
-		}
 	}
 	for _, f := range conll {
 		arts, err := corpus.LoadCoNLL(f)
@@ -175,11 +167,6 @@ func runEval(args []string, out, errw io.Writer) int {
 		var row []evalResult
 		for si, sys := range systems {
 			preds := predict(set.articles, sys, max(*jobs, 1))
-			if set.merge {
-				for i := range preds {
-					preds[i].claims = corpus.MergeContinuations(preds[i].claims)
-				}
-			}
 			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs}
 			for i := range set.articles {
 				r.score.Add(&set.articles[i], preds[i].doc, preds[i].claims)

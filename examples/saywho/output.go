@@ -49,8 +49,9 @@ type claimJSON struct {
 	Confidence float64      `json:"confidence"`
 	Paragraph  int          `json:"paragraph"`
 	Sentence   int          `json:"sentence"`
-	// Continuation marks a quotation with no cue of its own that continues
-	// the previous claim's speaker.
+	// Continuation is always false: since issue 10 a quotation that
+	// continues a claim is one more content span of that claim. The field
+	// stays so that the contract only ever gains fields.
 	Continuation bool `json:"continuation"`
 }
 
@@ -90,7 +91,7 @@ func makeDocJSON(id string, d *extract.Document, cs []claims.Claim) docJSON {
 	}
 	for _, c := range cs {
 		cj := claimJSON{Kind: c.Kind.String(), Content: []spanJSON{}, Cue: optSpan(c.Cue), Source: optSpan(c.Source),
-			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence, Continuation: c.Continuation}
+			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence}
 		for _, s := range c.Content {
 			cj.Content = append(cj.Content, makeSpan(s))
 		}
