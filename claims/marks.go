@@ -42,11 +42,11 @@ type quote struct {
 	// paragraph start when it was dropped, Q9) to the closing mark, or to
 	// the content's end when the quotation is not closed.
 	outerStart, outerEnd int
-	para        int // paragraph index
-	prev        int // index of the previous part of a multi-paragraph quotation, or -1
-	misused     bool
-	dropped     bool // the opening mark is missing: open is the paragraph's first token, not a mark (Q9)
-	class       markClass
+	para                 int // paragraph index
+	prev                 int // index of the previous part of a multi-paragraph quotation, or -1
+	misused              bool
+	dropped              bool // the opening mark is missing: open is the paragraph's first token, not a mark (Q9)
+	class                markClass
 }
 
 // findQuotes pairs the top-level quotation marks of d in one pass over its
