@@ -115,14 +115,15 @@ func (w *work) extend(k int, spans []extract.Span, lo, hi int) {
 	w.last = k
 }
 
-// emit records a direct claim whose quotation covers tokens [qlo, qhi).
-func (w *work) emit(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, qlo, qhi int) {
+// emit records a direct claim, found by rule, whose quotation covers tokens
+// [qlo, qhi).
+func (w *work) emit(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, qlo, qhi int, rule Rule) {
 	w.take(qlo, qhi)
-	w.emitSpans(kind, content, c, src, conf, nil)
+	w.emitSpans(kind, content, c, src, conf, nil, rule)
 }
 
-// emitSpans records a claim and marks its tokens as taken.
-func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, parts []extract.Range) {
+// emitSpans records a claim found by rule and marks its tokens as taken.
+func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, parts []extract.Range, rule Rule) {
 	for _, p := range parts {
 		w.take(p.Lo, p.Hi)
 	}
@@ -131,7 +132,7 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 		w.take(src.Lo, src.Hi)
 	}
 	cl := Claim{Kind: kind, Content: content, Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(src),
-		Person: -1, Confidence: conf}
+		Confidence: conf, Rule: rule}
 	first := w.d.TokenAt(content[0].Start)
 	if first < 0 {
 		first = c.head
@@ -142,7 +143,7 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 			cl.Paragraph = w.d.Sentences[cl.Sentence].Paragraph
 		}
 	}
-	cl.Speaker, cl.Person = w.speakers.of(src)
+	cl.Speaker = w.speakers.of(src)
 	if src.Len() > 0 {
 		w.lastSrc, w.lastSrcSent = src, int(w.sentOf[c.head])
 	}
@@ -150,14 +151,15 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 	if kind != Indirect {
 		w.last, w.lastSent, w.lastPara = len(w.out)-1, cl.Sentence, cl.Paragraph
 	}
-	if cl.Speaker != "" && src.Len() > 0 {
+	if cl.Speaker.Kind == PersonSpeaker && src.Len() > 0 {
+		// The person is named here for the pronouns that follow (P1).
 		g := extract.Unknown
-		if cl.Person >= 0 {
-			g = w.d.People[cl.Person].Gender
+		if p := cl.Speaker.Person; p >= 0 && p < len(w.d.People) {
+			g = w.d.People[p].Gender
 		}
 		if pg, ok := pronounGender(lower(w.toks[src.Lo])); ok && src.Len() == 1 {
 			g = pg
 		}
-		w.speakers.add(speakerMention{tok: src.Lo, person: cl.Person, text: cl.Speaker, gender: g})
+		w.speakers.add(speakerMention{tok: src.Lo, speaker: cl.Speaker, gender: g})
 	}
 }

@@ -78,13 +78,12 @@ type Claim struct {
 	// "Ms. Khomich", "the State Department"), or the zero Span when the
 	// speaker is not named.
 	Source extract.Span
-	// Speaker is the canonical name of who made the claim: a person's full
-	// name from Document.People, or the name of an organisation; "" when
-	// unknown (e.g. "a source").
-	Speaker string
-	// Person is the index into Document.People of the speaker, or -1 when
-	// the speaker is not a clustered person.
-	Person int
+	// Speaker says who made the claim: a person, an organisation, a group
+	// or nominal, or nobody the text identifies (see Speaker).
+	Speaker Speaker
+	// Rule is the sieve pass that found the claim and chose its source
+	// (D1, I2, …; see Rule), as CoreNLP reports its sieve.
+	Rule Rule
 	// Confidence is the attributor's estimate, from 0 to 1, that the claim
 	// and its attribution are right.
 	Confidence float64
@@ -92,6 +91,94 @@ type Claim struct {
 	// Document.Sentences, of where the content starts.
 	Paragraph, Sentence int
 }
+
+// SpeakerKind tells what a claim's speaker is. The zero value is
+// UnknownSpeaker.
+type SpeakerKind uint8
+
+// Speaker kinds.
+const (
+	// UnknownSpeaker: the text identifies nobody (no source, or a pronoun
+	// such as "they" or "I" with no antecedent).
+	UnknownSpeaker SpeakerKind = iota
+	// PersonSpeaker: a person, named in the source or resolved from a
+	// pronoun or a description ("the analyst").
+	PersonSpeaker
+	// OrgSpeaker: an organisation, named in the source or by a nominal
+	// that names it again ("the ministry").
+	OrgSpeaker
+	// GroupSpeaker: a group or a nominal that names no one: "officials",
+	// "a spokesman", "critics", "many of whom".
+	GroupSpeaker
+)
+
+// String returns "unknown", "person", "org" or "group".
+func (k SpeakerKind) String() string {
+	switch k {
+	case UnknownSpeaker:
+		return "unknown"
+	case PersonSpeaker:
+		return "person"
+	case OrgSpeaker:
+		return "org"
+	case GroupSpeaker:
+		return "group"
+	}
+	return fmt.Sprintf("SpeakerKind(%d)", int(k))
+}
+
+// ParseSpeakerKind returns the speaker kind named s ("unknown", "person",
+// "org" or "group").
+func ParseSpeakerKind(s string) (SpeakerKind, error) {
+	for k := UnknownSpeaker; k <= GroupSpeaker; k++ {
+		if k.String() == s {
+			return k, nil
+		}
+	}
+	return UnknownSpeaker, fmt.Errorf("claims: unknown speaker kind %q (want unknown, person, org or group)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k SpeakerKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseSpeakerKind.
+func (k *SpeakerKind) UnmarshalText(b []byte) error {
+	v, err := ParseSpeakerKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// Speaker is who made a claim, as far as the article says.
+type Speaker struct {
+	Kind SpeakerKind
+	// Name is the canonical name: the person's Name from Document.People
+	// (or the capitalised name when the document has no people), the
+	// organisation's name as its entity writes it ("State Department"),
+	// the group or nominal as written, from its first word to its head
+	// ("Opposition activists", "a spokesman for the ministry"), or "" for
+	// UnknownSpeaker.
+	Name string
+	// Person is the index into Document.People of a PersonSpeaker, or -1
+	// (any other kind, or a person the document did not cluster).
+	Person int
+	// Entity is the index into Document.Entities of the mention that names
+	// the speaker: the organisation's entity for an OrgSpeaker, the
+	// person's mention in the source or the one a pronoun or description
+	// refers to for a PersonSpeaker; -1 when there is none (no NER, a
+	// group, an unknown speaker, a pronoun resolved through an earlier
+	// claim).
+	Entity int
+	// Rule is the rule that turned the source into this speaker (P1–P6),
+	// NoRule when there is no source.
+	Rule Rule
+}
+
+// IsNamed reports whether the speaker is a person or an organisation, the
+// kinds whose Name is a name rather than a description.
+func (s Speaker) IsNamed() bool { return s.Kind == PersonSpeaker || s.Kind == OrgSpeaker }
 
 // Start returns the byte offset where the claim's first content span starts,
 // or -1 when the claim has no content.

@@ -23,7 +23,7 @@ func ExampleAttribute() {
 func ExampleAttribute_pronoun() {
 	doc := extract.Parse("Tatyana Khomich, a sister of Maria Kolesnikova, welcomed the talks. “The pressure has failed,” she said.")
 	for _, c := range claims.Attribute(doc) {
-		fmt.Printf("%s %q (%s) said %q\n", c.Kind, c.Source.Text, c.Speaker, c.Content[0].Text)
+		fmt.Printf("%s %q (%s) said %q\n", c.Kind, c.Source.Text, c.Speaker.Name, c.Content[0].Text)
 	}
 	// Output:
 	// direct "she" (Tatyana Khomich) said "“The pressure has failed,”"

@@ -56,7 +56,7 @@ func (w *work) speakerLines() {
 				w.qOf[k] = -1
 			}
 		}
-		w.emitSpans(kind, []extract.Span{w.d.TokenSpan(content)}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content})
+		w.emitSpans(kind, []extract.Span{w.d.TokenSpan(content)}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content}, RuleL1)
 	}
 }
 

@@ -41,12 +41,12 @@ func (w *work) nestRelative(i int) {
 				return
 			}
 			cl := Claim{Kind: Indirect, Content: []extract.Span{w.d.TokenSpan(extract.Range{Lo: b, Hi: e})},
-				Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(extract.Range{Lo: r, Hi: r + 1}), Person: -1,
-				Confidence: 0.6 * (0.35 + 0.55*c.p), Sentence: int(w.sentOf[c.head])}
+				Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(extract.Range{Lo: r, Hi: r + 1}),
+				Confidence: 0.6 * (0.35 + 0.55*c.p), Sentence: int(w.sentOf[c.head]), Rule: RuleI1r}
 			if cl.Sentence >= 0 {
 				cl.Paragraph = w.d.Sentences[cl.Sentence].Paragraph
 			}
-			cl.Speaker, cl.Person = w.speakers.of(extract.Range{Lo: r, Hi: r + 1})
+			cl.Speaker = w.speakers.of(extract.Range{Lo: r, Hi: r + 1})
 			w.out = append(w.out, cl)
 			return
 		}
@@ -65,8 +65,8 @@ func (w *work) nestAside(c cue, src, subj, rest extract.Range) {
 		return
 	}
 	cl := Claim{Kind: Indirect, Content: []extract.Span{w.d.TokenSpan(subj), w.d.TokenSpan(rest)},
-		Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(src), Person: -1,
-		Confidence: 0.6 * (0.35 + 0.55*c.p), Sentence: int(w.sentOf[c.head])}
+		Cue: w.d.TokenSpan(c.r), Source: w.d.TokenSpan(src),
+		Confidence: 0.6 * (0.35 + 0.55*c.p), Sentence: int(w.sentOf[c.head]), Rule: RuleI1n}
 	for i := rest.Lo; i < rest.Hi; i++ {
 		if w.qOf[i] >= 0 {
 			cl.Kind = Mixed
@@ -78,6 +78,6 @@ func (w *work) nestAside(c cue, src, subj, rest extract.Range) {
 	if cl.Sentence >= 0 {
 		cl.Paragraph = w.d.Sentences[cl.Sentence].Paragraph
 	}
-	cl.Speaker, cl.Person = w.speakers.of(src)
+	cl.Speaker = w.speakers.of(src)
 	w.out = append(w.out, cl)
 }

@@ -57,8 +57,8 @@ func (w *work) direct(qi int) {
 		_, hi = w.sent(sEnd + 1)
 	}
 	if startsSentence {
-		if c, src, ok := w.cueAfter(lastTok+1, hi); ok {
-			w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+		if c, src, rule, ok := w.cueAfter(lastTok+1, hi); ok {
+			w.emit(Direct, content, c, src, conf, first.open, lastTok+1, rule)
 			w.resumed(max(c.r.Hi, src.Hi), hi)
 			return
 		}
@@ -103,7 +103,7 @@ func (w *work) direct(qi int) {
 				src, ok = w.src.right(c.r.Hi, first.open, true)
 			}
 			if ok {
-				w.emit(Direct, content, c, src, conf, first.open, lastTok+1)
+				w.emit(Direct, content, c, src, conf, first.open, lastTok+1, RuleD2)
 				return
 			}
 		}
@@ -118,14 +118,14 @@ func (w *work) direct(qi int) {
 	if first.open > lo+1 && w.toks[first.open-1].Text == ":" {
 		if src, ok := w.src.npBefore(first.open-1, lo); ok && src.Lo == lo {
 			c := cue{r: extract.Range{Lo: first.open - 1, Hi: first.open}, head: first.open - 1, p: 0.7}
-			w.emit(Direct, content, c, src, conf-0.1, first.open, lastTok+1)
+			w.emit(Direct, content, c, src, conf-0.1, first.open, lastTok+1, RuleD3)
 			return
 		}
 	}
 	// D4.
 	if w.last >= 0 && first.open <= lo+1 && w.words(first.open, lastTok) >= 4 {
 		prev := &w.out[w.last]
-		if w.lastSent >= 0 && sStart-w.lastSent <= maxContinue && first.para-w.lastPara <= 1 && (prev.Speaker != "" || !prev.Source.IsEmpty()) {
+		if w.lastSent >= 0 && sStart-w.lastSent <= maxContinue && first.para-w.lastPara <= 1 && (prev.Speaker.IsNamed() || !prev.Source.IsEmpty()) {
 			w.extend(w.last, content, first.open, lastTok+1)
 			w.lastSent, w.lastPara = sStart, first.para
 			return
@@ -161,8 +161,10 @@ func (w *work) resumed(from, hi int) {
 }
 
 // cueAfter looks for D1: a cue within maxAfterQuote tokens after a closing
-// mark, before hi, with only the source (or nothing) between.
-func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
+// mark, before hi, with only the source (or nothing) between. It returns
+// the cue, the source and which of D1 (source before the cue), D1v
+// (inverted, source after it) and D1d (a dash and a name) found them.
+func (w *work) cueAfter(from, hi int) (cue, extract.Range, Rule, bool) {
 	// D1 dash: "“…” ― Sonya Herridge" closes a paragraph.
 	if from < hi && w.toks[from].Kind == extract.Dash {
 		end := from + 1
@@ -178,7 +180,7 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 				src.Hi--
 			}
 			if src.Len() > 0 {
-				return cue{r: extract.Range{Lo: from, Hi: from + 1}, head: from, p: 0.8}, src, true
+				return cue{r: extract.Range{Lo: from, Hi: from + 1}, head: from, p: 0.8}, src, RuleD1d, true
 			}
 		}
 	}
@@ -186,7 +188,7 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 	paren := 0
 	for i := from; i < lim; i++ {
 		if w.qOf[i] >= 0 || w.used[i] {
-			return cue{}, extract.Range{}, false
+			return cue{}, extract.Range{}, NoRule, false
 		}
 		t := w.toks[i]
 		switch t.Text {
@@ -198,7 +200,7 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 		if paren <= 0 && (finalPunct[t.Text] || t.Text == ";") && !(i+1 < lim && (w.toks[i+1].Text == ")" || t.Text == "." && w.toks[i+1].Text == ",")) {
 			// ("Mitch McConnell, R-Ky., said": an abbreviation's stop
 			// before a comma ends nothing.)
-			return cue{}, extract.Range{}, false
+			return cue{}, extract.Range{}, NoRule, false
 		}
 		if paren > 0 {
 			continue
@@ -214,7 +216,7 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 		}
 		if lo < c.r.Lo {
 			if c.acc {
-				return cue{}, extract.Range{}, false
+				return cue{}, extract.Range{}, NoRule, false
 			}
 			src := extract.Range{Lo: lo, Hi: c.r.Lo}
 			for src.Hi > src.Lo && w.isPunct(src.Hi-1) && w.toks[src.Hi-1].Text != "," && w.toks[src.Hi-1].Text != ")" {
@@ -224,17 +226,17 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, bool) {
 				src.Hi--
 			}
 			if !w.src.plausible(src) {
-				return cue{}, extract.Range{}, false
+				return cue{}, extract.Range{}, NoRule, false
 			}
-			return c, src, true
+			return c, src, RuleD1, true
 		}
 		// Inverted: “…,” said X.
 		if src, ok := w.src.right(c.r.Hi, hi, false); ok {
-			return c, src, true
+			return c, src, RuleD1v, true
 		}
-		return cue{}, extract.Range{}, false
+		return cue{}, extract.Range{}, NoRule, false
 	}
-	return cue{}, extract.Range{}, false
+	return cue{}, extract.Range{}, NoRule, false
 }
 
 // cueBefore returns the last free cue in [lo, hi).

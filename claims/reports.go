@@ -44,9 +44,14 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	var parts []extract.Range
 	shared := false // the source is the subject of another verb too: not taken
 	var contRight extract.Range
+	var rule Rule // the rule that found the claim and its source
 	switch {
 	case c.acc:
 		// I1.
+		rule = RuleI1
+		if c.r.Len() == 1 {
+			rule = RuleI1c // "In the latest poll, …"
+		}
 		srcHi := c.r.Hi
 		for srcHi < end && w.toks[srcHi].Text != "," && !w.toks[srcHi].Kind.IsQuote() && srcHi-c.r.Hi < maxSource {
 			srcHi++
@@ -108,6 +113,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		}
 		src = r
 		parts = append(parts, w.src.extendToClause(subj, start))
+		rule = RuleI10
 	case w.cues.evidential(c):
 		// I8: "Sanders seemed to reap the benefits", "The president is
 		// expected to run", "The company has reportedly taken heat": no
@@ -121,6 +127,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		}
 		b := c.r.Hi
 		parts = append(parts, extract.Range{Lo: b, Hi: w.content.endLearned(c, b, w.content.ruleEnd(b, end, lo, hi), lo, hi)})
+		rule = RuleI8
 	case w.askedAbout(c, start):
 		// I9: "Asked why he had yet to endorse Clinton, he said …": the
 		// question is a claim with no source, up to the comma.
@@ -129,6 +136,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			k++
 		}
 		parts = append(parts, extract.Range{Lo: c.r.Hi, Hi: k})
+		rule = RuleI9
 	default:
 		var ok bool
 		src, ok = w.src.left(c)
@@ -141,6 +149,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			// the comma.
 			src = asSrc
 			parts = append(parts, asPart)
+			rule = RuleI12
 		case ok && w.colonAtParagraphEnd(c):
 			// I7: "The New York Times reports:" ends its paragraph; the
 			// next paragraph is the content.
@@ -156,10 +165,11 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				// One quotation fills the paragraph: a direct claim.
 				qq := w.quotes[q]
 				w.take(p.Tokens.Lo, p.Tokens.Hi)
-				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.outerStart, qq.outerEnd)}, c, src, 0.35+0.55*c.p, nil)
+				w.emitSpans(Direct, []extract.Span{w.d.Span(qq.outerStart, qq.outerEnd)}, c, src, 0.35+0.55*c.p, nil, RuleI7)
 				return true
 			}
 			parts = append(parts, r)
+			rule = RuleI7
 		case ok && src.Lo > start && w.commaBefore(src.Lo) && c.r.Hi < end && w.toks[c.r.Hi].Text == ",":
 			// I4.
 			left := extract.Range{Lo: w.skipLead(start, src.Lo-1), Hi: src.Lo - 1}
@@ -170,8 +180,8 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			}
 			if left.Len() > 0 && r < right.Hi && w.qOf[r] >= 0 && w.quotes[w.qOf[r]].open == r {
 				// "Many officials “would panic,” he said, but “there is no
-				// way …”": the quotation after the cue is a claim of its
-				// own that continues this one.
+				// way …”": the quotation after the cue continues this
+				// claim, one more content span of it (I4c).
 				contRight = extract.Range{Lo: r, Hi: right.Hi}
 				right = extract.Range{}
 			}
@@ -181,6 +191,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			if right.Len() > 0 {
 				parts = append(parts, right)
 			}
+			rule = RuleI4
 		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) &&
 			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[lower(w.toks[c.r.Hi])] && w.content.adjunctOnly(c.r.Hi, end)) &&
 			!w.content.shortContentAfter(c, start, src.Lo-1, end) && !relativePronouns[w.lower(src.Hi-1)]:
@@ -191,22 +202,26 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				l++
 			}
 			parts = append(parts, extract.Range{Lo: w.skipLead(start, l), Hi: l})
+			rule = RuleI3
 		case ok:
 			// I2.
 			b := w.content.startLearned(c, end, lo, hi)
 			parts = append(parts, extract.Range{Lo: b, Hi: w.content.endLearned(c, b, w.content.ruleEnd(b, end, lo, hi), lo, hi)})
+			rule = RuleI2
 		case c.r.Lo > start && w.inherits(c):
 			// I5: "X said …, adding that …" / "X says … and said …": the
 			// participle or the second verb shares the subject.
 			src, shared = w.lastSrc, true
 			b := w.content.ruleStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
+			rule = RuleI5
 		case c.r.Lo > start+1 && (lower(w.toks[c.r.Lo-1]) == "and" || lower(w.toks[c.r.Lo-1]) == "but") && !w.used[c.r.Lo-2]:
 			// I5b: "she smiled and said …": the subject of the clause.
 			if r, ok := w.src.subjectOf(start, c.r.Lo-1); ok {
 				src, shared = r, true
 				b := w.content.startLearned(c, end, lo, hi)
 				parts = append(parts, extract.Range{Lo: b, Hi: w.content.endLearned(c, b, w.content.ruleEnd(b, end, lo, hi), lo, hi)})
+				rule = RuleI5b
 			}
 		case c.r.Lo > lo+1 && participleLead[lower(w.toks[c.r.Lo-1])] && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
 			// I6: "Trump is defending his tweets, saying …": the subject
@@ -215,6 +230,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				src, shared = r, true
 				b := w.content.ruleStart(c, end)
 				parts = append(parts, extract.Range{Lo: b, Hi: end})
+				rule = RuleI6
 			}
 		case !ok && w.participleOpens(c, start):
 			// I11: "Citing a conspiracy theory, Trump accused …": a
@@ -223,6 +239,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			if j, subj, found := w.src.mainSubject(c.r.Hi, end); found {
 				src, shared = subj, true
 				parts = append(parts, extract.Range{Lo: c.r.Hi, Hi: j})
+				rule = RuleI11
 			}
 		default:
 			// I3 inverted: "…, said X."
@@ -230,6 +247,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				if r, ok := w.src.right(c.r.Hi, end, false); ok {
 					src = r
 					parts = append(parts, extract.Range{Lo: w.skipLead(start, c.r.Lo-1), Hi: c.r.Lo - 1})
+					rule = RuleI3v
 				}
 			}
 		}
@@ -306,7 +324,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 	if shared {
 		w.sharedSrc = true
 	}
-	w.emitSpans(kind, content, c, src, conf, parts)
+	w.emitSpans(kind, content, c, src, conf, parts, rule)
 	w.sharedSrc = false
 	if contRight.Len() > 0 && !w.anyUsed(contRight.Lo, contRight.Hi) {
 		// I4c: the quotation after an interrupting cue is one more content

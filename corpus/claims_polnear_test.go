@@ -205,10 +205,10 @@ func TestClaimsSeedGold(t *testing.T) {
 		m := MatchClaims(art.Claims, pred, false)
 		direct, directOK, indirect, indirectOK := 0, 0, 0, 0
 		for gi, g := range art.Claims {
-			if g.Speaker == "" {
+			if !g.Speaker.IsNamed() {
 				continue
 			}
-			ok := m[gi] >= 0 && sameName(g.Speaker, pred[m[gi]].Speaker)
+			ok := m[gi] >= 0 && pred[m[gi]].Speaker.IsNamed() && sameName(g.Speaker.Name, pred[m[gi]].Speaker.Name)
 			if g.Kind == claims.Direct {
 				direct++
 				if ok {
@@ -223,9 +223,9 @@ func TestClaimsSeedGold(t *testing.T) {
 			if !ok && diff {
 				got := "(no claim)"
 				if m[gi] >= 0 {
-					got = pred[m[gi]].Speaker
+					got = pred[m[gi]].Speaker.Name
 				}
-				fmt.Printf("SPEAKER %s %s want %q got %q content=%q\n", art.ID, g.Kind, g.Speaker, got, clipContent(g.Content))
+				fmt.Printf("SPEAKER %s %s want %q got %q content=%q\n", art.ID, g.Kind, g.Speaker.Name, got, clipContent(g.Content))
 			}
 		}
 		t.Logf("%s: direct speakers %d/%d, other speakers %d/%d, attribution %v", art.ID, directOK, direct, indirectOK, indirect, s.Attribution)

@@ -64,8 +64,9 @@
 // direct quotation includes its quotation marks, and a quotation that
 // continues a claim is one more content span of it; source is the mention in the text ("he",
 // "the State Department"); speaker is the canonical name, null when unknown.
-// Gold claims get Person = the index of the person whose name equals the
-// speaker (or -1), Confidence 1, and Paragraph = Sentence = -1 (gold files
+// A gold claim's speaker is the person of that name (claims.PersonSpeaker
+// with its index), else an organisation (claims.OrgSpeaker with its ORG
+// entity, if any); Confidence is 1, Paragraph = Sentence = -1 (gold files
 // carry no segmentation). [Load] reads a directory of such files, [Decode]
 // one from a reader, [Encode] writes one (text included, one entity or claim
 // per line).
@@ -90,8 +91,8 @@
 //     keep their quotation marks, as PolNeAR annotates them. On dev this
 //     gives 346 direct, 269 mixed and 1577 indirect claims (28% with
 //     quotation marks, as PolNeAR's documentation says).
-//   - Speaker is "" and Person -1: PolNeAR has no canonical speakers, so
-//     speaker accuracy is not measured on it.
+//   - Speaker is unknown: PolNeAR has no canonical speakers, so speaker
+//     accuracy is not measured on it.
 //   - Brat writes a discontinuous span's text as its pieces joined by a
 //     space; a piece holding a paragraph break carries the text on to the
 //     next lines of the .ann file (3 train files). The loader reads those

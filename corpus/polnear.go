@@ -279,7 +279,8 @@ func parseBratEvent(file string, line, off int, id, s string, errs *ErrorList) (
 //   - Cue and Source: the first piece (in text order) of the role, trimmed;
 //     the zero Span when the role is absent. Discontinuous cues and sources
 //     are rare (11 in train and dev); all pieces stay in RoleSpans.
-//   - Speaker "" and Person -1: PolNeAR has no canonical speakers.
+//   - Speaker unknown (Person and Entity -1): PolNeAR has no canonical
+//     speakers.
 func polnearClaim(file string, ev bratEvent, spans map[string]*bratSpan, errs *ErrorList) (claims.Claim, RoleSpans, bool) {
 	var rs RoleSpans
 	for _, arg := range ev.args {
@@ -320,7 +321,7 @@ func polnearClaim(file string, ev bratEvent, spans map[string]*bratSpan, errs *E
 // false when no content is left. Confidence is 1, Person and the
 // segmentation indices -1.
 func claimFromRoles(rs RoleSpans) (claims.Claim, bool) {
-	c := claims.Claim{Kind: kindOf(rs.Content), Person: -1, Confidence: 1, Paragraph: -1, Sentence: -1}
+	c := claims.Claim{Kind: kindOf(rs.Content), Speaker: claims.Speaker{Person: -1, Entity: -1}, Confidence: 1, Paragraph: -1, Sentence: -1}
 	for _, p := range rs.Content {
 		p = trimSpace(p)
 		if !p.IsEmpty() {

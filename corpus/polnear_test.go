@@ -42,8 +42,8 @@ func TestDecodeBrat(t *testing.T) {
 	assert.Equal(t, "she", c.Source.Text)
 	assert.Equal(t, len("“We will win,” "), c.Source.Start, "byte offset")
 	assert.Equal(t, "said", c.Cue.Text)
-	assert.Equal(t, "", c.Speaker)
-	assert.Equal(t, -1, c.Person)
+	assert.Equal(t, claims.UnknownSpeaker, c.Speaker.Kind)
+	assert.Equal(t, -1, c.Speaker.Person)
 
 	assert.Equal(t, claims.Direct, a.Claims[1].Kind, "E3 comes second in text order")
 	assert.True(t, a.Claims[1].Source.IsEmpty())

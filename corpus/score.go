@@ -325,9 +325,9 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 				s.QuotedAttribution.Num++
 			}
 		}
-		if g.Speaker != "" {
+		if g.Speaker.IsNamed() {
 			s.Speaker.Den++
-			if j := content[i]; j >= 0 && sameName(g.Speaker, pred[j].Speaker) {
+			if j := content[i]; j >= 0 && pred[j].Speaker.IsNamed() && sameName(g.Speaker.Name, pred[j].Speaker.Name) {
 				s.Speaker.Num++
 			}
 		}

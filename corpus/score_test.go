@@ -99,6 +99,15 @@ func sp(text, s string, n int) extract.Span {
 	return extract.SpanOf(text, off, off+len(s))
 }
 
+// person and org return the speakers a gold file names.
+func person(name string) claims.Speaker {
+	return claims.Speaker{Kind: claims.PersonSpeaker, Name: name, Person: -1, Entity: -1}
+}
+
+func org(name string) claims.Speaker {
+	return claims.Speaker{Kind: claims.OrgSpeaker, Name: name, Person: -1, Entity: -1}
+}
+
 const claimText = `“We will win,” Ms. Khomich said. The ministry said the vote was fair. He denied it.`
 
 func goldClaims() *Article {
@@ -108,11 +117,11 @@ func goldClaims() *Article {
 		Layers: LayerClaims,
 		Claims: []claims.Claim{
 			{Kind: claims.Direct, Content: []extract.Span{sp(t, "We will win,", 0)}, Cue: sp(t, "said", 0),
-				Source: sp(t, "Ms. Khomich", 0), Speaker: "Tatyana Khomich", Person: -1},
+				Source: sp(t, "Ms. Khomich", 0), Speaker: person("Tatyana Khomich")},
 			{Kind: claims.Indirect, Content: []extract.Span{sp(t, "the vote was fair", 0)}, Cue: sp(t, "said", 1),
-				Source: sp(t, "The ministry", 0), Speaker: "Ministry of Justice", Person: -1},
+				Source: sp(t, "The ministry", 0), Speaker: org("Ministry of Justice")},
 			{Kind: claims.Indirect, Content: []extract.Span{sp(t, "it", 0)}, Cue: sp(t, "denied", 0),
-				Source: sp(t, "He", 0), Person: -1},
+				Source: sp(t, "He", 0), Speaker: claims.Speaker{Person: -1, Entity: -1}},
 		},
 	}
 }
@@ -230,9 +239,9 @@ func TestDiffSpans(t *testing.T) {
 func TestMatchClaimsNestedTie(t *testing.T) {
 	const text = `Mr. Smith reported that the talks went well, those present said.`
 	outer := claims.Claim{Kind: claims.Indirect, Content: []extract.Span{sp(text, "Mr. Smith reported that the talks went well", 0)},
-		Cue: sp(text, "said", 0), Source: sp(text, "those present", 0), Person: -1}
+		Cue: sp(text, "said", 0), Source: sp(text, "those present", 0)}
 	inner := claims.Claim{Kind: claims.Indirect, Content: []extract.Span{sp(text, "that the talks went well", 0)},
-		Cue: sp(text, "reported", 0), Source: sp(text, "Mr. Smith", 0), Speaker: "Christopher W. Smith", Person: -1}
+		Cue: sp(text, "reported", 0), Source: sp(text, "Mr. Smith", 0), Speaker: person("Christopher W. Smith")}
 	pred := []claims.Claim{inner}
 	assert.Equal(t, []int{-1, 0}, MatchClaims([]claims.Claim{outer, inner}, pred, false))
 	assert.Equal(t, []int{-1, 0}, MatchClaims([]claims.Claim{outer, inner}, pred, true))

@@ -405,8 +405,8 @@ func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
 func describeClaim(text string, c claims.Claim) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-8s source=%q cue=%q", c.Kind, flat(c.Source.Text), flat(c.Cue.Text))
-	if c.Speaker != "" {
-		fmt.Fprintf(&b, " speaker=%q", c.Speaker)
+	if c.Speaker.Kind != claims.UnknownSpeaker {
+		fmt.Fprintf(&b, " speaker=%s:%q", c.Speaker.Kind, c.Speaker.Name)
 	}
 	if len(c.Content) > 0 {
 		whole := extract.Span{Start: c.Content[0].Start, End: c.Content[len(c.Content)-1].End}

@@ -36,7 +36,10 @@ type personJSON struct {
 
 type speakerJSON struct {
 	Name        string    `json:"name"`
+	Kind        string    `json:"kind"` // person, org or group
 	Person      int       `json:"person"`
+	Entity      int       `json:"entity"`
+	Rule        string    `json:"rule"` // the P-rule that resolved the source
 	Description *spanJSON `json:"description,omitempty"`
 }
 
@@ -49,6 +52,7 @@ type claimJSON struct {
 	Confidence float64      `json:"confidence"`
 	Paragraph  int          `json:"paragraph"`
 	Sentence   int          `json:"sentence"`
+	Rule       string       `json:"rule"` // the sieve pass that found the claim and its source
 	// Continuation is always false: since issue 10 a quotation that
 	// continues a claim is one more content span of that claim. The field
 	// stays so that the contract only ever gains fields.
@@ -91,14 +95,14 @@ func makeDocJSON(id string, d *extract.Document, cs []claims.Claim) docJSON {
 	}
 	for _, c := range cs {
 		cj := claimJSON{Kind: c.Kind.String(), Content: []spanJSON{}, Cue: optSpan(c.Cue), Source: optSpan(c.Source),
-			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence}
+			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence, Rule: c.Rule.String()}
 		for _, s := range c.Content {
 			cj.Content = append(cj.Content, makeSpan(s))
 		}
-		if c.Speaker != "" {
-			sp := &speakerJSON{Name: c.Speaker, Person: c.Person}
-			if c.Person >= 0 && c.Person < len(d.People) {
-				sp.Description = optSpan(d.People[c.Person].Description)
+		if s := c.Speaker; s.Kind != claims.UnknownSpeaker {
+			sp := &speakerJSON{Name: s.Name, Kind: s.Kind.String(), Person: s.Person, Entity: s.Entity, Rule: s.Rule.String()}
+			if s.Person >= 0 && s.Person < len(d.People) {
+				sp.Description = optSpan(d.People[s.Person].Description)
 			}
 			cj.Speaker = sp
 		}
