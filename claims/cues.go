@@ -401,7 +401,7 @@ func (cf *cueStage) at(i int) (cue, bool) {
 	if s < 0 {
 		return cue{}, false
 	}
-	lo, hi := cf.sent(int(s))
+	lo, hi := cf.rawSent(int(s)) // the detector's sentence, as in training
 	c, ok := cf.lex.cueAt(cf.d, i, lo, hi, cf.qpre, cf.stem, cf.lower)
 	if ok {
 		cf.refineEnd(&c, lo, hi)

@@ -62,6 +62,11 @@ func (sf *sourceStage) right(from, hi int, short bool) (extract.Range, bool) {
 	for end > from && sf.isPunct(end-1) {
 		end--
 	}
+	// S7: "said Karl Hesse, the chief executive, on Tuesday" ends before
+	// its temporal adjunct.
+	if end-from > 3 && timeWords[sf.lower(end-1)] && timeLead[sf.lower(end-2)] && sf.toks[end-3].Text == "," {
+		end -= 3
+	}
 	r := extract.Range{Lo: from, Hi: end}
 	if !sf.plausible(r) {
 		return extract.Range{}, false
@@ -195,11 +200,18 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 			if si == 0 {
 				break // the segment next to the verb is no appositive chain
 			}
+			np, ok := sf.npBefore(g.hi, a)
+			if ok && sf.afterAux(np.Lo, a) {
+				// S3c: "The plant will close next year, Karl Hesse, the
+				// chief executive, said": the segment ends with a verb
+				// phrase, a clause that is the content before the source.
+				continue
+			}
 			best = si
 			segs[si].lo = a
 			// The subject is the noun phrase that ends the segment ("…
 			// targeting Machado since Clinton,").
-			if np, ok := sf.npBefore(g.hi, a); ok {
+			if ok {
 				segs[si].lo = np.Lo
 			}
 			break
@@ -492,3 +504,20 @@ func (sf *sourceStage) extendToClause(np extract.Range, lo int) extract.Range {
 	}
 	return extract.Range{Lo: start, Hi: np.Hi}
 }
+
+// afterAux reports whether the phrase that starts at token i, after lo,
+// follows an auxiliary or a form of "be" or "have" ("will close next
+// year", "has not left"): it is a verb phrase, not a noun phrase (S3c).
+func (sf *sourceStage) afterAux(i, lo int) bool {
+	k := i - 1
+	if k > lo && (sf.lower(k) == "not" || sf.lower(k) == "never" || sf.lower(k) == "n’t" || sf.lower(k) == "n't") {
+		k--
+	}
+	return k >= lo && finiteAux[sf.lower(k)]
+}
+
+// finiteAux are auxiliaries and forms of "be" and "have" that open a
+// verb phrase (S3c).
+var finiteAux = set("will", "would", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+	"may", "might", "must", "should", "shall", "does", "did", "won’t", "won't", "isn’t", "isn't", "wasn’t",
+	"wasn't", "aren’t", "aren't")

@@ -21,7 +21,10 @@ type view struct {
 	next   []int32 // quote -> next part of a multi-paragraph quotation, -1
 	// parenOpen marks sentences that end inside a parenthesis.
 	parenOpen []bool
-	lowOf     []string // token -> lower-cased text, "" until computed
+	// opens is, per sentence, the first token after a dateline that opens
+	// it ("LISBON (Reuters) -"), or its first token (rule S5).
+	opens []int32
+	lowOf []string // token -> lower-cased text, "" until computed
 }
 
 // reset points v at document d: it indexes sentences and quotations
@@ -51,6 +54,10 @@ func (v *view) reset(d *extract.Document) {
 			}
 		}
 		v.parenOpen[si] = depth > 0 && si+1 < len(d.Sentences) && d.Sentences[si+1].Paragraph == s.Paragraph
+	}
+	v.opens = resize(v.opens, len(d.Sentences))
+	for si, s := range d.Sentences {
+		v.opens[si] = int32(datelineEnd(d.Tokens, s.Tokens.Lo, min(s.Tokens.Hi, n)))
 	}
 	v.quotes = findQuotes(v.quotes[:0], d)
 	v.next = resize(v.next, len(v.quotes))
@@ -98,8 +105,67 @@ func (v *view) sent(s int) (lo, hi int) {
 	// Trey Gowdy (R-S." | "C.) said …") starts with the one before.
 	if s > 0 && v.parenOpen[s-1] {
 		lo = v.d.Sentences[s-1].Tokens.Lo
+		s--
+	}
+	// A dateline is no part of the sentence (S5).
+	lo = max(lo, int(v.opens[s]))
+	return lo, r.Hi
+}
+
+// rawSent is sent with the dateline kept: the sentence as the learned cue
+// detector was trained on it (claimtrain reads the segmenter's sentences).
+func (v *view) rawSent(s int) (lo, hi int) {
+	r := v.d.Sentences[s].Tokens
+	lo = r.Lo
+	if s > 0 && v.parenOpen[s-1] {
+		lo = v.d.Sentences[s-1].Tokens.Lo
 	}
 	return lo, r.Hi
+}
+
+// datelineEnd returns the first token after the dateline that opens the
+// sentence toks[lo:hi], or lo when there is none (rule S5). A dateline is a
+// place in capitals, or capitalised and followed by a news agency in
+// parentheses, with an optional date ("LISBON —", "NEW YORK, Oct. 3 (AP)
+// -", "Washington (CNN) —"), then a dash and the sentence. It is never a
+// source nor part of a content. It looks at no more than 16 tokens.
+func datelineEnd(toks []extract.Token, lo, hi int) int {
+	i := lo
+	caps, words := false, 0
+	for ; i < hi && i-lo < 12; i++ {
+		t := toks[i]
+		switch {
+		case isWordTok(t) && isUpperStart(t.Text):
+			words++
+			if len(t.Text) >= 2 && strings.ToUpper(t.Text) == t.Text {
+				caps = caps || words == 1
+			}
+			continue
+		case t.Kind == extract.Number || t.Text == "," || t.Text == ".":
+			if words > 0 {
+				continue
+			}
+		}
+		break
+	}
+	if words == 0 || i >= hi {
+		return lo
+	}
+	agency := false
+	if toks[i].Text == "(" {
+		k := i + 1
+		for k < hi && k-i < 5 && isWordTok(toks[k]) && isUpperStart(toks[k].Text) {
+			k++
+		}
+		if k == i+1 || k >= hi || toks[k].Text != ")" {
+			return lo
+		}
+		agency, i = true, k+1
+	}
+	if i+1 >= hi || !(caps || agency) || !(toks[i].Kind == extract.Dash || toks[i].Text == "-" || toks[i].Text == "--") {
+		return lo
+	}
+	return i + 1
 }
 
 // lower returns the lower-cased text of token i, computed once per call.
