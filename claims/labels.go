@@ -7,8 +7,10 @@ import (
 // speakerLines finds speaker labels (rule L1): a paragraph that starts,
 // after an optional opening quotation mark, with one to four capitalised
 // words and a colon ("PENCE: Well, look, …", "Pat Caddell: Democrat
-// Voters …"). The label is the source, the colon the cue and the rest of
-// the paragraph the content.
+// Voters …"), or a name, a comma and the outlet or role it speaks for
+// ("Rosa Klein, The Daily Ledger: “…”", L1f). The label is the source, the
+// colon the cue and the rest of the paragraph the content: a direct claim
+// when it is one quotation.
 func (w *work) speakerLines() {
 	for pi, p := range w.d.Paragraphs {
 		lo, hi := p.Tokens.Lo, p.Tokens.Hi
@@ -16,9 +18,13 @@ func (w *work) speakerLines() {
 		if i < hi && w.toks[i].Kind.IsQuote() {
 			i++
 		}
-		j := i
-		for j < hi && j-i < 4 && (isWordTok(w.toks[j]) && isUpperStart(w.toks[j].Text) || j > i && w.toks[j].Text == ".") {
-			j++
+		j := w.capsRun(i, hi, 4)
+		if name := j; name > i+1 && name+2 < hi && w.toks[name].Text == "," {
+			// L1f: "Rosa Klein, The Daily Ledger: “…”": a name and the
+			// outlet or role it speaks for, then the colon.
+			if k := w.capsRun(name+1, hi, 5); k > name+1 && k < hi && w.toks[k].Text == ":" && w.speakers.namesPerson(i, name) {
+				j = k
+			}
 		}
 		// L1c: the one-letter labels of an interview ("Q:", "A:") name no
 		// speaker; PolNeAR mostly leaves such lines unattributed.
@@ -49,6 +55,10 @@ func (w *work) speakerLines() {
 				break
 			}
 		}
+		span := w.d.TokenSpan(content)
+		if q := w.qOf[content.Lo]; q >= 0 && w.quotes[q].open == content.Lo && w.quotes[q].close == content.Hi-1 {
+			kind, span = Direct, w.d.Span(w.quotes[q].outerStart, w.quotes[q].outerEnd) // the label and a quotation
+		}
 		c := cue{r: extract.Range{Lo: j, Hi: j + 1}, head: j, p: 0.7}
 		// The opening mark of a transcript line is not a quotation of its own.
 		for k := lo; k < hi; k++ {
@@ -56,8 +66,18 @@ func (w *work) speakerLines() {
 				w.qOf[k] = -1
 			}
 		}
-		w.emitSpans(kind, []extract.Span{w.d.TokenSpan(content)}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content}, RuleL1)
+		w.emitSpans(kind, []extract.Span{span}, c, extract.Range{Lo: i, Hi: j}, 0.7, []extract.Range{content}, RuleL1)
 	}
+}
+
+// capsRun returns the end of the run of at most n capitalised words (and
+// the stops of their abbreviations) that starts at token i, before hi.
+func (w *work) capsRun(i, hi, n int) int {
+	j := i
+	for j < hi && j-i < n && (isWordTok(w.toks[j]) && isUpperStart(w.toks[j].Text) || j > i && w.toks[j].Text == ".") {
+		j++
+	}
+	return j
 }
 
 // namesPerson reports whether a PERSON name starts in tokens [lo, hi).

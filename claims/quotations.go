@@ -121,6 +121,14 @@ func (w *work) direct(qi int) {
 			w.emit(Direct, content, c, src, conf-0.1, first.open, lastTok+1, RuleD3)
 			return
 		}
+		// D3b: "The minister was blunt: “…”", "Another was blunter: “…”":
+		// a short clause before the colon whose subject speaks; its
+		// predicate and the colon are the cue.
+		if src, pred, ok := w.colonClause(lo, first.open-1); ok {
+			c := cue{r: extract.Range{Lo: pred, Hi: first.open}, head: pred, p: 0.6}
+			w.emit(Direct, content, c, src, conf-0.2, first.open, lastTok+1, RuleD3b)
+			return
+		}
 	}
 	// D4.
 	if w.last >= 0 && first.open <= lo+1 && w.words(first.open, lastTok) >= 4 {
@@ -133,6 +141,41 @@ func (w *work) direct(qi int) {
 	}
 	// D5: not a claim.
 }
+
+// colonClause finds, for D3b, a clause [lo, colon) that introduces a
+// quotation after the colon: a subject that speaks (a person or an
+// organisation, named or resolved, a personal pronoun, or an indefinite
+// pronoun such as "Another"; not "The rule was simple: “…”") and a
+// predicate of a form of "be" and one or two lower-case words ("was
+// blunt", "was even blunter"). It returns the subject and where the
+// predicate starts.
+func (w *work) colonClause(lo, colon int) (extract.Range, int, bool) {
+	subj, ok := w.src.subjectOf(lo, colon)
+	if !ok || subj.Lo != w.skipLead(lo, colon) || subj.Hi >= colon {
+		return extract.Range{}, 0, false
+	}
+	pred := subj.Hi
+	if !beForms[w.lower(pred)] || colon-pred < 2 || colon-pred > 3 {
+		return extract.Range{}, 0, false
+	}
+	for i := pred + 1; i < colon; i++ {
+		if t := w.toks[i]; t.Kind != extract.Word || isUpperStart(t.Text) || w.verbLike(i) {
+			return extract.Range{}, 0, false
+		}
+	}
+	sp := w.speakers.of(subj)
+	if !sp.IsNamed() && sp.Rule != RuleP1 && !(subj.Len() == 1 && speakingPronouns[w.lower(subj.Lo)]) {
+		return extract.Range{}, 0, false // "The rule was simple: “…”"
+	}
+	return subj, pred, true
+}
+
+// speakingPronouns are the indefinite pronouns that stand for a speaker
+// before a D3b colon ("Another was blunter: “…”").
+var speakingPronouns = set("another", "one", "others", "some", "many", "several", "few")
+
+// beForms are the forms of "be" of a D3b predicate.
+var beForms = set("is", "was", "are", "were")
 
 // resumed continues a D1 claim whose quotation its cue interrupts (D1c):
 // in "“…,” the mayor said, “…”" the quotation after the attribution, which

@@ -25,6 +25,7 @@ const (
 	RuleD1d // “…” ― X: a dash and a name after the quotation
 	RuleD2  // X said: “…”: a cue before the quotation, its subject
 	RuleD3  // X: “…”: a colon after a noun phrase
+	RuleD3b // X was blunt: “…”: a colon after a short clause whose subject speaks
 
 	// Reported speech (reports.go, nested.go).
 	RuleI1  // according to X, …
@@ -65,6 +66,7 @@ var ruleInfo = [numRules]struct{ id, what string }{
 	RuleD1d: {"D1d", "dash and name after the quotation"},
 	RuleD2:  {"D2", "cue before the quotation"},
 	RuleD3:  {"D3", "colon before the quotation"},
+	RuleD3b: {"D3b", "colon after a clause whose subject speaks"},
 	RuleI1:  {"I1", "according to"},
 	RuleI1c: {"I1c", "a poll that opens the sentence"},
 	RuleI1n: {"I1n", "according-to aside nested in a source"},

@@ -62,10 +62,14 @@ func (sf *sourceStage) right(from, hi int, short bool) (extract.Range, bool) {
 	for end > from && sf.isPunct(end-1) {
 		end--
 	}
-	// S7: "said Karl Hesse, the chief executive, on Tuesday" ends before
-	// its temporal adjunct.
-	if end-from > 3 && timeWords[sf.lower(end-1)] && timeLead[sf.lower(end-2)] && sf.toks[end-3].Text == "," {
-		end -= 3
+	// S7: "said Karl Hesse, the chief executive, on Tuesday" and "wrote
+	// Clara Moss, a former head of the agency, in a letter" end before
+	// the adjunct set off by a comma.
+	for k := from + 1; k+1 < end; k++ {
+		if sf.toks[k].Text == "," && adjunctPreps[sf.lower(k+1)] {
+			end = k
+			break
+		}
 	}
 	r := extract.Range{Lo: from, Hi: end}
 	if !sf.plausible(r) {
@@ -521,3 +525,6 @@ func (sf *sourceStage) afterAux(i, lo int) bool {
 var finiteAux = set("will", "would", "is", "are", "was", "were", "has", "have", "had", "can", "could",
 	"may", "might", "must", "should", "shall", "does", "did", "won’t", "won't", "isn’t", "isn't", "wasn’t",
 	"wasn't", "aren’t", "aren't")
+
+// adjunctPreps open an adjunct after an inverted source (S7).
+var adjunctPreps = set("in", "on", "at", "during", "after", "before", "via", "with", "from", "through", "last", "earlier", "this")

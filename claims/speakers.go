@@ -176,7 +176,10 @@ func (sr *speakerStage) namesIn(lo, hi int) []name {
 //     Lukashenko …,” he said" he is not Lukashenko);
 //   - P2 a relative pronoun (who, which) takes the name right before it;
 //   - P3 otherwise the first PERSON in the source that is not a possessive
-//     ("O’Malley’s campaign" is no person), else its first ORG;
+//     ("O’Malley’s campaign" is no person), does not modify a noun (P3b:
+//     "Clinton campaign manager Robby Mook" is Mook) and does not stand in
+//     a phrase after a nominal head (P3a: "an aide to Mr. Obama"), else
+//     its first ORG;
 //   - P5 "the ministry" names the ministry named before it, and "the
 //     group" or "the company" the organisation named just before;
 //   - P6 "the analyst" names the person the article described so
@@ -230,6 +233,9 @@ func (sr *speakerStage) of(r extract.Range) Speaker {
 		if n.label == extract.PER {
 			if sr.modifiesNominal(r, n.r.Lo) {
 				continue // "A former chief executive of … in Corrie": not Corrie
+			}
+			if k := n.r.Hi; k < r.Hi && sr.toks[k].Kind == extract.Word && !isUpperStart(sr.toks[k].Text) && !npStop[sr.lower(k)] && !npPreps[sr.lower(k)] && !relativePronouns[sr.lower(k)] {
+				continue // P3b: "Clinton campaign manager Robby Mook": a name that modifies a noun is not the speaker
 			}
 			return n.speaker(RuleP3)
 		}
