@@ -116,13 +116,15 @@ func (w *work) extend(k int, spans []extract.Span, lo, hi int) {
 }
 
 // emit records a direct claim, found by rule, whose quotation covers tokens
-// [qlo, qhi).
+// [qlo, qhi). Its raw score is conf, the rule's prior, weighed by how sure
+// the cue detector is of the cue.
 func (w *work) emit(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, qlo, qhi int, rule Rule) {
 	w.take(qlo, qhi)
-	w.emitSpans(kind, content, c, src, conf, nil, rule)
+	w.emitSpans(kind, content, c, src, conf*(0.5+0.5*c.p), nil, rule)
 }
 
-// emitSpans records a claim found by rule and marks its tokens as taken.
+// emitSpans records a claim found by rule, with raw score conf (see
+// Calibration), and marks its tokens as taken.
 func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.Range, conf float64, parts []extract.Range, rule Rule) {
 	for _, p := range parts {
 		w.take(p.Lo, p.Hi)

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"sync"
 
@@ -15,6 +16,7 @@ import (
 type Attributor struct {
 	cues cueLexicon
 	end  *cuemodel.EndModel // nil: contents run to the sentence end
+	cal  *Calibration       // nil: raw confidences
 	// works recycles the per-call buffers of Attribute (*work values, none
 	// in use by two calls at once); it holds no state between calls.
 	works sync.Pool
@@ -26,6 +28,9 @@ type Option func(*config)
 type config struct {
 	minCueProb float64
 	threshold  float64
+	cal        *Calibration
+	calSet     bool
+	models     fs.FS
 }
 
 // DefaultMinCueProb is the default for WithMinCueProb.
@@ -49,15 +54,33 @@ const DefaultCueThreshold = -3
 // values fewer and surer ones (precision).
 func WithCueThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
 
+// WithModelFS makes New read the learned models from fsys instead of the
+// embedded ones: the cue lexicon "cues.tsv", the cue detector "cue.model"
+// and the span rankers "end.model", as claimtrain writes them (see
+// claims/internal/cuemodel/SOURCES.md). The confidences keep the default
+// calibration, fit with the embedded models, unless WithCalibration sets
+// another.
+func WithModelFS(fsys fs.FS) Option { return func(c *config) { c.models = fsys } }
+
+// WithCalibration sets how raw scores become confidences (see
+// Calibration). The default is DefaultCalibration, fit on PolNeAR train; a
+// calibration read with ParseCalibration fits another corpus, and nil
+// leaves Claim.Confidence the raw score of the rules, to fit a new
+// calibration on.
+func WithCalibration(c *Calibration) Option {
+	return func(cfg *config) { cfg.cal, cfg.calSet = c, true }
+}
+
 var (
 	loadLexicon = sync.OnceValues(lexicon.Load)
 	loadModel   = sync.OnceValues(cuemodel.Embedded)
 	loadEnd     = sync.OnceValues(cuemodel.EmbeddedEnd)
 )
 
-// New returns an Attributor configured by opts. The embedded cue lexicon is
-// decoded once per process and shared; New fails only on an invalid option
-// or a broken embedded lexicon.
+// New returns an Attributor configured by opts. The embedded models and
+// calibration are decoded once per process and shared; New fails only on
+// an invalid option, a model file that WithModelFS cannot read or decode,
+// or a broken embedded model.
 func New(opts ...Option) (*Attributor, error) {
 	cfg := config{minCueProb: DefaultMinCueProb, threshold: DefaultCueThreshold}
 	for _, o := range opts {
@@ -66,19 +89,66 @@ func New(opts ...Option) (*Attributor, error) {
 	if !(cfg.minCueProb >= 0 && cfg.minCueProb <= 1) {
 		return nil, fmt.Errorf("claims: minimum cue probability %v outside [0, 1]", cfg.minCueProb)
 	}
-	lx, err := loadLexicon()
+	lx, m, em, err := loadModels(cfg.models)
 	if err != nil {
-		return nil, fmt.Errorf("claims: loading cue lexicon: %w", err)
+		return nil, err
 	}
-	m, err := loadModel()
+	if !cfg.calSet {
+		if cfg.cal, err = DefaultCalibration(); err != nil {
+			return nil, fmt.Errorf("claims: loading calibration: %w", err)
+		}
+	}
+	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb, bias: float32(-cfg.threshold)}, end: em, cal: cfg.cal}, nil
+}
+
+// loadModels returns the lexicon, the cue detector and the span rankers,
+// embedded (decoded once per process) or read from fsys.
+func loadModels(fsys fs.FS) (*lexicon.Lexicon, *cuemodel.Model, *cuemodel.EndModel, error) {
+	if fsys == nil {
+		lx, err := loadLexicon()
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("claims: loading cue lexicon: %w", err)
+		}
+		m, err := loadModel()
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("claims: loading cue model: %w", err)
+		}
+		em, err := loadEnd()
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("claims: loading content-end model: %w", err)
+		}
+		return lx, m, em, nil
+	}
+	read := func(name string) ([]byte, error) {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("claims: reading model file: %w", err)
+		}
+		return b, nil
+	}
+	b, err := read("cues.tsv")
 	if err != nil {
-		return nil, fmt.Errorf("claims: loading cue model: %w", err)
+		return nil, nil, nil, err
 	}
-	em, err := loadEnd()
+	lx, err := lexicon.Parse(b)
 	if err != nil {
-		return nil, fmt.Errorf("claims: loading content-end model: %w", err)
+		return nil, nil, nil, fmt.Errorf("claims: cues.tsv: %w", err)
 	}
-	return &Attributor{cues: cueLexicon{lx: lx, model: m, minP: cfg.minCueProb, bias: float32(-cfg.threshold)}, end: em}, nil
+	if b, err = read("cue.model"); err != nil {
+		return nil, nil, nil, err
+	}
+	m, err := cuemodel.Load(b)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("claims: cue.model: %w", err)
+	}
+	if b, err = read("end.model"); err != nil {
+		return nil, nil, nil, err
+	}
+	em, err := cuemodel.LoadEnd(b)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("claims: end.model: %w", err)
+	}
+	return lx, m, em, nil
 }
 
 var defaultAttributor = sync.OnceValues(func() (*Attributor, error) { return New() })
@@ -109,6 +179,9 @@ func (a *Attributor) Attribute(doc *extract.Document) []Claim {
 	w := newWork(a, doc)
 	w.run()
 	out := w.out
+	for i := range out {
+		out[i].Confidence = a.cal.Apply(out[i].Rule, out[i].Confidence)
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
 	w.release()
 	return out

@@ -247,6 +247,86 @@ type ClaimScore struct {
 	Attribution                 Counts
 	QuotedAttribution           Ratio
 	Speaker                     Ratio
+	// Reliability bins the predicted claims by Confidence and counts how
+	// many of each bin Attribution counts right.
+	Reliability Reliability
+}
+
+// Reliability is a reliability diagram of predicted claims: bin k holds
+// the claims whose Confidence is in [k/10, (k+1)/10) (the last bin
+// includes 1). A calibrated attributor has, in each bin, a share of right
+// claims close to the bin's mean confidence. Reliabilities add up over
+// documents.
+type Reliability [10]ReliabilityBin
+
+// ReliabilityBin counts the claims of one confidence bin: how many, how
+// many right, and the sum of their confidences.
+type ReliabilityBin struct {
+	Claims, Right int
+	SumConfidence float64
+}
+
+// Add returns the sum of r and s.
+func (r Reliability) Add(s Reliability) Reliability {
+	for k := range r {
+		r[k].Claims += s[k].Claims
+		r[k].Right += s[k].Right
+		r[k].SumConfidence += s[k].SumConfidence
+	}
+	return r
+}
+
+// add counts one claim of confidence conf, right or not.
+func (r *Reliability) add(conf float64, right bool) {
+	k := min(max(int(conf*10), 0), 9)
+	r[k].Claims++
+	r[k].SumConfidence += conf
+	if right {
+		r[k].Right++
+	}
+}
+
+// MeanConfidence returns the mean confidence of the bin's claims, and 0
+// for an empty bin.
+func (b ReliabilityBin) MeanConfidence() float64 {
+	if b.Claims == 0 {
+		return 0
+	}
+	return b.SumConfidence / float64(b.Claims)
+}
+
+// Accuracy returns the share of the bin's claims that are right, and 0
+// for an empty bin.
+func (b ReliabilityBin) Accuracy() float64 {
+	if b.Claims == 0 {
+		return 0
+	}
+	return float64(b.Right) / float64(b.Claims)
+}
+
+// ECE returns the expected calibration error: the mean over claims of the
+// gap between a bin's mean confidence and its accuracy, each bin weighed
+// by its share of the claims (Naeini et al. 2015); 0 when there are no
+// claims.
+func (r Reliability) ECE() float64 {
+	n := 0
+	for _, b := range r {
+		n += b.Claims
+	}
+	if n == 0 {
+		return 0
+	}
+	e := 0.0
+	for _, b := range r {
+		if b.Claims > 0 {
+			d := b.MeanConfidence() - b.Accuracy()
+			if d < 0 {
+				d = -d
+			}
+			e += float64(b.Claims) / float64(n) * d
+		}
+	}
+	return e
 }
 
 // Add adds the counts of t to s.
@@ -260,6 +340,7 @@ func (s *ClaimScore) Add(t ClaimScore) {
 	s.Attribution = s.Attribution.Add(t.Attribution)
 	s.QuotedAttribution = s.QuotedAttribution.Add(t.QuotedAttribution)
 	s.Speaker = s.Speaker.Add(t.Speaker)
+	s.Reliability = s.Reliability.Add(t.Reliability)
 }
 
 // ScoreClaims scores predicted claims of gold.Doc.Text against the gold
@@ -333,6 +414,15 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 		}
 	}
 	s.Attribution.FP = len(pred) - s.Attribution.TP
+	right := make([]bool, len(pred))
+	for _, j := range attr {
+		if j >= 0 {
+			right[j] = true
+		}
+	}
+	for j, p := range pred {
+		s.Reliability.add(p.Confidence, right[j])
+	}
 	return s
 }
 

@@ -248,3 +248,30 @@ func TestMatchClaimsNestedTie(t *testing.T) {
 	// The order of the gold claims does not matter.
 	assert.Equal(t, []int{0, -1}, MatchClaims([]claims.Claim{inner, outer}, pred, false))
 }
+
+func TestReliability(t *testing.T) {
+	g := goldClaims()
+	pred := append([]claims.Claim(nil), g.Claims...)
+	pred[0].Confidence = 0.95 // right
+	pred[1].Confidence = 0.92 // right
+	pred[2].Confidence = 0.31 // right
+	wrong := pred[2]
+	wrong.Content = []extract.Span{sp(claimText, "We will win", 0)}
+	wrong.Source = sp(claimText, "The ministry", 0)
+	wrong.Confidence = 1 // the last bin includes 1
+	pred = append(pred, wrong)
+	s := ScoreClaims(g, pred)
+	r := s.Reliability
+	assert.Equal(t, ReliabilityBin{Claims: 3, Right: 2, SumConfidence: 0.95 + 0.92 + 1}, r[9])
+	assert.Equal(t, ReliabilityBin{Claims: 1, Right: 1, SumConfidence: 0.31}, r[3])
+	assert.InDelta(t, 2.0/3, r[9].Accuracy(), 1e-12)
+	assert.InDelta(t, (0.95+0.92+1)/3, r[9].MeanConfidence(), 1e-12)
+	// ECE: bin 9 is off by |0.9567 - 0.6667|, bin 3 by |0.31 - 1|.
+	want := 3.0/4*((0.95+0.92+1)/3-2.0/3) + 1.0/4*(1-0.31)
+	assert.InDelta(t, want, r.ECE(), 1e-12)
+	var total ClaimScore
+	total.Add(s)
+	total.Add(s)
+	assert.Equal(t, 6, total.Reliability[9].Claims, "reliabilities add up")
+	assert.Equal(t, 0.0, Reliability{}.ECE())
+}

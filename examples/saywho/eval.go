@@ -348,6 +348,25 @@ func printTable(out io.Writer, results []evalResult) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if c := r0.score.Claims; c != nil {
+		printReliability(out, r0.System, c.Reliability)
+	}
+}
+
+// printReliability prints the reliability table of a system's claims:
+// per confidence bin, how many claims and the share of them right
+// (corpus.Reliability).
+func printReliability(out io.Writer, system string, r corpus.Reliability) {
+	fmt.Fprintf(out, "  %s confidence reliability (who said what right; ECE %.3f)\n", system, r.ECE())
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "  confidence\tclaims\tmean confidence\tshare right\t\n")
+	for k, b := range r {
+		if b.Claims == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "  %.1f-%.1f\t%d\t%.3f\t%.3f\t\n", float64(k)/10, float64(k+1)/10, b.Claims, b.MeanConfidence(), b.Accuracy())
+	}
+	tw.Flush()
 }
 
 // printErrors lists up to n misses and n false positives of the first
