@@ -36,6 +36,9 @@ func TestPatterns(t *testing.T) {
 			[]string{"direct|Omar Haddad, a lawyer for the families|said|Omar Haddad|“We will appeal,”"}},
 		{"inverted, then an adjunct", "“I was never consulted,” wrote Clara Moss, the former head of the agency, in a letter.",
 			[]string{"direct|Clara Moss, the former head of the agency|wrote|Clara Moss|“I was never consulted,”"}},
+		{"dash and name after the quotation, one per line",
+			"“He is a bully.” ― Veronica Cruz\n“I would rather live elsewhere.” ― Adriana Rodarte",
+			[]string{"direct|Veronica Cruz|―|Veronica Cruz|“He is a bully.”", "direct|Adriana Rodarte|―|Adriana Rodarte|“I would rather live elsewhere.”"}},
 		// A content clause, then its source as an appositive chain and a
 		// time word (S3c, I3, S7).
 		{"clause, appositive chain, time word", "The plant will close next year, Karl Hesse, the company’s chief executive, said on Tuesday.",
