@@ -71,7 +71,7 @@ func (cx *contentStage) ruleStart(c cue, end int) int {
 			if lower(t) == "that" {
 				return i
 			}
-			if t.Kind.IsQuote() || finalPunct[t.Text] || t.Text == ":" {
+			if t.Kind.IsQuote() || finalPunct[t.Text] || t.Text == ":" || t.Text == "," {
 				break
 			}
 		}
