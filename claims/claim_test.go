@@ -20,9 +20,9 @@ func TestTrimMarks(t *testing.T) {
 		{"‘Tell it straight,’", "Tell it straight,"},
 		{"“He said ‘never’ twice.”", "He said ‘never’ twice."},
 		{"“He told me “no” twice.”", "He told me “no” twice."}, // nested marks of the same class
-		{"“First part.", "First part."},                         // a paragraph of a longer quotation
-		{"They are wrong,”", "They are wrong,"},                 // a dropped opening mark (Q9)
-		{"the plan was “dead”", "the plan was “dead”"},          // the marks do not enclose the span
+		{"“First part.", "First part."},                        // a paragraph of a longer quotation
+		{"They are wrong,”", "They are wrong,"},                // a dropped opening mark (Q9)
+		{"the plan was “dead”", "the plan was “dead”"},         // the marks do not enclose the span
 		{"“A” and “B”", "“A” and “B”"},
 		{"“don’t go”", "don’t go"}, // an apostrophe inside
 		{"no marks at all", "no marks at all"},

@@ -64,7 +64,7 @@ func TestSourcePlausible(t *testing.T) {
 		{"a spokesman", true},
 		{"the plan, he", true},
 		{"said so. a", false}, // a stop is a clause break
-		{"said", false}, // a lower-case word alone
+		{"said", false},       // a lower-case word alone
 	} {
 		if got := w.src.plausible(tokenRange(t, w, tt.span, 0)); got != tt.want {
 			t.Errorf("src.plausible(%q) = %v, want %v", tt.span, got, tt.want)
