@@ -146,6 +146,9 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 			}
 			return extract.Range{Lo: k, Hi: j + 1}, true
 		}
+		for np.Len() > 1 && leadAdverbs[sf.lower(np.Lo)] {
+			np.Lo++ // S2e: "Later the analyst said": the adverb is no part of the subject
+		}
 		return sf.trim(sf.extendToClause(np, lo))
 	}
 	// S3: comma-separated segments back to the clause start.
@@ -528,3 +531,7 @@ var finiteAux = set("will", "would", "is", "are", "was", "were", "has", "have", 
 
 // adjunctPreps open an adjunct after an inverted source (S7).
 var adjunctPreps = set("in", "on", "at", "during", "after", "before", "via", "with", "from", "through", "last", "earlier", "this")
+
+// leadAdverbs open a sentence before its subject without a comma (S2e).
+var leadAdverbs = set("later", "earlier", "meanwhile", "now", "then", "yesterday", "today", "still",
+	"instead", "again", "separately", "previously", "recently", "finally", "afterwards", "subsequently")
