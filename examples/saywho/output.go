@@ -158,7 +158,8 @@ func writeText(w io.Writer, d docJSON) {
 		}
 		var parts []string
 		for _, s := range c.Content {
-			parts = append(parts, s.Text)
+			// The words alone, as claims.Claim.ContentText shows them.
+			parts = append(parts, claims.TrimMarks(extract.Span{Start: s.Start, End: s.End, Text: s.Text}).Text)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%.2f\t%s\n", speaker, source, cue, c.Kind, c.Confidence, shorten(strings.Join(parts, " … "), 70))
 	}
