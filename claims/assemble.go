@@ -153,6 +153,17 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 	if kind != Indirect {
 		w.last, w.lastSent, w.lastPara = len(w.out)-1, cl.Sentence, cl.Paragraph
 	}
+	if cl.Speaker.IsNamed() {
+		// "the ministry said in a statement": the statement is the
+		// ministry's, for a later "according to the statement" (P5b).
+		_, hi := w.sent(int(w.sentOf[c.head]))
+		for i := c.r.Lo; i < hi && i < c.r.Hi+6; i++ {
+			if docNouns[w.lower(i)] {
+				w.speakers.docs = append(w.speakers.docs, docMention{tok: i, noun: w.lower(i), speaker: cl.Speaker})
+				break
+			}
+		}
+	}
 	if cl.Speaker.Kind == PersonSpeaker && src.Len() > 0 {
 		// The person is named here for the pronouns that follow (P1).
 		g := extract.Unknown

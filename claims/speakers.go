@@ -15,11 +15,24 @@ type speakerStage struct {
 	*view
 	names []name // PERSON/ORG mentions (entities, or capitalised runs when there are none)
 	spk   []speakerMention
+	docs  []docMention // documents named beside a claim's cue, in text order (P5b)
 }
+
+// docMention records that a document ("a statement", "the report") was
+// named beside the cue of a claim of speaker (P5b).
+type docMention struct {
+	tok     int
+	noun    string
+	speaker Speaker
+}
+
+// docNouns name the documents a speaker issues (P5b).
+var docNouns = set("statement", "report", "letter", "memo", "release", "filing", "tweet", "post", "complaint", "lawsuit", "study", "survey", "poll")
 
 // reset indexes the names of the view's document.
 func (sr *speakerStage) reset() {
 	sr.spk = sr.spk[:0]
+	sr.docs = sr.docs[:0]
 	sr.names = sr.findNames()
 }
 
@@ -181,7 +194,9 @@ func (sr *speakerStage) namesIn(lo, hi int) []name {
 //     a phrase after a nominal head (P3a: "an aide to Mr. Obama"), else
 //     its first ORG;
 //   - P5 "the ministry" names the ministry named before it, and "the
-//     group" or "the company" the organisation named just before;
+//     group" or "the company" the organisation named just before; P5b "the
+//     statement" names who issued the statement named beside an earlier
+//     cue ("the ministry said in a statement");
 //   - P6 "the analyst" names the person the article described so
 //     ("Artyom Shraibman, a political analyst"), or whose title it is
 //     ("the mayor" after "Mayor Helen Markovic");
@@ -251,6 +266,9 @@ func (sr *speakerStage) of(r extract.Range) Speaker {
 	}
 	if n, ok := sr.nominalOrg(r); ok {
 		return n.speaker(RuleP5)
+	}
+	if sp, ok := sr.document(r); ok {
+		return sp
 	}
 	if sp, ok := sr.nominalPerson(r); ok {
 		return sp
@@ -341,6 +359,36 @@ func (sr *speakerStage) group(r extract.Range) Speaker {
 		return unknownSpeaker(RuleP4)
 	}
 	return Speaker{Kind: GroupSpeaker, Name: sr.d.TokenSpan(extract.Range{Lo: r.Lo, Hi: hi}).Text, Person: -1, Entity: -1, Rule: RuleP4}
+}
+
+// document resolves "the statement", "the report" (a definite document
+// noun, alone or after "the" and one word) to the speaker of the last
+// claim whose cue named that document ("the ministry said in a
+// statement"), within maxResolve sentences (P5b).
+func (sr *speakerStage) document(r extract.Range) (Speaker, bool) {
+	if r.Len() < 2 || r.Len() > 3 || sr.lower(r.Lo) != "the" {
+		return Speaker{}, false
+	}
+	noun := sr.lower(r.Hi - 1)
+	if !docNouns[noun] {
+		return Speaker{}, false
+	}
+	s := int(sr.sentOf[r.Lo])
+	for k := len(sr.docs) - 1; k >= 0; k-- {
+		m := sr.docs[k]
+		if m.tok >= r.Lo {
+			continue
+		}
+		if s-int(sr.sentOf[m.tok]) > maxResolve {
+			break
+		}
+		if m.noun == noun {
+			sp := m.speaker
+			sp.Rule = RuleP5
+			return sp, true
+		}
+	}
+	return Speaker{}, false
 }
 
 // nominalOrg resolves a definite nominal source to the organisation it
