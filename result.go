@@ -116,18 +116,29 @@ type Claim struct {
 	// and sentence where the content starts.
 	Paragraph int `json:"paragraph"`
 	Sentence  int `json:"sentence"`
-	// Continuation marks a claim that carries on the one before it, with
-	// the same speaker (a quotation with no cue of its own).
+	// Rule is the sieve pass that found the claim and chose its source
+	// ("D1", "I2", …; see claims.Rule), as CoreNLP reports its sieve.
+	Rule claims.Rule `json:"rule"`
+	// Continuation is always false: a quotation that continues a claim is
+	// one more content span of that claim (PolNeAR's convention). The field
+	// stays so that the contract only ever gains fields.
 	Continuation bool `json:"continuation"`
 }
 
-// Speaker is the canonical speaker of a claim.
+// Speaker is the canonical speaker of a claim. See claims.Speaker.
 type Speaker struct {
-	Name string `json:"name"`
-	// Person is the index into Result.People, or -1 when the speaker is
-	// no clustered person (an organisation).
-	Person      int   `json:"person"`
-	Description *Span `json:"description,omitempty"` // the person's description, when known
+	// Name is the person's full name, the organisation's name or the
+	// group or nominal as written ("a spokesman for the ministry").
+	Name string             `json:"name"`
+	Kind claims.SpeakerKind `json:"kind"` // person, org or group
+	// Person is the index into Result.People of a person speaker, or -1.
+	Person int `json:"person"`
+	// Entity is the index into Result.Entities of the mention that names
+	// the speaker, or -1.
+	Entity int `json:"entity"`
+	// Rule is the rule that turned the source into this speaker (P1–P6).
+	Rule        claims.Rule `json:"rule"`
+	Description *Span       `json:"description,omitempty"` // the person's description, when known
 }
 
 // Text returns the text the Result was made from, and whether it is known
@@ -154,14 +165,14 @@ func newResult(id string, d *extract.Document, cs []claims.Claim) Result {
 	}
 	for _, c := range cs {
 		cl := Claim{Kind: c.Kind, Content: make([]Span, 0, len(c.Content)), Cue: optSpan(c.Cue), Source: optSpan(c.Source),
-			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence, Continuation: c.Continuation}
+			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence, Rule: c.Rule}
 		for _, s := range c.Content {
 			cl.Content = append(cl.Content, Span{Text: s.Text, Start: s.Start, End: s.End})
 		}
-		if c.Speaker != "" {
-			sp := &Speaker{Name: c.Speaker, Person: c.Person}
-			if c.Person >= 0 && c.Person < len(d.People) {
-				sp.Description = optSpan(d.People[c.Person].Description)
+		if s := c.Speaker; s.Kind != claims.UnknownSpeaker {
+			sp := &Speaker{Name: s.Name, Kind: s.Kind, Person: s.Person, Entity: s.Entity, Rule: s.Rule}
+			if s.Person >= 0 && s.Person < len(d.People) {
+				sp.Description = optSpan(d.People[s.Person].Description)
 			}
 			cl.Speaker = sp
 		}

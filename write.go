@@ -287,9 +287,8 @@ func (c *csvWriter) Close() error {
 // citronWriter writes one Citron annotation document per line, as
 // corpus.EncodeCitron writes it (character offsets, the text included, a
 // cue on every quote, coreferences naming the speaker's fullest mention).
-// Continuations are merged into the claims they continue, as Citron has
-// one quote per cue; a claim left without a cue cannot be written and is
-// reported to WriteOptions.Warn.
+// A claim without a cue cannot be written (Citron has one quote per cue)
+// and is reported to WriteOptions.Warn.
 type citronWriter struct {
 	w    io.Writer
 	opts WriteOptions
@@ -304,7 +303,6 @@ func (c *citronWriter) Write(r Result) error {
 	if err != nil {
 		return err
 	}
-	a.Claims = corpus.MergeContinuations(a.Claims)
 	kept := a.Claims[:0:0]
 	for _, cl := range a.Claims {
 		if cl.Cue.IsEmpty() {
@@ -359,13 +357,14 @@ func articleOf(r Result) (corpus.Article, error) {
 	}
 	a := corpus.Article{ID: "citron:" + r.ID, Source: "saywho", Doc: doc, Layers: corpus.LayerEntities | corpus.LayerPeople | corpus.LayerClaims}
 	for _, c := range r.Claims {
-		cl := claims.Claim{Kind: c.Kind, Cue: span(c.Cue), Source: span(c.Source), Person: -1, Confidence: c.Confidence,
-			Paragraph: c.Paragraph, Sentence: c.Sentence, Continuation: c.Continuation}
+		cl := claims.Claim{Kind: c.Kind, Cue: span(c.Cue), Source: span(c.Source), Confidence: c.Confidence,
+			Paragraph: c.Paragraph, Sentence: c.Sentence, Rule: c.Rule,
+			Speaker: claims.Speaker{Person: -1, Entity: -1}}
 		for i := range c.Content {
 			cl.Content = append(cl.Content, span(&c.Content[i]))
 		}
-		if c.Speaker != nil {
-			cl.Speaker, cl.Person = c.Speaker.Name, c.Speaker.Person
+		if s := c.Speaker; s != nil {
+			cl.Speaker = claims.Speaker{Kind: s.Kind, Name: s.Name, Person: s.Person, Entity: s.Entity, Rule: s.Rule}
 		}
 		a.Claims = append(a.Claims, cl)
 	}

@@ -139,7 +139,7 @@ func TestCitronWriter(t *testing.T) {
 	require.NotEmpty(t, a.Claims)
 	var speakers []string
 	for _, c := range a.Claims {
-		speakers = append(speakers, c.Speaker)
+		speakers = append(speakers, c.Speaker.Name)
 	}
 	assert.Contains(t, speakers, "Ana Ruiz", "the pronoun's coreference names the speaker: %s", lines[0])
 	t.Logf("warnings: %v", warned)

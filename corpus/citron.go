@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 )
 
@@ -91,7 +92,7 @@ func (c *citronConfidence) UnmarshalJSON(b []byte) error {
 //
 // Each quote becomes a claim as a PolNeAR attribution does (see
 // LoadPolNeAR): the raw spans go to Article.Pieces; Kind comes from the
-// quotation marks in the contents; Direct contents lose their marks; Cue
+// quotation marks in the contents; contents keep their marks; Cue
 // and Source are the cue and the first source. Speaker is the text of the
 // quote's first coreference, else the fullest member (most characters,
 // earliest on a tie) of the coreference group that holds the source, else
@@ -374,9 +375,22 @@ func (d *citronDecoder) quote(a *Article, qi int, q citronQuote, sources, names 
 	if len(rs.Source) > 0 {
 		src = rs.Source[0]
 	}
-	c.Speaker = speaker(src, nameSpans)
+	if name := speaker(src, nameSpans); name != "" {
+		c.Speaker = citronSpeaker(a.Doc, name)
+	}
 	a.Claims = append(a.Claims, c)
 	a.Pieces = append(a.Pieces, rs)
+}
+
+// citronSpeaker returns the speaker Citron's coreference name stands for:
+// the person or organisation of d of that name (goldSpeaker), else a person
+// the document did not cluster, since Citron resolves quotes to people.
+func citronSpeaker(d *extract.Document, name string) claims.Speaker {
+	sp := goldSpeaker(d, name)
+	if sp.Kind == claims.OrgSpeaker && sp.Entity < 0 {
+		sp.Kind = claims.PersonSpeaker
+	}
+	return sp
 }
 
 // fullestInGroup returns the text of the member with the most characters
@@ -414,8 +428,7 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 // export gives back the same spans), the claim's spans otherwise.
 //
 // Citron's reader needs a cue on every quote: a claim without one is left
-// out (merge continuations into the claims they continue first, with
-// MergeContinuations, to keep their content). A claim whose speaker is a
+// out. A claim whose speaker is a
 // person of a.Doc.People gets as coreference that person's fullest mention
 // (most characters, the earliest on a tie), as Citron's resolver picks one,
 // unless it is the source itself.
@@ -481,7 +494,7 @@ func EncodeCitron(w io.Writer, a Article) error {
 			return err
 		}
 		var corefs []extract.Span
-		if ms := mentions(a.Claims[i].Person); len(ms) > 0 {
+		if ms := mentions(a.Claims[i].Speaker.Person); len(ms) > 0 {
 			best := ms[0]
 			for _, m := range ms[1:] {
 				if n, b := len([]rune(m.Text)), len([]rune(best.Text)); n > b {

@@ -31,7 +31,7 @@ func TestCitronRoundTrip(t *testing.T) {
 	require.Len(t, a.Claims, 2)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, "We will win,", c.Content[0].Text)
+	assert.Equal(t, "“We will win,”", c.Content[0].Text, "the marks stay")
 	assert.Equal(t, "she", c.Source.Text)
 	assert.Equal(t, len("“We will win,” "), c.Source.Start, "byte offsets")
 	assert.Equal(t, 0.9, c.Confidence)
@@ -95,14 +95,14 @@ func TestDecodeCitronAnnotationFixture(t *testing.T) {
 	assert.Equal(t, claims.Direct, c.Kind)
 	assert.Equal(t, "he", c.Source.Text)
 	assert.Equal(t, strings.Index(text, "he said"), c.Source.Start, "a byte offset, not the character offset")
-	assert.Equal(t, "Humpty Dumpty", c.Speaker, "from the quote's coreferences")
+	assert.Equal(t, claims.Speaker{Kind: claims.PersonSpeaker, Name: "Humpty Dumpty", Person: -1, Entity: -1}, c.Speaker, "from the quote's coreferences")
 	assert.InDelta(t, 0.7612, c.Confidence, 1e-9, "a string confidence")
 	require.Len(t, c.Content, 2)
-	assert.Equal(t, "When I use a word,", c.Content[0].Text)
-	assert.Equal(t, "it means just what I choose it to mean.", c.Content[1].Text)
+	assert.Equal(t, "“When I use a word,”", c.Content[0].Text, "contents keep their marks")
+	assert.Equal(t, "“it means just what I choose it to mean.”", c.Content[1].Text)
 	o := a.Claims[1]
 	assert.Equal(t, "Officials", o.Source.Text)
-	assert.Equal(t, "", o.Speaker, "no coreference, no group")
+	assert.Equal(t, claims.UnknownSpeaker, o.Speaker.Kind, "no coreference, no group")
 	assert.Equal(t, 1.0, o.Confidence)
 	for _, c := range a.Claims {
 		for _, s := range append([]extract.Span{c.Cue, c.Source}, c.Content...) {
@@ -118,7 +118,7 @@ func TestDecodeCitronAnnotationFixture(t *testing.T) {
 	require.NoError(t, err)
 	a, err = DecodeCitron(bytes.NewReader(b))
 	require.NoError(t, err)
-	assert.Equal(t, "Humpty Dumpty", a.Claims[0].Speaker)
+	assert.Equal(t, "Humpty Dumpty", a.Claims[0].Speaker.Name)
 }
 
 // TestDecodeCitronOutputFixture reads what citron-extract prints: no text,
@@ -136,16 +136,16 @@ func TestDecodeCitronOutputFixture(t *testing.T) {
 	first, second := strings.Index(text, "said"), strings.LastIndex(text, "said")
 	c := a.Claims[0]
 	assert.Equal(t, extract.SpanOf(text, strings.Index(text, "he said"), strings.Index(text, "he said")+2), c.Source)
-	assert.Equal(t, "Humpty Dumpty", c.Speaker)
+	assert.Equal(t, "Humpty Dumpty", c.Speaker.Name)
 	assert.Equal(t, first, c.Cue.Start, "token 18 is the first said")
 	assert.InDelta(t, 0.7612, c.Confidence, 1e-9)
 	assert.Equal(t, claims.Direct, c.Kind)
 	require.Len(t, c.Content, 2)
-	assert.Equal(t, "When I use a word,", c.Content[0].Text)
+	assert.Equal(t, "“When I use a word,”", c.Content[0].Text)
 	o := a.Claims[1]
 	assert.Equal(t, second, o.Cue.Start, "token 33 is the second said")
 	assert.Equal(t, "Officials", o.Source.Text)
-	assert.Equal(t, "Officials", o.Speaker)
+	assert.Equal(t, "Officials", o.Speaker.Name)
 	assert.Equal(t, claims.Indirect, o.Kind)
 	assert.InDelta(t, 0.5521, o.Confidence, 1e-9)
 
@@ -168,8 +168,8 @@ func TestEncodeCitronForCitronsReader(t *testing.T) {
 	he := a.Claims[0].Source
 	a.Doc.Entities = []extract.Entity{{Span: hd, Label: extract.PER, Person: 0}}
 	a.Doc.People = []extract.Person{{Name: "Humpty Dumpty", Mentions: []int{0}}}
-	a.Claims[0].Person = 0
-	a.Claims = append(a.Claims, claims.Claim{Kind: claims.Direct, Content: []extract.Span{a.Claims[1].Content[0]}, Person: -1, Confidence: 0.5})
+	a.Claims[0].Speaker = claims.Speaker{Kind: claims.PersonSpeaker, Name: "Humpty Dumpty", Person: 0, Entity: 0}
+	a.Claims = append(a.Claims, claims.Claim{Kind: claims.Direct, Content: []extract.Span{a.Claims[1].Content[0]}, Speaker: claims.Speaker{Person: -1, Entity: -1}, Confidence: 0.5})
 	a.Pieces = append(a.Pieces, SpansOf(a.Claims[2]))
 
 	var buf bytes.Buffer
@@ -202,7 +202,7 @@ func TestEncodeCitronForCitronsReader(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, b.Claims, 2)
 	assert.Equal(t, he, b.Claims[0].Source)
-	assert.Equal(t, "Humpty Dumpty", b.Claims[0].Speaker, "the coreference we wrote names the speaker")
+	assert.Equal(t, "Humpty Dumpty", b.Claims[0].Speaker.Name, "the coreference we wrote names the speaker")
 	assert.Equal(t, a.Claims[0].Content, b.Claims[0].Content)
 	assert.Equal(t, a.Claims[1].Cue, b.Claims[1].Cue)
 }

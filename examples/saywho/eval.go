@@ -55,10 +55,6 @@ type evalSet struct {
 	articles []corpus.Article
 	loadErrs int // annotation problems reported
 	failed   int // files left out because they could not be loaded
-	// merge folds continuation claims into the claims they continue
-	// before scoring (corpus.MergeContinuations), as PolNeAR annotates
-	// them; our own gold keeps them apart.
-	merge bool
 }
 
 // system is one pipeline under test.
@@ -169,11 +165,7 @@ func runEval(args []string, out, errw io.Writer) int {
 	noLine := func(e *corpus.LoadError) bool { return e.Line == 0 }
 	for _, dir := range polnear {
 		arts, err := corpus.LoadPolNeAR(dir, *split)
-		before := len(sets)
 		load("PolNeAR "+*split+" "+dir, arts, err, noLine)
-		if len(sets) > before {
-			sets[before].merge = true // PolNeAR's convention
-		}
 	}
 	for _, f := range conll {
 		arts, err := corpus.LoadCoNLL(f)
@@ -205,11 +197,6 @@ func runEval(args []string, out, errw io.Writer) int {
 		var row []evalResult
 		for si, sys := range systems {
 			preds := predict(set.articles, sys, max(*jobs, 1))
-			if set.merge {
-				for i := range preds {
-					preds[i].claims = corpus.MergeContinuations(preds[i].claims)
-				}
-			}
 			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs, Failed: set.failed}
 			for i := range set.articles {
 				r.score.Add(&set.articles[i], preds[i].doc, preds[i].claims)
@@ -333,7 +320,7 @@ func rowsOf(s corpus.Score) []row {
 		add := func(name string, c corpus.Counts) { rows = append(rows, row{name: name, c: &c}) }
 		add("who said what (attribution)", cs.Attribution)
 		q, sp := cs.QuotedAttribution, cs.Speaker
-		rows = append(rows, row{name: "  quoted claims attributed", r: &q}, row{name: "  speaker name right", r: &sp})
+		rows = append(rows, row{name: "  quoted recall", r: &q}, row{name: "  speaker name right", r: &sp})
 		add("Citron cue exact", cs.Cue.Exact)
 		add("Citron cue overlap", cs.Cue.Overlap)
 		add("Citron source exact", cs.Source.Exact)
@@ -345,6 +332,7 @@ func rowsOf(s corpus.Score) []row {
 		add("PolNeAR chunk source", cs.Chunks.Source)
 		add("PolNeAR chunk cue", cs.Chunks.Cue)
 		add("PolNeAR chunk content", cs.Chunks.Content)
+		add("  lenient: marks ignored", cs.LenientContent)
 	}
 	return rows
 }
@@ -400,6 +388,25 @@ func printTable(out io.Writer, results []evalResult) {
 			}
 		}
 		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	if c := r0.score.Claims; c != nil {
+		printReliability(out, r0.System, c.Reliability)
+	}
+}
+
+// printReliability prints the reliability table of a system's claims:
+// per confidence bin, how many claims and the share of them right
+// (corpus.Reliability).
+func printReliability(out io.Writer, system string, r corpus.Reliability) {
+	fmt.Fprintf(out, "  %s confidence reliability (who said what right; ECE %.3f)\n", system, r.ECE())
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "  confidence\tclaims\tmean confidence\tshare right\t\n")
+	for k, b := range r {
+		if b.Claims == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "  %.1f-%.1f\t%d\t%.3f\t%.3f\t\n", float64(k)/10, float64(k+1)/10, b.Claims, b.MeanConfidence(), b.Accuracy())
 	}
 	tw.Flush()
 }
@@ -459,8 +466,8 @@ func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
 func describeClaim(text string, c claims.Claim) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-8s source=%q cue=%q", c.Kind, flat(c.Source.Text), flat(c.Cue.Text))
-	if c.Speaker != "" {
-		fmt.Fprintf(&b, " speaker=%q", c.Speaker)
+	if c.Speaker.Kind != claims.UnknownSpeaker {
+		fmt.Fprintf(&b, " speaker=%s:%q", c.Speaker.Kind, c.Speaker.Name)
 	}
 	if len(c.Content) > 0 {
 		whole := extract.Span{Start: c.Content[0].Start, End: c.Content[len(c.Content)-1].End}

@@ -41,7 +41,7 @@ func TestEvalGoldTable(t *testing.T) {
 	require.Equal(t, 0, status, errw)
 	assert.Empty(t, errw)
 	for _, want := range []string{"gold " + goldDir + ":", "entities (exact span+type)", "who said what (attribution)",
-		"quoted claims attributed", "Citron content overlap", "PolNeAR chunk cue", "missed (in the gold, not found)",
+		"quoted recall", "Citron content overlap", "PolNeAR chunk cue", "lenient: marks ignored", "confidence reliability", "missed (in the gold, not found)",
 		"false positives (found, not in the gold)"} {
 		assert.Contains(t, out, want)
 	}
