@@ -134,7 +134,7 @@ func TestAnalyzeJSONFields(t *testing.T) {
 	text := "“It works,” she said."
 	for _, tc := range []struct {
 		name, body, wantID string
-		extra               []saywho.Field
+		extra              []saywho.Field
 	}{
 		{"string id, extra field kept after id", `{"id": "a", "text": "“It works,” she said.", "source": {"wire": true}}`, "a",
 			[]saywho.Field{{Key: "source", Value: json.RawMessage(`{"wire":true}`)}}},

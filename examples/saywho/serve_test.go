@@ -45,7 +45,9 @@ func startServeCmd(t *testing.T, start func(args []string, errw io.Writer, ready
 	var errw lockedBuffer
 	addr := make(chan string, 1)
 	status := make(chan int, 1)
-	go func() { status <- start(append([]string{"-addr", "127.0.0.1:0"}, args...), &errw, func(a string) { addr <- a }) }()
+	go func() {
+		status <- start(append([]string{"-addr", "127.0.0.1:0"}, args...), &errw, func(a string) { addr <- a })
+	}()
 	select {
 	case a := <-addr:
 		return "http://" + a, &errw, status
