@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/saywho/saywho"
+	pagepkg "github.com/saywho/saywho/internal/page"
 	"github.com/saywho/saywho/serve"
 )
 
@@ -436,6 +438,49 @@ func TestBrowser(t *testing.T) {
 		checkSelection(t, b, 1, seed, rs[0], "Tatyana Khomich")
 		checkInert(t, b, xss, 2)
 		b.screenshot(t, dir, "report.png")
+		b.clean(t)
+	})
+
+	// A Result from a newer saywho (claims with a speaker kind, a rule and
+	// fields this page does not know) in byte offsets: the page converts
+	// the offsets, shows the new fields and ignores what it cannot show.
+	t.Run("newer result, byte offsets", func(t *testing.T) {
+		r, err := saywho.Default().Analyze(context.Background(), "seed", seed)
+		require.NoError(t, err)
+		raw, err := r.MarshalJSON()
+		require.NoError(t, err)
+		var res map[string]any
+		require.NoError(t, json.Unmarshal(raw, &res))
+		require.Equal(t, "bytes", res["offsets"])
+		for _, c := range res["claims"].([]any) {
+			c := c.(map[string]any)
+			c["rule"] = "S7-appositive"
+			c["future_score"] = 0.5
+			c["future_object"] = map[string]any{"nested": []any{1, 2}}
+			if sp, ok := c["speaker"].(map[string]any); ok {
+				sp["kind"] = "person"
+			}
+		}
+		res["tokens"] = []any{map[string]any{"start": 0, "end": 1, "pos": "NN", "head": -1}}
+		var buf strings.Builder
+		require.NoError(t, pagepkg.WriteReportHead(&buf, "newer"))
+		require.NoError(t, pagepkg.WriteReportDoc(&buf, map[string]any{"text": seed, "result": res}))
+		require.NoError(t, pagepkg.WriteReportFoot(&buf))
+		rsrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, buf.String())
+		}))
+		defer rsrv.Close()
+		b.do(t, chromedp.Navigate(rsrv.URL), chromedp.WaitVisible(chromedp.CSS(".doc .panel h3")))
+		b.do(t, chromedp.Click(speakerButton(1, "Tatyana Khomich")))
+		chars, err := r.WithOffsets(saywho.Chars)
+		require.NoError(t, err)
+		checkSelection(t, b, 1, seed, chars, "Tatyana Khomich")
+		meta := eval[[]string](t, b, `[...document.querySelector('.speaker-btn[aria-pressed="true"]').closest('.speaker').querySelectorAll('.meta div')].map((e) => e.querySelector('dt').textContent + '=' + e.querySelector('dd').textContent)`)
+		for _, want := range []string{"rule=S7-appositive", "speaker kind=person", "future score=0.5", "kind=", "confidence="} {
+			assert.True(t, slices.ContainsFunc(meta, func(s string) bool { return strings.HasPrefix(s, want) }), "%q among %q", want, meta)
+		}
+		assert.False(t, slices.ContainsFunc(meta, func(s string) bool { return strings.Contains(s, "future object") }), "objects are not shown")
 		b.clean(t)
 	})
 }
