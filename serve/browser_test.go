@@ -392,6 +392,30 @@ func TestBrowser(t *testing.T) {
 		b.clean(t)
 	})
 
+	t.Run("drop a file, contrast", func(t *testing.T) {
+		b.do(t, chromedp.Navigate(ts.URL), chromedp.WaitVisible(chromedp.ID("text")))
+		// A file dropped on the box: the drop event a browser sends.
+		b.do(t, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([%q], 'dropped.txt', {type: 'text/plain'}));
+			document.getElementById('text').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		})()`, seed)),
+			chromedp.Poll[chromedp.Void](`document.getElementById('text').value.length > 0`))
+		assert.Equal(t, seed, eval[string](t, b, `document.getElementById('text').value`))
+		b.do(t, chromedp.Click(chromedp.ID("analyze")), chromedp.WaitVisible(chromedp.CSS(".doc .panel h3")))
+		assert.Equal(t, "dropped.txt", eval[string](t, b, `document.querySelector('.doc h2').textContent`), "the file's name is the id")
+		b.do(t, chromedp.Click(speakerButton(1, "Tatyana Khomich")))
+
+		// WCAG AA: every kind of text on the page against its background.
+		worst := eval[struct {
+			Ratio float64 `json:"ratio"`
+			What  string  `json:"what"`
+		}](t, b, contrastJS)
+		assert.GreaterOrEqual(t, worst.Ratio, 4.5, "contrast of %s", worst.What)
+		t.Logf("lowest text contrast on the page: %.1f:1 (%s)", worst.Ratio, worst.What)
+		b.clean(t)
+	})
+
 	t.Run("narrow screen", func(t *testing.T) {
 		b.analyse(t, ts.URL, seed)
 		b.do(t, chromedp.EmulateViewport(390, 844))
@@ -520,3 +544,33 @@ func checkInert(t *testing.T, b *browser, text string, n int) {
 	assert.False(t, got.Hidden, "the article's <style> applied")
 	assert.Empty(t, got.Elements, "elements from the article")
 }
+
+// contrastJS computes the WCAG contrast ratio of the text of every element
+// that shows text (and of the entity labels drawn by ::after) against the
+// background behind it, and returns the lowest with what it was.
+const contrastJS = `(() => {
+  const parse = (c) => { const m = c.match(/[\d.]+/g) || [0, 0, 0, 0]; return [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const ratio = (fg, bg) => { const a = lum(fg) + 0.05, b = lum(bg) + 0.05; return a > b ? a / b : b / a; };
+  let worst = {ratio: 99, what: ''};
+  const check = (el, pseudo) => {
+    const st = getComputedStyle(el, pseudo);
+    if (st.visibility === 'hidden' || st.display === 'none') return;
+    const bg = pseudo ? (parse(st.backgroundColor)[3] > 0 ? parse(st.backgroundColor) : background(el)) : background(el);
+    const r = ratio(parse(st.color), bg);
+    if (r < worst.ratio) worst = {ratio: r, what: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '') + (pseudo || '') + ' "' + (pseudo ? st.content : el.textContent).slice(0, 30) + '"'};
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('[hidden]') || el.tagName === 'SCRIPT') continue;
+    if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) check(el);
+    if (el.classList.contains('ent-end')) check(el, '::after');
+  }
+  return worst;
+})()`
