@@ -222,11 +222,11 @@ func TestLoad(t *testing.T) {
 func BenchmarkLoad(b *testing.B) {
 	docs, from := loadDocs(b)
 	b.Logf("documents: %s", from)
-	const requests, clients = 2000, 16
 	for _, bc := range []struct {
-		name  string
-		limit int
-	}{{"within-limit-16", 16}, {"above-limit-2", 2}} {
+		name                     string
+		limit, requests, clients int
+	}{{"within-limit-16", 16, 2000, 16}, {"above-limit-2", 2, 2000, 16}, {"one-client", 16, 500, 1}} {
+		requests, clients := bc.requests, bc.clients
 		b.Run(bc.name, func(b *testing.B) {
 			ts, _ := newServer(b, serve.Config{MaxInFlight: bc.limit})
 			runLoad(b, ts.URL, docs[:min(len(docs), 16)], 64, clients) // warm up
@@ -249,7 +249,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportMetric(float64(run.ok)/run.elapsed.Seconds(), "req/s")
 			b.ReportMetric(float64(run.quantile(.5).Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(run.quantile(.99).Microseconds())/1000, "p99-ms")
-			b.ReportMetric(100*float64(run.busy)/requests, "%503")
+			b.ReportMetric(100*float64(run.busy)/float64(requests), "%503")
 			b.ReportMetric(float64(run.peakHeap)/(1<<20), "peak-heap-MiB")
 			b.ReportMetric(float64(after)/(1<<20)-float64(before)/(1<<20), "heap-growth-MiB")
 		})
