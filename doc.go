@@ -15,8 +15,8 @@
 // line, other fields carried to the Result, bad lines reported with their
 // number and skipped); [Ordered] runs a bounded pool of workers and emits
 // results in input order as soon as they and those before them are done;
-// [NewWriter] writes Results as text, JSON, JSON Lines, CSV or Citron JSON,
-// returning every write error. [Speakers] groups claims per speaker across
+// [NewWriter] writes Results as text, JSON, JSON Lines, CSV, Citron JSON
+// or a self-contained HTML page (FormatHTML), returning every write error. [Speakers] groups claims per speaker across
 // documents.
 //
 // # Offsets
@@ -52,7 +52,8 @@
 //     JSON, PolNeAR, CoNLL-2003, Citron), scorers and the accuracy tests.
 //   - [github.com/saywho/saywho/seeds]: embedded sample articles with gold.
 //
-// This package sits on top of them. The saywho command (examples/saywho)
-// runs it from the command line; examples/quickstart is the README's
-// first example as a program.
+// This package sits on top of them, and [github.com/saywho/saywho/serve]
+// on top of it: the HTTP API and the who-said-what page of `saywho serve`.
+// The saywho command (examples/saywho) runs it from the command line;
+// examples/quickstart is the README's first example as a program.
 package saywho

@@ -25,6 +25,7 @@ const (
 	FormatJSONL                // one Result per line (JSON Lines)
 	FormatCSV                  // one row per claim, with a header row
 	FormatCitron               // one Citron annotation document per line
+	FormatHTML                 // a self-contained who-said-what page (see html.go)
 )
 
 // formats describes every Format: its name (for -format and String), one
@@ -38,6 +39,7 @@ var formats = [...]struct {
 	FormatJSONL:  {"jsonl", "one result object per line (JSON Lines)", newJSONLWriter},
 	FormatCSV:    {"csv", "one row per claim: id, claim, kind, speaker, source, cue, content, offsets, confidence, …", newCSVWriter},
 	FormatCitron: {"citron", "one BBC Citron annotation document per line (character offsets)", newCitronWriter},
+	FormatHTML:   {"html", "a self-contained page to open in a browser: each article highlighted, its claims by speaker", newHTMLWriter},
 }
 
 // Formats returns every output format, in the order of the constants.
@@ -50,7 +52,7 @@ func Formats() []Format {
 }
 
 // String returns the format's name: "text", "json", "jsonl", "csv",
-// "citron".
+// "citron", "html".
 func (f Format) String() string {
 	if int(f) < len(formats) {
 		return formats[f].name

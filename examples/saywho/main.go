@@ -6,7 +6,8 @@
 //	saywho [flags] [FILE|DIR|-]...          analyse documents
 //	saywho speakers [flags] [FILE|DIR|-]... claims grouped per speaker
 //	saywho eval [flags]                     score on annotated corpora
-//	saywho help [speakers|eval]             this help
+//	saywho serve [flags]                    the who-said-what page and REST API
+//	saywho help [speakers|eval|serve]       this help
 //
 // Run saywho help for the flags, the input forms, the output fields and
 // the exit codes. Every front end goes through the library's Analyzer
@@ -53,7 +54,8 @@ const (
 const usage = `usage: saywho [flags] [FILE|DIR|-]...          analyse documents
        saywho speakers [flags] [FILE|DIR|-]... claims grouped per canonical speaker
        saywho eval [flags]                     scores on annotated corpora (saywho eval -h)
-       saywho help [speakers|eval]             this help
+       saywho serve [flags]                    the who-said-what page and REST API (saywho help serve)
+       saywho help [speakers|eval|serve]       this help
        saywho -version                         module and model versions
 
 Inputs:
@@ -81,6 +83,8 @@ soon as it and those before it are done):
   -format json    the same objects in one indented array
   -format csv     one row per claim (header row first)
   -format citron  one BBC Citron annotation document per line (character offsets)
+  -format html    one self-contained page: each article highlighted, its claims by
+                  speaker (the page of saywho serve; open it in a browser, offline)
   -format text    readable tables per document (the default)
   start/end count bytes of the input as given, or characters (code points)
   with -offsets chars; person indexes people, -1 for none. JSON is written
@@ -173,6 +177,8 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 			return runHelp(args[1:], out, errw)
 		case "speakers":
 			return runAnalyse("saywho speakers", args[1:], in, out, errw, true)
+		case "serve":
+			return runServe(args[1:], errw)
 		case "version":
 			return printVersion(out)
 		}
@@ -185,8 +191,11 @@ func runHelp(args []string, out, errw io.Writer) int {
 	if len(args) > 0 && args[0] == "eval" {
 		return runEval([]string{"-h"}, out, out)
 	}
+	if len(args) > 0 && args[0] == "serve" {
+		return serveUntil(context.Background(), []string{"-h"}, out, nil)
+	}
 	if len(args) > 0 && args[0] != "speakers" {
-		fmt.Fprintf(errw, "saywho help: unknown command %q (want speakers or eval)\n", args[0])
+		fmt.Fprintf(errw, "saywho help: unknown command %q (want speakers, eval or serve)\n", args[0])
 		return exitUsage
 	}
 	fl, _, _ := newFlags("saywho", out, len(args) > 0)
