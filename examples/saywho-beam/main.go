@@ -38,11 +38,44 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 )
 
+const usage = `usage: saywho-beam --input GLOB --output DIR [flags] [Beam flags]
+
+Runs who-said-what over every file GLOB matches (text: a file is a document;
+JSONL: a line is {"id", "text", …}) on Apache Beam, Prism by default, and
+writes under DIR: results-*.jsonl (the saywho command's -format jsonl lines),
+speakers.jsonl (per canonical speaker) and deadletter.jsonl (inputs not
+analysed, with the reason). --runner=flink|dataflow|… runs it elsewhere; see
+the README, "Beyond one machine".
+
+Flags:
+`
+
 func main() {
 	cfg := newConfig(flag.CommandLine)
+	flag.Usage = func() { printUsage(flag.CommandLine) }
 	flag.Parse()
 	beam.Init() // on a worker this runs the worker and does not return
 	os.Exit(run(context.Background(), *cfg, os.Stderr))
+}
+
+// printUsage prints the usage, this program's flags, then the others of
+// fs (Beam's).
+func printUsage(fs *flag.FlagSet) {
+	out := fs.Output()
+	fmt.Fprint(out, usage)
+	own := flag.NewFlagSet("saywho-beam", flag.ContinueOnError)
+	own.SetOutput(out)
+	newConfig(own)
+	own.PrintDefaults()
+	fmt.Fprintf(out, "\nBeam's flags (--runner, --endpoint, --environment_type, --project, --region, --temp_location, --staging_location, …):\n")
+	rest := flag.NewFlagSet("beam", flag.ContinueOnError)
+	rest.SetOutput(out)
+	fs.VisitAll(func(f *flag.Flag) {
+		if own.Lookup(f.Name) == nil {
+			rest.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	rest.PrintDefaults()
 }
 
 // Exit codes, as the saywho command's.
