@@ -21,8 +21,9 @@
 //	deadletter.jsonl              every input that could not be analysed, with the reason (empty when none)
 //
 // At the end it prints the counters the runner reports (documents, claims,
-// failures) and exits 1 when an input failed, 2 on bad flags, as the saywho
-// command does.
+// failures) and exits, as the saywho command does, 1 when an input failed,
+// 2 on bad flags, 3 when the job failed (an output could not be written, a
+// file system could not be reached: the output is incomplete).
 package main
 
 import (
@@ -81,8 +82,9 @@ func printUsage(fs *flag.FlagSet) {
 // Exit codes, as the saywho command's.
 const (
 	exitOK    = 0 // every input analysed, all output written
-	exitInput = 1 // an input failed (see deadletter.jsonl), or the job failed
+	exitInput = 1 // an input failed: see deadletter.jsonl
 	exitUsage = 2 // bad flags
+	exitJob   = 3 // the job failed; the output is incomplete
 )
 
 // run builds the pipeline of cfg, runs it on the runner named by --runner
@@ -96,8 +98,8 @@ func run(ctx context.Context, cfg Config, errw io.Writer) int {
 	c, err := execute(ctx, cfg)
 	el := time.Since(start).Seconds()
 	if err != nil {
-		fmt.Fprintf(errw, "saywho-beam: the job failed: %v\n", err)
-		return exitInput
+		fmt.Fprintf(errw, "saywho-beam: the job failed, the output under %s is incomplete: %v\n", cfg.Output, err)
+		return exitJob
 	}
 	if c == nil {
 		fmt.Fprintf(errw, "saywho-beam: done in %.1f s; the runner reported no counters (see %s)\n", el, outputPath(cfg.Output, "deadletter", 0, 1))

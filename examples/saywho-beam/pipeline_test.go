@@ -369,4 +369,15 @@ func TestRunExitStatus(t *testing.T) {
 	require.Len(t, d, 1)
 	assert.Contains(t, d[0], `"kind":"no_match"`)
 	assert.Len(t, readLines(t, cfg.Output, "results-*.jsonl", 4), 0, "every results shard is written, empty")
+
+	errw.Reset()
+	file := filepath.Join(t.TempDir(), "file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	_, paths := corpusDir(t)
+	cfg = testConfig(t, paths[0])
+	cfg.Output = filepath.Join(file, "out")
+	assert.Equal(t, exitJob, run(context.Background(), cfg, &errw), "an output that cannot be written fails the job")
+	assert.Contains(t, errw.String(), "the job failed, the output under "+cfg.Output+" is incomplete")
+	assert.Contains(t, errw.String(), "not a directory", "the runner's error names the cause")
+	t.Logf("%s", errw.String())
 }
