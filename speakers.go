@@ -51,10 +51,7 @@ func (s *Speakers) Add(r Result) {
 		s.index = map[string]int{}
 	}
 	for _, c := range r.Claims {
-		name := ""
-		if c.Speaker != nil {
-			name = strings.Join(strings.Fields(c.Speaker.Name), " ")
-		}
+		name := SpeakerKey(c)
 		k, ok := s.index[name]
 		if !ok {
 			k = len(s.list)
@@ -66,23 +63,44 @@ func (s *Speakers) Add(r Result) {
 			sc.Documents++
 			sc.lastDoc = r.ID
 		}
-		cl := SpeakerClaim{ID: r.ID, Kind: c.Kind, Confidence: c.Confidence}
-		var parts []string
-		for _, p := range c.Content {
-			parts = append(parts, p.Text)
-		}
-		cl.Content = strings.Clone(strings.Join(parts, " … "))
-		if n := len(c.Content); n > 0 {
-			cl.Start, cl.End = c.Content[0].Start, c.Content[n-1].End
-		}
-		if c.Source != nil {
-			cl.Source = strings.Clone(c.Source.Text)
-		}
-		if c.Cue != nil {
-			cl.Cue = strings.Clone(c.Cue.Text)
-		}
-		sc.Claims = append(sc.Claims, cl)
+		sc.Claims = append(sc.Claims, NewSpeakerClaim(r.ID, c))
 	}
+}
+
+// SpeakerKey returns the name Speakers groups claim c under: the canonical
+// speaker's name with each run of white space made one space, or "" when
+// the speaker is unknown. An aggregate computed elsewhere (the Beam
+// pipeline's combiner, examples/saywho-beam) groups by it so that its
+// totals agree with Speakers.
+func SpeakerKey(c Claim) string {
+	if c.Speaker == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(c.Speaker.Name), " ")
+}
+
+// NewSpeakerClaim returns claim c of the Result named id as Speakers lists
+// it: its content pieces joined by " … ", from the start of the first piece
+// to the end of the last in the Result's offsets, and its source and cue as
+// written. Its strings are copies: it does not keep the document's text
+// alive.
+func NewSpeakerClaim(id string, c Claim) SpeakerClaim {
+	cl := SpeakerClaim{ID: strings.Clone(id), Kind: c.Kind, Confidence: c.Confidence}
+	var parts []string
+	for _, p := range c.Content {
+		parts = append(parts, p.Text)
+	}
+	cl.Content = strings.Clone(strings.Join(parts, " … "))
+	if n := len(c.Content); n > 0 {
+		cl.Start, cl.End = c.Content[0].Start, c.Content[n-1].End
+	}
+	if c.Source != nil {
+		cl.Source = strings.Clone(c.Source.Text)
+	}
+	if c.Cue != nil {
+		cl.Cue = strings.Clone(c.Cue.Text)
+	}
+	return cl
 }
 
 // List returns the speakers, most claims first (then by name), the
