@@ -1,6 +1,9 @@
 package claims_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/saywho/saywho/claims"
@@ -27,5 +30,36 @@ func FuzzAttribute(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := bare.Extract(text)
 		checkInvariants(t, doc, claims.Attribute(doc))
+	})
+}
+
+// FuzzParseCalibration checks that ParseCalibration never panics and that
+// a calibration it accepts maps every raw score into [0, 1], monotonely
+// for each rule. Seeds: the embedded file and broken variants.
+func FuzzParseCalibration(f *testing.F) {
+	b, err := os.ReadFile(filepath.Join("internal", "cuemodel", "calibration.tsv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Add("calibration/1\n*\t0\t0\n*\t1\t1\n")
+	f.Add("calibration/1\nD1\t0.5\t0.9\n")
+	f.Add("calibration/1\n*\t0.5\tNaN\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, text string) {
+		c, err := claims.ParseCalibration(strings.NewReader(text))
+		if err != nil {
+			return
+		}
+		for _, r := range append(c.Rules(), claims.NoRule) {
+			prev := 0.0
+			for raw := 0.0; raw <= 1.0001; raw += 0.125 {
+				v := c.Apply(r, raw)
+				if !(v >= 0 && v <= 1) || v < prev {
+					t.Fatalf("rule %s: Apply(%v) = %v after %v", r, raw, v, prev)
+				}
+				prev = v
+			}
+		}
 	})
 }

@@ -37,8 +37,8 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var b strings.Builder
 			for _, c := range claims.Attribute(bare.Extract(text)) {
-				fmt.Fprintf(&b, "%s\t[%d,%d) %q\t[%d,%d) %q\t%q\t", c.Kind, c.Source.Start, c.Source.End, c.Source.Text,
-					c.Cue.Start, c.Cue.End, c.Cue.Text, c.Speaker)
+				fmt.Fprintf(&b, "%s %s\t[%d,%d) %q\t[%d,%d) %q\t%s %q %s\t", c.Kind, c.Rule, c.Source.Start, c.Source.End, c.Source.Text,
+					c.Cue.Start, c.Cue.End, c.Cue.Text, c.Speaker.Kind, c.Speaker.Name, c.Speaker.Rule)
 				for i, s := range c.Content {
 					if i > 0 {
 						b.WriteString(" + ")

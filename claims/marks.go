@@ -37,11 +37,16 @@ type quote struct {
 	open, close int // token indices of the marks; close is -1 when the quotation is not closed in its paragraph
 	last        int // token index of the last token of the quotation: its closing mark, or the last token before the mark or paragraph end that ends it
 	start, end  int // byte span of the content, marks excluded
-	para        int // paragraph index
-	prev        int // index of the previous part of a multi-paragraph quotation, or -1
-	misused     bool
-	dropped     bool // the opening mark is missing: open is the paragraph's first token, not a mark (Q9)
-	class       markClass
+	// outer is the byte span of the quotation with its marks, the content
+	// of a direct claim as PolNeAR marks it: from the opening mark (or the
+	// paragraph start when it was dropped, Q9) to the closing mark, or to
+	// the content's end when the quotation is not closed.
+	outerStart, outerEnd int
+	para                 int // paragraph index
+	prev                 int // index of the previous part of a multi-paragraph quotation, or -1
+	misused              bool
+	dropped              bool // the opening mark is missing: open is the paragraph's first token, not a mark (Q9)
+	class                markClass
 }
 
 // findQuotes pairs the top-level quotation marks of d in one pass over its
@@ -176,6 +181,14 @@ func findQuotes(dst []quote, d *extract.Document) []quote {
 		q.start += len(inner) - len(trimmed)
 		q.end = q.start + len(strings.TrimRightFunc(trimmed, unicode.IsSpace))
 		if q.end > q.start {
+			q.outerStart = toks[q.open].Start
+			if q.dropped {
+				q.outerStart = q.start
+			}
+			q.outerEnd = q.end
+			if q.close >= 0 {
+				q.outerEnd = toks[q.close].End
+			}
 			if q.prev >= 0 {
 				q.prev = -1
 				if n := len(out); n > 0 && out[n-1].close < 0 && out[n-1].para == q.para-1 {

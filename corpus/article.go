@@ -69,9 +69,10 @@ func parseLayer(s string) (Layers, bool) {
 // were annotated. Doc.Tokens and Doc.Sentences are empty unless the source
 // has a gold tokenization (LayerTokens, CoNLL-2003).
 //
-// Gold claims have Person set to the index of the gold person whose Name
-// equals Speaker, or -1; Confidence 1; Paragraph and Sentence -1 (gold files
-// carry no segmentation).
+// A gold claim's Speaker is the gold person whose Name is the annotated
+// speaker (PersonSpeaker, Person its index), else an organisation
+// (OrgSpeaker, Entity its ORG entity or -1), else unknown; Confidence is 1,
+// Paragraph and Sentence -1 (gold files carry no segmentation).
 type Article struct {
 	ID     string // unique within a corpus: "polnear:NAME", "conll:train:17", the gold file's id
 	Source string // where the article and its annotation come from, free text

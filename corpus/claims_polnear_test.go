@@ -11,15 +11,14 @@ import (
 	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Regression tests of the claims attributor on gold data. They check, with
 // the scorers of this package:
-//   - PolNeAR dev: claim attribution F1, quoted-attribution accuracy and
-//     per-role exact chunk F1 stay at or above the floors measured when the
-//     attributor was last tuned (claimFloors);
+//   - PolNeAR dev: claim attribution F1, quoted recall and per-role
+//     strict chunk F1 stay at or above the floors measured when the
+//     attributor was last tuned, and Confidence stays calibrated
+//     (claimFloors);
 //   - the seed and our hand gold: every direct quotation of the seed gets
 //     its speaker, as do at least 80% of the seed's other claims, 90% of
 //     the direct quotations of all our gold and 75% of its other claims.
@@ -27,17 +26,23 @@ import (
 // Set SAYWHO_CLAIMS_DIFF=1 to print the missed and spurious claims.
 
 // claimFloors are the PolNeAR dev figures the attributor must keep,
-// measured with go test ./corpus -run TestClaimsPolNeARDev -v on 2026-11-26
-// (attribution F1 0.749, quoted attribution 0.939, chunk F1 source 0.737,
-// cue 0.710, content 0.566, with continuations merged as PolNeAR annotates
-// them, see MergeContinuations), less about 0.01 for changes in the
-// tokenizer and NER upstream; the cue floor is the issue's target, 0.70.
+// measured with go test ./corpus -run TestClaimsPolNeARDev -v on
+// 2026-12-01 under the strict scorer of issue 10 (chunks as annotated,
+// quotation marks included; quoted recall over every gold claim with a
+// quotation mark; continued quotations are content spans of their claim):
+// attribution F1 0.750, quoted recall 0.869, chunk F1 source 0.738, cue
+// 0.710, content 0.597, less about 0.01 for changes upstream (the syntax
+// and NER work moves tokens and entities). Calibration: the expected
+// calibration error of Confidence was 0.025, and claims at 0.9 or more
+// were right 95.2% of the time.
 var claimFloors = struct {
 	Attribution, Quoted, Source, Cue, Content float64
-}{0.739, 0.929, 0.727, 0.700, 0.556}
+	// MaxECE bounds the expected calibration error; MinTop is the share
+	// right of the claims at confidence 0.9 or more.
+	MaxECE, MinTop float64
+}{0.740, 0.859, 0.728, 0.700, 0.587, 0.04, 0.90}
 
-// scorePolNeAR scores the default attributor on a PolNeAR split, with
-// continuations merged (MergeContinuations) as PolNeAR annotates them.
+// scorePolNeAR scores the default attributor on a PolNeAR split.
 func scorePolNeAR(t *testing.T, split string) ClaimScore {
 	t.Helper()
 	dir := sharedDir(t, "polnear")
@@ -63,7 +68,7 @@ func scorePolNeAR(t *testing.T, split string) ClaimScore {
 	for i := range arts {
 		a := &arts[i]
 		doc := extract.Default().Extract(a.Doc.Text)
-		pred := MergeContinuations(at.Attribute(doc))
+		pred := at.Attribute(doc)
 		total.Add(ScoreClaims(a, pred))
 		if diff {
 			printDiff(a, pred)
@@ -143,7 +148,6 @@ func TestClaimsPolNeARDev(t *testing.T) {
 		t.Skip("PolNeAR dev evaluation skipped in -short mode")
 	}
 	s := scorePolNeAR(t, "dev")
-	t.Logf("continuations merged (PolNeAR convention, as saywho eval scores it):")
 	t.Logf("attribution %v", s.Attribution)
 	t.Logf("quoted attribution %v", s.QuotedAttribution)
 	t.Logf("chunks exact: source %v", s.Chunks.Source)
@@ -163,10 +167,18 @@ func TestClaimsPolNeARDev(t *testing.T) {
 		{"source chunk F1", s.Chunks.Source.F1(), f.Source},
 		{"cue chunk F1", s.Chunks.Cue.F1(), f.Cue},
 		{"content chunk F1", s.Chunks.Content.F1(), f.Content},
+		{"share right of the claims at confidence 0.9 or more", s.Reliability[9].Accuracy(), f.MinTop},
 	} {
 		if c.got < c.want-1e-9 {
 			t.Errorf("PolNeAR dev %s = %.3f, below the floor %.3f", c.name, c.got, c.want)
 		}
+	}
+	t.Logf("confidence: ECE %.3f", s.Reliability.ECE())
+	for k, b := range s.Reliability {
+		t.Logf("  %.1f-%.1f: %4d claims, mean confidence %.3f, right %.3f", float64(k)/10, float64(k+1)/10, b.Claims, b.MeanConfidence(), b.Accuracy())
+	}
+	if e := s.Reliability.ECE(); e > f.MaxECE {
+		t.Errorf("PolNeAR dev expected calibration error %.3f, above %.3f: refit the calibration (claims/internal/cuemodel/SOURCES.md)", e, f.MaxECE)
 	}
 }
 
@@ -187,7 +199,8 @@ func TestClaimsSeedGold(t *testing.T) {
 	diff := os.Getenv("SAYWHO_CLAIMS_DIFF") != ""
 	allDirect, allDirectOK, allOther, allOtherOK := 0, 0, 0, 0
 	defer func() {
-		// Measured on 2026-11-26: direct 27/29, other 50/59.
+		// Measured on 2026-12-01, with continuations merged into their
+		// claims: direct 22/23, other 51/59.
 		t.Logf("all gold: direct speakers %d/%d, other speakers %d/%d", allDirectOK, allDirect, allOtherOK, allOther)
 		if 100*allDirectOK < 90*allDirect {
 			t.Errorf("direct-quotation speakers right %d/%d, below the floor of 90%%", allDirectOK, allDirect)
@@ -207,10 +220,10 @@ func TestClaimsSeedGold(t *testing.T) {
 		m := MatchClaims(art.Claims, pred, false)
 		direct, directOK, indirect, indirectOK := 0, 0, 0, 0
 		for gi, g := range art.Claims {
-			if g.Speaker == "" {
+			if !g.Speaker.IsNamed() {
 				continue
 			}
-			ok := m[gi] >= 0 && sameName(g.Speaker, pred[m[gi]].Speaker)
+			ok := m[gi] >= 0 && pred[m[gi]].Speaker.IsNamed() && sameName(g.Speaker.Name, pred[m[gi]].Speaker.Name)
 			if g.Kind == claims.Direct {
 				direct++
 				if ok {
@@ -225,9 +238,9 @@ func TestClaimsSeedGold(t *testing.T) {
 			if !ok && diff {
 				got := "(no claim)"
 				if m[gi] >= 0 {
-					got = pred[m[gi]].Speaker
+					got = pred[m[gi]].Speaker.Name
 				}
-				fmt.Printf("SPEAKER %s %s want %q got %q content=%q\n", art.ID, g.Kind, g.Speaker, got, clipContent(g.Content))
+				fmt.Printf("SPEAKER %s %s want %q got %q content=%q\n", art.ID, g.Kind, g.Speaker.Name, got, clipContent(g.Content))
 			}
 		}
 		t.Logf("%s: direct speakers %d/%d, other speakers %d/%d, attribution %v", art.ID, directOK, direct, indirectOK, indirect, s.Attribution)
@@ -240,7 +253,7 @@ func TestClaimsSeedGold(t *testing.T) {
 		}
 		// The issue's target for the seed: at least 80% of the other
 		// (indirect and mixed) claims with the right speaker (measured
-		// 20/24 on 2026-11-26).
+		// 21/24 on 2026-12-01).
 		if strings.HasPrefix(art.ID, "seed:") && 100*indirectOK < 80*indirect {
 			t.Errorf("%s: other speakers right %d/%d, below 80%%", art.ID, indirectOK, indirect)
 		}
@@ -248,39 +261,4 @@ func TestClaimsSeedGold(t *testing.T) {
 			printDiff(art, pred)
 		}
 	}
-}
-
-func TestMergeContinuations(t *testing.T) {
-	text := "“One,” he said, “two.” “Three.” She said that four. “Five.”"
-	sp := func(s string) extract.Span {
-		i := strings.Index(text, s)
-		if i < 0 {
-			t.Fatalf("%q not in text", s)
-		}
-		return extract.Span{Start: i, End: i + len(s), Text: s}
-	}
-	said := sp("said")
-	in := []claims.Claim{
-		{Kind: claims.Direct, Content: []extract.Span{sp("One,")}, Cue: said, Source: sp("he")},
-		{Kind: claims.Direct, Content: []extract.Span{sp("two.")}, Cue: said, Source: sp("he"), Continuation: true},
-		{Kind: claims.Direct, Content: []extract.Span{sp("Three.")}, Continuation: true},
-		{Kind: claims.Indirect, Content: []extract.Span{sp("four")}, Cue: sp("said that"), Source: sp("She")},
-		{Kind: claims.Direct, Content: []extract.Span{sp("Five.")}, Continuation: true},
-	}
-	orig := append([]claims.Claim(nil), in...)
-	got := MergeContinuations(in)
-	require.Len(t, got, 2, "MergeContinuations: one quoted claim and one indirect claim")
-	var texts []string
-	for _, s := range got[0].Content {
-		texts = append(texts, s.Text)
-	}
-	assert.Equal(t, []string{"One,", "two.", "Three.", "Five."}, texts, "contents of the merged claim")
-	assert.Equal(t, "four", got[1].Content[0].Text)
-	assert.Len(t, in[0].Content, 1, "MergeContinuations modified its input")
-	assert.Equal(t, orig, in, "MergeContinuations modified its input")
-
-	// A continuation with nothing to join stays.
-	alone := []claims.Claim{{Kind: claims.Direct, Content: []extract.Span{sp("Three.")}, Continuation: true}}
-	assert.Len(t, MergeContinuations(alone), 1)
-	assert.Empty(t, MergeContinuations(nil))
 }

@@ -60,11 +60,13 @@
 // entities, an unknown label, kind, layer or field. Labels are PERSON, ORG,
 // LOC, MISC (CoNLL types); entity spans exclude honorifics. A person's
 // mentions must be PERSON entities (when the file has no entity layer, the
-// mentions become the PERSON entities). Claim content for direct quotes
-// excludes the quotation marks; source is the mention in the text ("he",
+// mentions become the PERSON entities). Claim content follows PolNeAR: a
+// direct quotation includes its quotation marks, and a quotation that
+// continues a claim is one more content span of it; source is the mention in the text ("he",
 // "the State Department"); speaker is the canonical name, null when unknown.
-// Gold claims get Person = the index of the person whose name equals the
-// speaker (or -1), Confidence 1, and Paragraph = Sentence = -1 (gold files
+// A gold claim's speaker is the person of that name (claims.PersonSpeaker
+// with its index), else an organisation (claims.OrgSpeaker with its ORG
+// entity, if any); Confidence is 1, Paragraph = Sentence = -1 (gold files
 // carry no segmentation). [Load] reads a directory of such files, [Decode]
 // one from a reader, [Encode] writes one (text included, one entity or claim
 // per line).
@@ -85,13 +87,12 @@
 //     role (discontinuous cues and sources are rare: 11 in train and dev).
 //   - Kind: Direct when every letter and digit of the content is inside
 //     double quotation marks (“ ” " « » „; single marks are apostrophes too
-//     often to count), Mixed when some are, Indirect otherwise. Direct
-//     contents lose their outer marks, as saywho's gold format wants;
-//     Pieces keep them, as PolNeAR annotates them. On dev this gives 346
-//     direct, 269 mixed and 1577 indirect claims (28% with quotation marks,
-//     as PolNeAR's documentation says).
-//   - Speaker is "" and Person -1: PolNeAR has no canonical speakers, so
-//     speaker accuracy is not measured on it.
+//     often to count), Mixed when some are, Indirect otherwise. Contents
+//     keep their quotation marks, as PolNeAR annotates them. On dev this
+//     gives 346 direct, 269 mixed and 1577 indirect claims (28% with
+//     quotation marks, as PolNeAR's documentation says).
+//   - Speaker is unknown: PolNeAR has no canonical speakers, so speaker
+//     accuracy is not measured on it.
 //   - Brat writes a discontinuous span's text as its pieces joined by a
 //     space; a piece holding a paragraph break carries the text on to the
 //     next lines of the .ann file (3 train files). The loader reads those
@@ -114,11 +115,15 @@
 //
 // # Citron JSON
 //
-// [DecodeCitron] and [EncodeCitron] read and write Citron's document format
-// ({"text", "quotes": [{"cue", "sources", "contents", "confidence"}]},
-// character offsets). Import treats contents as PolNeAR contents (kind from
-// the marks, raw spans in Pieces); export writes the raw pieces when there
-// are some, so import then export gives back the same spans.
+// [DecodeCitron] and [EncodeCitron] read and write Citron's annotation
+// format ({"text", "quotes": [{"cue", "sources", "contents",
+// "coreferences", "confidence"}], "coreference_groups"}, character
+// offsets); [DecodeCitronOutput] reads what citron-extract prints (no text,
+// token offsets, string confidences). Import treats contents as PolNeAR
+// contents (kind from the marks, raw spans in Pieces) and takes the speaker
+// from the coreferences; export writes the raw pieces when there are some,
+// so import then export gives back the same spans, and a cue object on
+// every quote, as Citron's reader needs.
 //
 // # Scoring
 //
@@ -136,14 +141,17 @@
 //     for the cue, source and content spans of all claims, and for whole
 //     claims (all three roles). Matching is one to one, largest overlap
 //     first; a span shared by several claims counts once.
-//   - Claims per role as published for PolNeAR (CofeNet): exact match of
-//     chunks, each contiguous piece one chunk, trimmed of white space;
-//     content chunks are also trimmed of their outer quotation marks because
-//     PolNeAR contents include them and saywho's do not.
+//   - Claims per role as published for PolNeAR (CofeNet), the strict
+//     headline figures: exact match of chunks as annotated, each contiguous
+//     piece one chunk, trimmed of white space and nothing else (a direct
+//     quotation's content includes its marks). A lenient content variant
+//     that ignores the marks at chunk ends is reported under its own name
+//     (LenientContent, claims.chunks.content_lenient.f1).
 //   - Who said what: a predicted claim is right when its content overlaps
 //     a gold claim's content and its source overlaps that claim's source (or
-//     both have none), one to one. Quoted attribution accuracy is the share
-//     of gold direct claims attributed right; speaker accuracy the share of
+//     both have none), one to one. Quoted recall is the share of fully or
+//     partly quoted gold claims (content holding a double quotation mark)
+//     attributed right; speaker accuracy the share of
 //     gold claims with a canonical speaker whose content-matched prediction
 //     names the same speaker.
 //

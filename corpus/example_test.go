@@ -26,7 +26,7 @@ func ExampleDecode() {
 	}
 	c := a.Claims[0]
 	fmt.Println(a.ID, a.Layers)
-	fmt.Printf("%s [%d,%d) %q said by %q\n", c.Kind, c.Content[0].Start, c.Content[0].End, c.Content[0].Text, c.Speaker)
+	fmt.Printf("%s [%d,%d) %q said by %q\n", c.Kind, c.Content[0].Start, c.Content[0].End, c.Content[0].Text, c.Speaker.Name)
 	// Output:
 	// example claims
 	// direct [3,15) "We will win," said by "Tatyana Khomich"
@@ -77,10 +77,10 @@ func ExampleScoreClaims() {
 		Doc:    &extract.Document{Text: text},
 		Layers: corpus.LayerClaims,
 		Claims: []claims.Claim{{Kind: claims.Indirect, Content: []extract.Span{span("the vote was fair")},
-			Cue: span("said"), Source: span("The ministry"), Speaker: "Ministry of Justice", Person: -1}},
+			Cue: span("said"), Source: span("The ministry"), Speaker: claims.Speaker{Kind: claims.OrgSpeaker, Name: "Ministry of Justice", Person: -1, Entity: -1}}},
 	}
 	pred := []claims.Claim{{Kind: claims.Indirect, Content: []extract.Span{span("the vote was fair.")},
-		Cue: span("said"), Source: span("ministry"), Person: -1}}
+		Cue: span("said"), Source: span("ministry")}}
 	s := corpus.ScoreClaims(gold, pred)
 	fmt.Println("attribution:", s.Attribution)
 	fmt.Println("source exact:", s.Source.Exact)

@@ -389,7 +389,7 @@ func decodeGold(file string, data []byte, sibling func() (string, error), errs *
 			fail(off, "%s: kind %q: want direct, indirect or mixed", what, jc.Kind)
 			continue
 		}
-		c := claims.Claim{Kind: k, Person: -1, Confidence: 1, Paragraph: -1, Sentence: -1}
+		c := claims.Claim{Kind: k, Speaker: claims.Speaker{Person: -1, Entity: -1}, Confidence: 1, Paragraph: -1, Sentence: -1}
 		ok := true
 		for _, js := range jc.Content {
 			s, good := span(what+" content", off, js)
@@ -406,13 +406,7 @@ func decodeGold(file string, data []byte, sibling func() (string, error), errs *
 		c.Source, good = optSpan(what+" source", off, jc.Source)
 		ok = ok && good
 		if jc.Speaker != nil {
-			c.Speaker = *jc.Speaker
-			for pi, p := range a.Doc.People {
-				if p.Name == c.Speaker {
-					c.Person = pi
-					break
-				}
-			}
+			c.Speaker = goldSpeaker(a.Doc, *jc.Speaker)
 		}
 		if ok {
 			sort.SliceStable(c.Content, func(i, j int) bool { return c.Content[i].Start < c.Content[j].Start })
@@ -424,6 +418,25 @@ func decodeGold(file string, data []byte, sibling func() (string, error), errs *
 		a.Claims = nil
 	}
 	return a
+}
+
+// goldSpeaker returns the speaker a gold file names: the person of d whose
+// Name is name, else the organisation (its first ORG entity with that
+// text, or Entity -1 when the file has no entity layer).
+func goldSpeaker(d *extract.Document, name string) claims.Speaker {
+	for pi, p := range d.People {
+		if p.Name == name {
+			return claims.Speaker{Kind: claims.PersonSpeaker, Name: name, Person: pi, Entity: -1}
+		}
+	}
+	sp := claims.Speaker{Kind: claims.OrgSpeaker, Name: name, Person: -1, Entity: -1}
+	for ei, e := range d.Entities {
+		if e.Label == extract.ORG && e.Text == name {
+			sp.Entity = ei
+			break
+		}
+	}
+	return sp
 }
 
 // sortEntities sorts d.Entities by Start and renumbers Person.Mentions.
@@ -567,8 +580,8 @@ func Encode(w io.Writer, a Article) error {
 				if !c.Source.IsEmpty() {
 					jc.Source = toJSONSpan(c.Source)
 				}
-				if c.Speaker != "" {
-					jc.Speaker = &c.Speaker
+				if c.Speaker.IsNamed() {
+					jc.Speaker = &c.Speaker.Name
 				}
 				return jc
 			}, last)

@@ -55,7 +55,8 @@ func TestDecodeGood(t *testing.T) {
 	require.Len(t, a.Claims, 1)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, 0, c.Person, "speaker resolved to the gold person")
+	assert.Equal(t, 0, c.Speaker.Person, "speaker resolved to the gold person")
+	assert.Equal(t, claims.PersonSpeaker, c.Speaker.Kind)
 	assert.Equal(t, "Ms. Tatyana Khomich", c.Source.Text)
 }
 

@@ -271,15 +271,16 @@ func parseBratEvent(file string, line, off int, id, s string, errs *ErrorList) (
 
 // polnearClaim turns an event into a claim.
 //
-//   - Content: each content piece, trimmed of white space; when the claim
-//     is Direct, the quotation marks at the ends of each piece are removed
-//     too, as saywho's gold format wants.
+//   - Content: each content piece, trimmed of white space and nothing
+//     else: a direct quotation keeps its marks, as PolNeAR annotates it and
+//     as claims.Claim holds it.
 //   - Kind: Direct when every letter and digit of the content is inside
 //     double quotation marks, Mixed when some are, Indirect otherwise.
 //   - Cue and Source: the first piece (in text order) of the role, trimmed;
 //     the zero Span when the role is absent. Discontinuous cues and sources
 //     are rare (11 in train and dev); all pieces stay in RoleSpans.
-//   - Speaker "" and Person -1: PolNeAR has no canonical speakers.
+//   - Speaker unknown (Person and Entity -1): PolNeAR has no canonical
+//     speakers.
 func polnearClaim(file string, ev bratEvent, spans map[string]*bratSpan, errs *ErrorList) (claims.Claim, RoleSpans, bool) {
 	var rs RoleSpans
 	for _, arg := range ev.args {
@@ -315,18 +316,14 @@ func polnearClaim(file string, ev bratEvent, spans map[string]*bratSpan, errs *E
 // claimFromRoles builds a gold claim from the annotated pieces of its
 // roles, as both annotation importers (PolNeAR, Citron) define it: the kind
 // from the quotation marks in the content, content pieces trimmed of white
-// space (and, for direct quotes, of their outer marks), empty pieces
-// dropped, and the first piece of the cue and of the source. It reports
+// space (quotation marks stay), empty pieces dropped, and the first piece of
+// the cue and of the source. It reports
 // false when no content is left. Confidence is 1, Person and the
 // segmentation indices -1.
 func claimFromRoles(rs RoleSpans) (claims.Claim, bool) {
-	c := claims.Claim{Kind: kindOf(rs.Content), Person: -1, Confidence: 1, Paragraph: -1, Sentence: -1}
+	c := claims.Claim{Kind: kindOf(rs.Content), Speaker: claims.Speaker{Person: -1, Entity: -1}, Confidence: 1, Paragraph: -1, Sentence: -1}
 	for _, p := range rs.Content {
-		if c.Kind == claims.Direct {
-			p = trimMarks(p)
-		} else {
-			p = trimSpace(p)
-		}
+		p = trimSpace(p)
 		if !p.IsEmpty() {
 			c.Content = append(c.Content, p)
 		}

@@ -37,13 +37,13 @@ func TestDecodeBrat(t *testing.T) {
 	require.Len(t, a.Pieces, 3)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, "We will win,", c.Content[0].Text, "marks are trimmed from direct content")
+	assert.Equal(t, "“We will win,”", c.Content[0].Text, "direct content keeps its marks, as annotated")
 	assert.Equal(t, "“We will win,”", a.Pieces[0].Content[0].Text, "pieces are kept as annotated")
 	assert.Equal(t, "she", c.Source.Text)
 	assert.Equal(t, len("“We will win,” "), c.Source.Start, "byte offset")
 	assert.Equal(t, "said", c.Cue.Text)
-	assert.Equal(t, "", c.Speaker)
-	assert.Equal(t, -1, c.Person)
+	assert.Equal(t, claims.UnknownSpeaker, c.Speaker.Kind)
+	assert.Equal(t, -1, c.Speaker.Person)
 
 	assert.Equal(t, claims.Direct, a.Claims[1].Kind, "E3 comes second in text order")
 	assert.True(t, a.Claims[1].Source.IsEmpty())
@@ -99,7 +99,7 @@ func TestDecodeBratMultiLineText(t *testing.T) {
 	require.Len(t, a.Claims, 1)
 	c := a.Claims[0]
 	assert.Equal(t, claims.Direct, c.Kind)
-	assert.Equal(t, "One.\n\n“Two.", c.Content[0].Text)
+	assert.Equal(t, "“One.\n\n“Two.”", c.Content[0].Text)
 }
 
 func TestLoadPolNeARDev(t *testing.T) {

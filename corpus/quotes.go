@@ -68,6 +68,24 @@ func kindOf(pieces []extract.Span) claims.Kind {
 	return claims.Indirect
 }
 
+// isQuoted reports whether gold claim c is fully or partly quoted, for
+// quoted recall: its Kind is Direct or Mixed, or one of its content spans
+// holds a double quotation mark.
+func isQuoted(c claims.Claim) bool {
+	if c.Kind != claims.Indirect {
+		return true
+	}
+	for _, p := range c.Content {
+		if strings.ContainsAny(p.Text, doubleMarks) {
+			return true
+		}
+	}
+	return false
+}
+
+// doubleMarks are the double quotation marks isQuoted looks for.
+const doubleMarks = "“”\"„«»‟＂"
+
 // trimSpace returns s without leading and trailing white space. The result
 // is a span of the same text (the Text field is re-sliced, not copied).
 func trimSpace(s extract.Span) extract.Span {

@@ -44,7 +44,9 @@ func (s *Score) Add(a *Article, doc *extract.Document, pred []claims.Claim) {
 //	ner.f1, ner.p, ner.r, ner.PERSON.f1 (and ORG, LOC, MISC)
 //	claims.attribution.f1 (.p, .r), claims.quoted_attribution, claims.speaker
 //	claims.cue.exact.f1, claims.cue.overlap.f1 (and source, content, quote)
-//	claims.chunks.source.f1 (and cue, content)
+//	claims.chunks.source.f1 (and cue, content: strict, as annotated)
+//	claims.chunks.content_lenient.f1 (quotation marks ignored: lenient)
+//	claims.confidence.ece (expected calibration error of Confidence)
 //
 // Only the layers that were scored appear.
 func (s Score) Metrics() map[string]float64 {
@@ -69,6 +71,8 @@ func (s Score) Metrics() map[string]float64 {
 		m["claims.chunks.source.f1"] = c.Chunks.Source.F1()
 		m["claims.chunks.cue.f1"] = c.Chunks.Cue.F1()
 		m["claims.chunks.content.f1"] = c.Chunks.Content.F1()
+		m["claims.chunks.content_lenient.f1"] = c.LenientContent.F1()
+		m["claims.confidence.ece"] = c.Reliability.ECE()
 	}
 	return m
 }

@@ -213,12 +213,16 @@ func (r RoleCounts) Add(s RoleCounts) RoleCounts {
 // absent role matches only an absent role), overlap when cue, source and
 // content each overlap (absent matches absent).
 //
-// Chunks, as published for PolNeAR (CofeNet, Wang et al. 2022): the
-// exact-match score of role chunks. Each contiguous piece of a role is one
-// chunk (PolNeAR gold keeps its raw pieces, see Article.Pieces), trimmed of
-// white space; content chunks are also trimmed of the quotation marks at
-// their ends, because PolNeAR includes the marks in contents and saywho
-// does not. Duplicate chunks count once.
+// Chunks, as published for PolNeAR (CofeNet, Wang et al. 2022), is the
+// strict headline score: exact match of role chunks as annotated. Each
+// contiguous piece of a role is one chunk (PolNeAR gold keeps its raw
+// pieces, see Article.Pieces), trimmed of white space and nothing else, so a
+// direct quotation's content chunk includes its quotation marks on both
+// sides, as PolNeAR, CofeNet, Citron and CoreNLP mark it. Duplicate chunks
+// count once. LenientContent is the same content score with the quotation
+// marks at both ends of every chunk (and punctuation after a closing mark)
+// trimmed on both sides before comparing: a lenient figure that forgives a
+// prediction without marks, never to be set beside published strict ones.
 //
 // Attribution is the who-said-what score: a predicted claim is right when
 // one of its content spans overlaps one of a gold claim's, and its source
@@ -228,17 +232,101 @@ func (r RoleCounts) Add(s RoleCounts) RoleCounts {
 // other), so a prediction that covers a nested gold claim exactly matches
 // that claim rather than the one around it.
 //
-// QuotedAttribution is the share of gold Direct claims (content entirely in
-// quotation marks) that Attribution matched. Speaker is the share of gold
-// claims with a canonical speaker whose prediction (matched on content
-// overlap alone) names the same speaker, compared with white space
+// QuotedAttribution is quoted recall: the share of quoted gold claims that
+// Attribution matched, where a claim is quoted when its content contains a
+// double quotation mark (“ ” " „ « » and the like; single marks are
+// apostrophes too often to count) or its Kind is not Indirect, that is
+// fully or partly quoted. Speaker is the share of gold claims with a
+// canonical speaker whose prediction (matched on content overlap alone)
+// names the same person or organisation, compared with white space
 // collapsed and case folded; an unmatched gold claim counts as wrong.
 type ClaimScore struct {
 	Cue, Source, Content, Quote SpanScore
 	Chunks                      RoleCounts
+	LenientContent              Counts
 	Attribution                 Counts
 	QuotedAttribution           Ratio
 	Speaker                     Ratio
+	// Reliability bins the predicted claims by Confidence and counts how
+	// many of each bin Attribution counts right.
+	Reliability Reliability
+}
+
+// Reliability is a reliability diagram of predicted claims: bin k holds
+// the claims whose Confidence is in [k/10, (k+1)/10) (the last bin
+// includes 1). A calibrated attributor has, in each bin, a share of right
+// claims close to the bin's mean confidence. Reliabilities add up over
+// documents.
+type Reliability [10]ReliabilityBin
+
+// ReliabilityBin counts the claims of one confidence bin: how many, how
+// many right, and the sum of their confidences.
+type ReliabilityBin struct {
+	Claims, Right int
+	SumConfidence float64
+}
+
+// Add returns the sum of r and s.
+func (r Reliability) Add(s Reliability) Reliability {
+	for k := range r {
+		r[k].Claims += s[k].Claims
+		r[k].Right += s[k].Right
+		r[k].SumConfidence += s[k].SumConfidence
+	}
+	return r
+}
+
+// add counts one claim of confidence conf, right or not.
+func (r *Reliability) add(conf float64, right bool) {
+	k := min(max(int(conf*10), 0), 9)
+	r[k].Claims++
+	r[k].SumConfidence += conf
+	if right {
+		r[k].Right++
+	}
+}
+
+// MeanConfidence returns the mean confidence of the bin's claims, and 0
+// for an empty bin.
+func (b ReliabilityBin) MeanConfidence() float64 {
+	if b.Claims == 0 {
+		return 0
+	}
+	return b.SumConfidence / float64(b.Claims)
+}
+
+// Accuracy returns the share of the bin's claims that are right, and 0
+// for an empty bin.
+func (b ReliabilityBin) Accuracy() float64 {
+	if b.Claims == 0 {
+		return 0
+	}
+	return float64(b.Right) / float64(b.Claims)
+}
+
+// ECE returns the expected calibration error: the mean over claims of the
+// gap between a bin's mean confidence and its accuracy, each bin weighed
+// by its share of the claims (Naeini et al. 2015); 0 when there are no
+// claims.
+func (r Reliability) ECE() float64 {
+	n := 0
+	for _, b := range r {
+		n += b.Claims
+	}
+	if n == 0 {
+		return 0
+	}
+	e := 0.0
+	for _, b := range r {
+		if b.Claims > 0 {
+			d := b.MeanConfidence() - b.Accuracy()
+			if d < 0 {
+				d = -d
+			}
+			e += float64(b.Claims) / float64(n) * d
+		}
+	}
+	return e
 }
 
 // Add adds the counts of t to s.
@@ -248,9 +336,11 @@ func (s *ClaimScore) Add(t ClaimScore) {
 	s.Content = s.Content.Add(t.Content)
 	s.Quote = s.Quote.Add(t.Quote)
 	s.Chunks = s.Chunks.Add(t.Chunks)
+	s.LenientContent = s.LenientContent.Add(t.LenientContent)
 	s.Attribution = s.Attribution.Add(t.Attribution)
 	s.QuotedAttribution = s.QuotedAttribution.Add(t.QuotedAttribution)
 	s.Speaker = s.Speaker.Add(t.Speaker)
+	s.Reliability = s.Reliability.Add(t.Reliability)
 }
 
 // ScoreClaims scores predicted claims of gold.Doc.Text against the gold
@@ -299,6 +389,7 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 	s.Chunks.Source = scoreSpans(gch[0], pch[0]).Exact
 	s.Chunks.Cue = scoreSpans(gch[1], pch[1]).Exact
 	s.Chunks.Content = scoreSpans(gch[2], pch[2]).Exact
+	s.LenientContent = scoreSpans(trimAllMarks(gch[2]), trimAllMarks(pch[2])).Exact
 
 	// Who said what.
 	attr := matchClaims(gold.Claims, pred, true)
@@ -309,63 +400,30 @@ func ScoreClaims(gold *Article, pred []claims.Claim) ClaimScore {
 		} else {
 			s.Attribution.FN++
 		}
-		if g.Kind == claims.Direct {
+		if isQuoted(g) {
 			s.QuotedAttribution.Den++
 			if attr[i] >= 0 {
 				s.QuotedAttribution.Num++
 			}
 		}
-		if g.Speaker != "" {
+		if g.Speaker.IsNamed() {
 			s.Speaker.Den++
-			if j := content[i]; j >= 0 && sameName(g.Speaker, pred[j].Speaker) {
+			if j := content[i]; j >= 0 && pred[j].Speaker.IsNamed() && sameName(g.Speaker.Name, pred[j].Speaker.Name) {
 				s.Speaker.Num++
 			}
 		}
 	}
 	s.Attribution.FP = len(pred) - s.Attribution.TP
+	right := make([]bool, len(pred))
+	for _, j := range attr {
+		if j >= 0 {
+			right[j] = true
+		}
+	}
+	for j, p := range pred {
+		s.Reliability.add(p.Confidence, right[j])
+	}
 	return s
-}
-
-// MergeContinuations returns claims with each continuation claim
-// (claims.Claim.Continuation) folded into the claim it continues, whose
-// Content gains the continuation's spans: the nearest earlier claim with the
-// same Cue when the continuation repeats a cue ("“…,” he said, “…”"), else
-// the nearest earlier Direct or Mixed claim. This is how PolNeAR annotates a
-// continued quotation, one attribution with several content spans; score
-// predictions against PolNeAR after merging, and against our own gold
-// (seeds, testdata/gold), which annotates continuations as claims of their
-// own, without. A continuation with no claim to join is kept as it is.
-//
-// It allocates a new slice and never modifies cs or the Content slices of
-// its claims; the spans still alias the document text.
-func MergeContinuations(cs []claims.Claim) []claims.Claim {
-	out := make([]claims.Claim, 0, len(cs))
-	last := -1 // index into out of the last Direct or Mixed claim
-	grow := func(k int, more []extract.Span) {
-		c := &out[k]
-		c.Content = append(c.Content[:len(c.Content):len(c.Content)], more...)
-	}
-	for _, c := range cs {
-		if c.Continuation && !c.Cue.IsEmpty() {
-			k := len(out) - 1
-			for k >= 0 && out[k].Cue != c.Cue {
-				k--
-			}
-			if k >= 0 {
-				grow(k, c.Content)
-				continue
-			}
-		}
-		if c.Continuation && c.Cue.IsEmpty() && last >= 0 {
-			grow(last, c.Content)
-			continue
-		}
-		out = append(out, c)
-		if c.Kind != claims.Indirect {
-			last = len(out) - 1
-		}
-	}
-	return out
 }
 
 // MatchClaims matches predicted claims to gold claims one to one and
@@ -520,9 +578,19 @@ func appendChunks(ch [3][]extract.Span, rs RoleSpans) [3][]extract.Span {
 		ch[1] = appendNonEmpty(ch[1], trimSpace(s))
 	}
 	for _, s := range rs.Content {
-		ch[2] = appendNonEmpty(ch[2], trimMarks(s))
+		ch[2] = appendNonEmpty(ch[2], trimSpace(s))
 	}
 	return ch
+}
+
+// trimAllMarks returns the spans without the quotation marks at their ends
+// (trimMarks), for the lenient content score.
+func trimAllMarks(spans []extract.Span) []extract.Span {
+	out := make([]extract.Span, 0, len(spans))
+	for _, s := range spans {
+		out = appendNonEmpty(out, trimMarks(s))
+	}
+	return out
 }
 
 func sameSpan(a, b extract.Span) bool { return a.Start == b.Start && a.End == b.End }

@@ -99,6 +99,15 @@ func sp(text, s string, n int) extract.Span {
 	return extract.SpanOf(text, off, off+len(s))
 }
 
+// person and org return the speakers a gold file names.
+func person(name string) claims.Speaker {
+	return claims.Speaker{Kind: claims.PersonSpeaker, Name: name, Person: -1, Entity: -1}
+}
+
+func org(name string) claims.Speaker {
+	return claims.Speaker{Kind: claims.OrgSpeaker, Name: name, Person: -1, Entity: -1}
+}
+
 const claimText = `“We will win,” Ms. Khomich said. The ministry said the vote was fair. He denied it.`
 
 func goldClaims() *Article {
@@ -108,11 +117,11 @@ func goldClaims() *Article {
 		Layers: LayerClaims,
 		Claims: []claims.Claim{
 			{Kind: claims.Direct, Content: []extract.Span{sp(t, "We will win,", 0)}, Cue: sp(t, "said", 0),
-				Source: sp(t, "Ms. Khomich", 0), Speaker: "Tatyana Khomich", Person: -1},
+				Source: sp(t, "Ms. Khomich", 0), Speaker: person("Tatyana Khomich")},
 			{Kind: claims.Indirect, Content: []extract.Span{sp(t, "the vote was fair", 0)}, Cue: sp(t, "said", 1),
-				Source: sp(t, "The ministry", 0), Speaker: "Ministry of Justice", Person: -1},
+				Source: sp(t, "The ministry", 0), Speaker: org("Ministry of Justice")},
 			{Kind: claims.Indirect, Content: []extract.Span{sp(t, "it", 0)}, Cue: sp(t, "denied", 0),
-				Source: sp(t, "He", 0), Person: -1},
+				Source: sp(t, "He", 0), Speaker: claims.Speaker{Person: -1, Entity: -1}},
 		},
 	}
 }
@@ -179,13 +188,31 @@ func TestScoreClaimsSwappedSpeaker(t *testing.T) {
 	assert.Equal(t, Counts{TP: 1, FP: 2, FN: 2}, s.Quote.Exact)
 }
 
-func TestScoreClaimsChunksTrimMarks(t *testing.T) {
+func TestScoreClaimsChunksStrict(t *testing.T) {
 	g := goldClaims()
 	// PolNeAR-style raw pieces: the content includes the marks.
 	g.Pieces = []RoleSpans{SpansOf(g.Claims[0]), SpansOf(g.Claims[1]), SpansOf(g.Claims[2])}
 	g.Pieces[0].Content = []extract.Span{sp(claimText, "“We will win,”", 0)}
 	s := ScoreClaims(g, g.Claims)
-	assert.Equal(t, Counts{TP: 3}, s.Chunks.Content)
+	assert.Equal(t, Counts{TP: 2, FP: 1, FN: 1}, s.Chunks.Content, "strict: a content without its marks is wrong")
+	assert.Equal(t, Counts{TP: 3}, s.LenientContent, "lenient: the marks are ignored")
+	pred := append([]claims.Claim(nil), g.Claims...)
+	pred[0].Content = g.Pieces[0].Content
+	s = ScoreClaims(g, pred)
+	assert.Equal(t, Counts{TP: 3}, s.Chunks.Content, "strict: the marks as annotated")
+	assert.Equal(t, Counts{TP: 3}, s.LenientContent)
+}
+
+func TestQuotedRecall(t *testing.T) {
+	const text = `He said the plan was “dead.” She said “no.” They said it was fine.`
+	gold := &Article{Doc: &extract.Document{Text: text}, Layers: LayerClaims, Claims: []claims.Claim{
+		// Annotated as indirect, but the content holds marks: partly quoted.
+		{Kind: claims.Indirect, Content: []extract.Span{sp(text, "the plan was “dead.”", 0)}, Cue: sp(text, "said", 0), Source: sp(text, "He", 0)},
+		{Kind: claims.Direct, Content: []extract.Span{sp(text, "“no.”", 0)}, Cue: sp(text, "said", 1), Source: sp(text, "She", 0)},
+		{Kind: claims.Indirect, Content: []extract.Span{sp(text, "it was fine", 0)}, Cue: sp(text, "said", 2), Source: sp(text, "They", 0)},
+	}}
+	s := ScoreClaims(gold, gold.Claims[1:])
+	assert.Equal(t, Ratio{1, 2}, s.QuotedAttribution, "two quoted gold claims, the partly quoted one missed")
 }
 
 func TestSpanOverlapIgnoresSpace(t *testing.T) {
@@ -212,12 +239,39 @@ func TestDiffSpans(t *testing.T) {
 func TestMatchClaimsNestedTie(t *testing.T) {
 	const text = `Mr. Smith reported that the talks went well, those present said.`
 	outer := claims.Claim{Kind: claims.Indirect, Content: []extract.Span{sp(text, "Mr. Smith reported that the talks went well", 0)},
-		Cue: sp(text, "said", 0), Source: sp(text, "those present", 0), Person: -1}
+		Cue: sp(text, "said", 0), Source: sp(text, "those present", 0)}
 	inner := claims.Claim{Kind: claims.Indirect, Content: []extract.Span{sp(text, "that the talks went well", 0)},
-		Cue: sp(text, "reported", 0), Source: sp(text, "Mr. Smith", 0), Speaker: "Christopher W. Smith", Person: -1}
+		Cue: sp(text, "reported", 0), Source: sp(text, "Mr. Smith", 0), Speaker: person("Christopher W. Smith")}
 	pred := []claims.Claim{inner}
 	assert.Equal(t, []int{-1, 0}, MatchClaims([]claims.Claim{outer, inner}, pred, false))
 	assert.Equal(t, []int{-1, 0}, MatchClaims([]claims.Claim{outer, inner}, pred, true))
 	// The order of the gold claims does not matter.
 	assert.Equal(t, []int{0, -1}, MatchClaims([]claims.Claim{inner, outer}, pred, false))
+}
+
+func TestReliability(t *testing.T) {
+	g := goldClaims()
+	pred := append([]claims.Claim(nil), g.Claims...)
+	pred[0].Confidence = 0.95 // right
+	pred[1].Confidence = 0.92 // right
+	pred[2].Confidence = 0.31 // right
+	wrong := pred[2]
+	wrong.Content = []extract.Span{sp(claimText, "We will win", 0)}
+	wrong.Source = sp(claimText, "The ministry", 0)
+	wrong.Confidence = 1 // the last bin includes 1
+	pred = append(pred, wrong)
+	s := ScoreClaims(g, pred)
+	r := s.Reliability
+	assert.Equal(t, ReliabilityBin{Claims: 3, Right: 2, SumConfidence: 0.95 + 0.92 + 1}, r[9])
+	assert.Equal(t, ReliabilityBin{Claims: 1, Right: 1, SumConfidence: 0.31}, r[3])
+	assert.InDelta(t, 2.0/3, r[9].Accuracy(), 1e-12)
+	assert.InDelta(t, (0.95+0.92+1)/3, r[9].MeanConfidence(), 1e-12)
+	// ECE: bin 9 is off by |0.9567 - 0.6667|, bin 3 by |0.31 - 1|.
+	want := 3.0/4*((0.95+0.92+1)/3-2.0/3) + 1.0/4*(1-0.31)
+	assert.InDelta(t, want, r.ECE(), 1e-12)
+	var total ClaimScore
+	total.Add(s)
+	total.Add(s)
+	assert.Equal(t, 6, total.Reliability[9].Claims, "reliabilities add up")
+	assert.Equal(t, 0.0, Reliability{}.ECE())
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,9 +123,10 @@ func (m *mention) anyGender() Gender {
 // cluster is a person being built.
 type cluster struct {
 	mentions     []mention
-	best         int // index into mentions of the fullest one (P7)
-	male, female int // honorific votes (G1)
-	lastEntity   int // most recent mention, for recency (P3, P4)
+	best         int      // index into mentions of the fullest one (P7)
+	male, female int      // honorific votes (G1)
+	lastEntity   int      // most recent mention, for recency (P3, P4)
+	lasts        []string // the distinct last names of the mentions
 }
 
 // honorificGender returns the gender the cluster's honorifics imply.
@@ -143,6 +145,18 @@ func (c *cluster) honorificGender() Gender {
 // entities without a name word) and returns the people in order of first
 // mention. See the rules above.
 func clusterPeople(d *Document) []Person {
+	persons := 0
+	for _, e := range d.Entities {
+		if e.Label == PER {
+			persons++
+		}
+	}
+	// About four keys per person of distinct names (see clusterIndex.add).
+	return clusterPeopleBy(d, &clusterIndex{stacks: make(map[indexKey][]indexEntry, 4*persons)})
+}
+
+// clusterPeopleBy is clusterPeople with the cluster finder f.
+func clusterPeopleBy(d *Document, f clusterFinder) []Person {
 	var clusters []*cluster
 	for i := range d.Entities {
 		d.Entities[i].Person = -1
@@ -153,13 +167,16 @@ func clusterPeople(d *Document) []Person {
 		if !ok {
 			continue
 		}
-		c := findCluster(clusters, m)
+		c := f.find(clusters, m)
 		if c < 0 { // P6
 			c = len(clusters)
 			clusters = append(clusters, &cluster{})
 		}
 		cl := clusters[c]
 		cl.mentions = append(cl.mentions, m)
+		if !slices.Contains(cl.lasts, m.last) {
+			cl.lasts = append(cl.lasts, m.last)
+		}
 		if len(m.words) > len(cl.mentions[cl.best].words) {
 			cl.best = len(cl.mentions) - 1
 		}
@@ -170,6 +187,7 @@ func clusterPeople(d *Document) []Person {
 			cl.female++
 		}
 		cl.lastEntity = i
+		f.add(clusters, c)
 		d.Entities[i].Person = c
 	}
 	if len(clusters) == 0 {
@@ -491,57 +509,153 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// findCluster returns the cluster mention m joins (P3 to P5), or -1.
-func findCluster(clusters []*cluster, m mention) int {
-	best, bestFirst := -1, -1 // P4: last-name match, first-name match
-	for c, cl := range clusters {
-		full := cl.mentions[cl.best]
-		if mg, cg := m.anyGender(), cl.honorificGender(); cg == Unknown && full.first != "" { // P5
-			if cg = full.anyGender(); mg != Unknown && cg != Unknown && mg != cg {
-				continue
-			}
-		} else if mg != Unknown && cg != Unknown && mg != cg {
-			continue
-		}
-		if m.first != "" { // P3
-			if hasLast(cl, m.last) && (full.first == "" || firstsAgree(full.first, m.first)) {
-				if best < 0 || cl.lastEntity > clusters[best].lastEntity {
-					best = c
-				}
-			}
-			continue
-		}
-		if len(m.words) > 1 { // no first name ("von der Leyen"): last name only
-			if hasLast(cl, m.last) && (best < 0 || cl.lastEntity > clusters[best].lastEntity) {
-				best = c
-			}
-			continue
-		}
-		switch { // P4
-		case hasLast(cl, m.last):
-			if best < 0 || cl.lastEntity > clusters[best].lastEntity {
-				best = c
-			}
-		case full.first == m.last:
-			if bestFirst < 0 || cl.lastEntity > clusters[bestFirst].lastEntity {
-				bestFirst = c
-			}
-		}
-	}
-	if best >= 0 {
-		return best
-	}
-	return bestFirst
+// clusterIndex finds the cluster a mention joins (P3 to P5) without
+// scanning every cluster, so clustering is linear in the mentions of a
+// document however many people it names.
+//
+// Every rule asks for the most recently mentioned cluster (the largest
+// lastEntity) among those that have some last name, or whose fullest
+// mention has some first name, and whose P5 gender (p5Gender) does not
+// contradict the mention's. The index keeps one stack per such question
+// (an indexKey); after a cluster takes a mention it is pushed, stamped with
+// its new lastEntity, onto the stack of every key it now answers. Stacks
+// are thus in lastEntity order, an entry whose stamp is not its cluster's
+// lastEntity is stale (the cluster has moved on, perhaps to other keys), and
+// the top entry that is not stale is the answer. Stale entries are popped
+// as they surface, so each push is popped at most once.
+type clusterIndex struct {
+	stacks map[indexKey][]indexEntry
 }
 
-// hasLast reports whether a mention of cl has last name last.
-func hasLast(cl *cluster, last string) bool {
-	for _, m := range cl.mentions {
-		if m.last == last {
-			return true
+// clusterFinder is what clusterPeople asks for the cluster a mention
+// joins: clusterIndex, or in tests the plain scan over every cluster that
+// it replaced (and must agree with).
+type clusterFinder interface {
+	// find returns the cluster of clusters that m joins, or -1.
+	find(clusters []*cluster, m mention) int
+	// add records that clusters[c] has just taken a mention.
+	add(clusters []*cluster, c int)
+}
+
+// indexKey is one question the index answers. kind selects the fields used.
+type indexKey struct {
+	kind  indexKind
+	g     Gender // the cluster's p5Gender
+	name  string // a last name, or for byFirst the first name of the fullest mention
+	first string // byLastFirst: the first name of the fullest mention
+	r     rune   // byLastRune, byLastInitial: the first rune of that first name
+}
+
+type indexKind uint8
+
+const (
+	byLast        indexKind = iota // clusters with a mention of last name name
+	byLastNoFirst                  // ... whose fullest mention has no first name
+	byLastFirst                    // ... whose fullest mention has first name first
+	byLastRune                     // ... whose fullest mention's first name starts with r
+	byLastInitial                  // ... whose fullest mention's first name is the one rune r
+	byFirst                        // clusters whose fullest mention has first name name
+)
+
+type indexEntry struct{ cluster, lastEntity int }
+
+// p5Gender returns the gender that P5 holds against a mention joining c:
+// its honorifics', else that of the first name of its fullest mention.
+func (c *cluster) p5Gender() Gender {
+	g := c.honorificGender()
+	if full := c.mentions[c.best]; g == Unknown && full.first != "" {
+		g = full.anyGender()
+	}
+	return g
+}
+
+// add records that cluster c has just taken a mention (its lastEntity,
+// best, votes and lasts are up to date).
+func (x *clusterIndex) add(clusters []*cluster, c int) {
+	cl := clusters[c]
+	e := indexEntry{c, cl.lastEntity}
+	g := cl.p5Gender()
+	full := cl.mentions[cl.best]
+	r, _ := utf8.DecodeRuneInString(full.first)
+	initial := utf8.RuneCountInString(full.first) == 1
+	for _, last := range cl.lasts {
+		x.push(indexKey{kind: byLast, g: g, name: last}, e)
+		if full.first == "" {
+			x.push(indexKey{kind: byLastNoFirst, g: g, name: last}, e)
+			continue
+		}
+		x.push(indexKey{kind: byLastFirst, g: g, name: last, first: full.first}, e)
+		x.push(indexKey{kind: byLastRune, g: g, name: last, r: r}, e)
+		if initial {
+			x.push(indexKey{kind: byLastInitial, g: g, name: last, r: r}, e)
 		}
 	}
-	return false
+	if full.first != "" {
+		x.push(indexKey{kind: byFirst, g: g, name: full.first}, e)
+	}
+}
+
+func (x *clusterIndex) push(k indexKey, e indexEntry) {
+	if x.stacks == nil {
+		x.stacks = make(map[indexKey][]indexEntry)
+	}
+	x.stacks[k] = append(x.stacks[k], e)
+}
+
+// top returns the most recent cluster that answers k, or -1.
+func (x *clusterIndex) top(clusters []*cluster, k indexKey) int {
+	s, ok := x.stacks[k]
+	if !ok {
+		return -1
+	}
+	n := len(s)
+	for n > 0 && clusters[s[n-1].cluster].lastEntity != s[n-1].lastEntity {
+		n--
+	}
+	if n < len(s) {
+		x.stacks[k] = s[:n]
+	}
+	if n == 0 {
+		return -1
+	}
+	return s[n-1].cluster
+}
+
+// find returns the cluster mention m joins (P3 to P5), or -1.
+func (x *clusterIndex) find(clusters []*cluster, m mention) int {
+	all := [...]Gender{Unknown, Male, Female}
+	genders := all[:]
+	if mg := m.anyGender(); mg != Unknown { // P5: the same gender or none
+		genders = []Gender{Unknown, mg}
+	}
+	best := -1
+	pick := func(k indexKey) {
+		if c := x.top(clusters, k); c >= 0 && (best < 0 || clusters[c].lastEntity > clusters[best].lastEntity) {
+			best = c
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(m.first)
+	for _, g := range genders {
+		switch {
+		case m.first != "": // P3: the last name, and no or an agreeing first name
+			pick(indexKey{kind: byLastNoFirst, g: g, name: m.last})
+			if utf8.RuneCountInString(m.first) == 1 {
+				pick(indexKey{kind: byLastRune, g: g, name: m.last, r: r})
+			} else {
+				pick(indexKey{kind: byLastFirst, g: g, name: m.last, first: m.first})
+				pick(indexKey{kind: byLastInitial, g: g, name: m.last, r: r})
+			}
+		default: // no first name ("von der Leyen"), or P4: the last name
+			pick(indexKey{kind: byLast, g: g, name: m.last})
+		}
+	}
+	if best >= 0 || m.first != "" || len(m.words) > 1 {
+		return best
+	}
+	for _, g := range genders { // P4: failing the last name, the first name
+		pick(indexKey{kind: byFirst, g: g, name: m.last})
+	}
+	return best
 }
 
 // firstsAgree reports whether two lower-cased first names can name the same
@@ -921,13 +1035,14 @@ func pronounGenders(d *Document, clusters []*cluster, people []Person) {
 		return
 	}
 	votes := make([][2]int, len(people)) // male, female
+	ants := newAntecedents(d, clusters)
 	for s, sent := range d.Sentences {
 		for i := sent.Tokens.Lo; i < sent.Tokens.Hi; i++ {
 			g, subject := pronoun(d.Tokens[i])
 			if g == Unknown {
 				continue
 			}
-			p := antecedent(d, clusters, s, i, g, subject && opensClause(d, i, sent.Tokens.Lo))
+			p := ants.antecedent(d, s, i, g, subject && opensClause(d, i, sent.Tokens.Lo))
 			if p < 0 {
 				continue
 			}
@@ -970,33 +1085,82 @@ func pronoun(t Token) (Gender, bool) {
 	return Unknown, false
 }
 
-// antecedent returns the person a pronoun at token i of sentence s votes
-// for (G2), or -1.
-func antecedent(d *Document, clusters []*cluster, s, i int, g Gender, subject bool) int {
-	ok := func(e int) bool {
-		p := d.Entities[e].Person
-		if p < 0 || d.Entities[e].Tokens.Hi > i {
-			return false
+// antecedents answers, for G2, which person entity is the first or the last
+// one in a range of entities whose person's honorifics do not contradict a
+// gender, in constant time: next[g][e] is the first such entity at or after
+// e, prev[g][e] the last one at or before e (len(d.Entities) and -1 when
+// there is none). Scanning the entities of a sentence per pronoun instead
+// would be quadratic in one long sentence.
+type antecedents struct {
+	next, prev [2][]int32 // [0]: male, [1]: female
+}
+
+func newAntecedents(d *Document, clusters []*cluster) *antecedents {
+	n := len(d.Entities)
+	a := &antecedents{}
+	for gi, g := range [...]Gender{Male, Female} {
+		ok := func(e int) bool {
+			p := d.Entities[e].Person
+			if p < 0 {
+				return false
+			}
+			hg := clusters[p].honorificGender()
+			return hg == Unknown || hg == g
 		}
-		hg := clusters[p].honorificGender()
-		return hg == Unknown || hg == g
+		next, prev := make([]int32, n+1), make([]int32, n)
+		next[n] = int32(n)
+		for e := n - 1; e >= 0; e-- {
+			next[e] = next[e+1]
+			if ok(e) {
+				next[e] = int32(e)
+			}
+		}
+		last := int32(-1)
+		for e := 0; e < n; e++ {
+			if ok(e) {
+				last = int32(e)
+			}
+			prev[e] = last
+		}
+		a.next[gi], a.prev[gi] = next, prev
 	}
+	return a
+}
+
+// antecedent returns the person a pronoun of gender g at token i of
+// sentence s votes for (G2), or -1.
+func (a *antecedents) antecedent(d *Document, s, i int, g Gender, subject bool) int {
+	gi := 0
+	if g == Female {
+		gi = 1
+	}
+	// inSentence returns the person of the first (fromStart) or last
+	// acceptable entity of sentence s that ends at or before token i.
 	inSentence := func(s int, fromStart bool) int {
 		sent := d.Sentences[s]
 		lo := firstEntityFrom(d, sent.Tokens.Lo)
 		hi := firstEntityFrom(d, min(sent.Tokens.Hi, i))
+		if lo >= hi {
+			return -1
+		}
+		// Only the last entity before i can reach past it (entities do
+		// not overlap), and such an entity is no antecedent.
 		if fromStart {
-			for e := lo; e < hi; e++ {
-				if ok(e) {
-					return d.Entities[e].Person
-				}
+			e := int(a.next[gi][lo])
+			if e < hi && d.Entities[e].Tokens.Hi <= i {
+				return d.Entities[e].Person
 			}
 			return -1
 		}
-		for e := hi - 1; e >= lo; e-- {
-			if ok(e) {
-				return d.Entities[e].Person
-			}
+		from := hi - 1
+		if d.Entities[from].Tokens.Hi > i {
+			from--
+		}
+		if from < lo {
+			return -1
+		}
+		if e := int(a.prev[gi][from]); e >= lo {
+			return d.Entities[e].Person
 		}
 		return -1
 	}

@@ -25,7 +25,7 @@ func main() {
 func run(w io.Writer) error {
 	doc := extract.Parse(article) // tokens, sentences, entities, people
 	for _, c := range claims.Attribute(doc) {
-		speaker := c.Speaker
+		speaker := c.Speaker.Name
 		if speaker == "" {
 			speaker = "(unknown)"
 		}

@@ -19,7 +19,7 @@ import (
 	"github.com/saywho/saywho/extract"
 )
 
-const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-model DIR] [-json] [-errors N] [-baseline prose]
+const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-json] [-errors N] [-baseline prose] [-model DIR] [-seen FILE] [-allow-load-errors]
 
 Scores saywho (extract.New, then claims.Attribute) on annotated corpora and
 prints the figures defined in the corpus package documentation:
@@ -28,6 +28,12 @@ prints the figures defined in the corpus package documentation:
   -gold PATH     a saywho gold JSON file, or a directory of *.json gold files:
                  entity and claim scores
 At least one corpus is required; several may be given.
+
+Annotation problems are named on standard error, with the file's path and
+line. A malformed annotation line is skipped and the rest of its file
+scored; a file that cannot be loaded at all (unreadable, or a gold file
+with any problem) is left out, and the exit status is then 1 unless
+-allow-load-errors is given. Exit status 2: bad flags.
 
 Examples:
   saywho eval -polnear ../shared/data/polnear -split dev
@@ -47,11 +53,8 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 type evalSet struct {
 	name     string
 	articles []corpus.Article
-	loadErrs int
-	// merge folds continuation claims into the claims they continue
-	// before scoring (corpus.MergeContinuations), as PolNeAR annotates
-	// them; our own gold keeps them apart.
-	merge bool
+	loadErrs int // annotation problems reported
+	failed   int // files left out because they could not be loaded
 }
 
 // system is one pipeline under test.
@@ -73,6 +76,7 @@ type evalResult struct {
 	System     string             `json:"system"`
 	Articles   int                `json:"articles"`
 	LoadErrors int                `json:"load_errors"`
+	Failed     int                `json:"failed_files"`
 	Metrics    map[string]float64 `json:"metrics"`
 	Counts     map[string][3]int  `json:"counts"` // metric -> [tp, fp, fn]
 	Ratios     map[string][2]int  `json:"ratios"` // metric -> [right, total]
@@ -93,6 +97,7 @@ func runEval(args []string, out, errw io.Writer) int {
 	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	seenFile := fl.String("seen", "", "CoNLL file whose entity texts count as seen in the NER breakdown (default: train.txt beside the -conll file)")
 	modelDir := fl.String("model", "", "directory holding the NER model file to score instead of the embedded one (e.g. extract/internal/ner/model/trainonly)")
+	allowLoadErrors := fl.Bool("allow-load-errors", false, "exit 0 even when annotation files failed to load (they are still named and left out)")
 	fl.Usage = func() {
 		fmt.Fprint(errw, evalUsage)
 		fl.PrintDefaults()
@@ -118,8 +123,12 @@ func runEval(args []string, out, errw io.Writer) int {
 
 	status := 0
 	var sets []evalSet
-	load := func(name string, arts []corpus.Article, err error) {
+	// load adds a corpus. wholeFile reports whether a problem left its
+	// whole file out: every problem of a gold file does; for PolNeAR and
+	// CoNLL only those with no line (the file could not be read) do.
+	load := func(name string, arts []corpus.Article, err error, wholeFile func(*corpus.LoadError) bool) {
 		n := 0
+		failed := map[string]bool{}
 		if err != nil {
 			var el corpus.ErrorList
 			if !errors.As(err, &el) {
@@ -129,6 +138,11 @@ func runEval(args []string, out, errw io.Writer) int {
 			}
 			// Annotation problems: report them, score what loaded.
 			n = len(el)
+			for _, e := range el {
+				if wholeFile(e) {
+					failed[e.File] = true
+				}
+			}
 			for i, e := range el {
 				if i == 10 {
 					fmt.Fprintf(errw, "saywho eval: %s: ... and %d more annotation problems\n", name, len(el)-i)
@@ -137,23 +151,31 @@ func runEval(args []string, out, errw io.Writer) int {
 				fmt.Fprintf(errw, "saywho eval: warning: %v\n", e)
 			}
 		}
-		sets = append(sets, evalSet{name: name, articles: arts, loadErrs: n})
+		if len(failed) > 0 {
+			files := make([]string, 0, len(failed))
+			for f := range failed {
+				files = append(files, f)
+			}
+			sort.Strings(files)
+			fmt.Fprintf(errw, "saywho eval: %s: %d files failed to load and are left out: %s\n", name, len(files), strings.Join(files, ", "))
+			if !*allowLoadErrors {
+				status = 1
+			}
+		}
+		sets = append(sets, evalSet{name: name, articles: arts, loadErrs: n, failed: len(failed)})
 	}
+	noLine := func(e *corpus.LoadError) bool { return e.Line == 0 }
 	for _, dir := range polnear {
 		arts, err := corpus.LoadPolNeAR(dir, *split)
-		before := len(sets)
-		load("PolNeAR "+*split, arts, err)
-		if len(sets) > before {
-			sets[before].merge = true // PolNeAR's convention
-		}
+		load("PolNeAR "+*split+" "+dir, arts, err, noLine)
 	}
 	for _, f := range conll {
 		arts, err := corpus.LoadCoNLL(f)
-		load("CoNLL "+filepath.Base(f), arts, err)
+		load("CoNLL "+f, arts, err, noLine)
 	}
 	for _, p := range gold {
 		arts, err := loadGold(p)
-		load("gold "+p, arts, err)
+		load("gold "+p, arts, err, func(*corpus.LoadError) bool { return true })
 	}
 
 	var opts []extract.Option
@@ -191,12 +213,7 @@ func runEval(args []string, out, errw io.Writer) int {
 		var row []evalResult
 		for si, sys := range systems {
 			preds := predict(set.articles, sys, max(*jobs, 1))
-			if set.merge {
-				for i := range preds {
-					preds[i].claims = corpus.MergeContinuations(preds[i].claims)
-				}
-			}
-			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs}
+			r := evalResult{Corpus: set.name, System: sys.name, LoadErrors: set.loadErrs, Failed: set.failed}
 			for i := range set.articles {
 				r.score.Add(&set.articles[i], preds[i].doc, preds[i].claims)
 			}
@@ -252,15 +269,24 @@ func runEval(args []string, out, errw io.Writer) int {
 }
 
 // loadGold loads a gold JSON file, or the *.json files of a directory.
+// Problems name the files by their paths.
 func loadGold(p string) ([]corpus.Article, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("gold: %w", err)
 	}
-	if st.IsDir() {
-		return corpus.Load(os.DirFS(p), "*.json")
+	dir, pattern := p, "*.json"
+	if !st.IsDir() {
+		dir, pattern = filepath.Dir(p), globEscape(filepath.Base(p))
 	}
-	return corpus.Load(os.DirFS(filepath.Dir(p)), globEscape(filepath.Base(p)))
+	arts, err := corpus.Load(os.DirFS(dir), pattern)
+	var el corpus.ErrorList
+	if errors.As(err, &el) {
+		for _, e := range el {
+			e.File = filepath.Join(dir, e.File)
+		}
+	}
+	return arts, err
 }
 
 // globEscape escapes the pattern characters of a file name for fs.Glob.
@@ -325,7 +351,7 @@ func rowsOf(s corpus.Score) []row {
 		add := func(name string, c corpus.Counts) { rows = append(rows, row{name: name, c: &c}) }
 		add("who said what (attribution)", cs.Attribution)
 		q, sp := cs.QuotedAttribution, cs.Speaker
-		rows = append(rows, row{name: "  quoted claims attributed", r: &q}, row{name: "  speaker name right", r: &sp})
+		rows = append(rows, row{name: "  quoted recall", r: &q}, row{name: "  speaker name right", r: &sp})
 		add("Citron cue exact", cs.Cue.Exact)
 		add("Citron cue overlap", cs.Cue.Overlap)
 		add("Citron source exact", cs.Source.Exact)
@@ -337,6 +363,7 @@ func rowsOf(s corpus.Score) []row {
 		add("PolNeAR chunk source", cs.Chunks.Source)
 		add("PolNeAR chunk cue", cs.Chunks.Cue)
 		add("PolNeAR chunk content", cs.Chunks.Content)
+		add("  lenient: marks ignored", cs.LenientContent)
 	}
 	return rows
 }
@@ -365,6 +392,9 @@ func printTable(out io.Writer, results []evalResult) {
 	if r0.LoadErrors > 0 {
 		fmt.Fprintf(out, " (%d annotation problems skipped)", r0.LoadErrors)
 	}
+	if r0.Failed > 0 {
+		fmt.Fprintf(out, " (%d files failed to load)", r0.Failed)
+	}
 	fmt.Fprintln(out)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-30s\t", "metric")
@@ -391,6 +421,25 @@ func printTable(out io.Writer, results []evalResult) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if c := r0.score.Claims; c != nil {
+		printReliability(out, r0.System, c.Reliability)
+	}
+}
+
+// printReliability prints the reliability table of a system's claims:
+// per confidence bin, how many claims and the share of them right
+// (corpus.Reliability).
+func printReliability(out io.Writer, system string, r corpus.Reliability) {
+	fmt.Fprintf(out, "  %s confidence reliability (who said what right; ECE %.3f)\n", system, r.ECE())
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "  confidence\tclaims\tmean confidence\tshare right\t\n")
+	for k, b := range r {
+		if b.Claims == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "  %.1f-%.1f\t%d\t%.3f\t%.3f\t\n", float64(k)/10, float64(k+1)/10, b.Claims, b.MeanConfidence(), b.Accuracy())
+	}
+	tw.Flush()
 }
 
 // printErrors lists up to n misses and n false positives of the first
@@ -408,10 +457,10 @@ func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
 			}
 			m, s := corpus.DiffEntities(a.Doc.Entities, ents)
 			for _, e := range m {
-				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+				missed = append(missed, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, snippet(a.Doc.Text, e.Span))})
 			}
 			for _, e := range s {
-				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, context(a.Doc.Text, e.Span))})
+				spurious = append(spurious, item{a.ID, fmt.Sprintf("%-6s %s", e.Label, snippet(a.Doc.Text, e.Span))})
 			}
 		}
 		if a.Layers.Has(corpus.LayerClaims) {
@@ -448,21 +497,21 @@ func printErrors(out io.Writer, set evalSet, preds []prediction, n int) {
 func describeClaim(text string, c claims.Claim) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-8s source=%q cue=%q", c.Kind, flat(c.Source.Text), flat(c.Cue.Text))
-	if c.Speaker != "" {
-		fmt.Fprintf(&b, " speaker=%q", c.Speaker)
+	if c.Speaker.Kind != claims.UnknownSpeaker {
+		fmt.Fprintf(&b, " speaker=%s:%q", c.Speaker.Kind, c.Speaker.Name)
 	}
 	if len(c.Content) > 0 {
 		whole := extract.Span{Start: c.Content[0].Start, End: c.Content[len(c.Content)-1].End}
 		whole.Text = text[whole.Start:whole.End]
 		b.WriteString(" content: ")
-		b.WriteString(context(text, whole))
+		b.WriteString(snippet(text, whole))
 	}
 	return b.String()
 }
 
-// context shows s inside up to 40 bytes of text on each side, marked with
+// snippet shows s inside up to 40 bytes of text on each side, marked with
 // [[ ]], on one line; long spans are cut in the middle.
-func context(text string, s extract.Span) string {
+func snippet(text string, s extract.Span) string {
 	const side, long = 40, 160
 	lo, hi := max(s.Start-side, 0), min(s.End+side, len(text))
 	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {

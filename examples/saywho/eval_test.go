@@ -41,7 +41,7 @@ func TestEvalGoldTable(t *testing.T) {
 	require.Equal(t, 0, status, errw)
 	assert.Empty(t, errw)
 	for _, want := range []string{"gold " + goldDir + ":", "entities (exact span+type)", "who said what (attribution)",
-		"quoted claims attributed", "Citron content overlap", "PolNeAR chunk cue", "missed (in the gold, not found)",
+		"quoted recall", "Citron content overlap", "PolNeAR chunk cue", "lenient: marks ignored", "confidence reliability", "missed (in the gold, not found)",
 		"false positives (found, not in the gold)"} {
 		assert.Contains(t, out, want)
 	}
@@ -77,9 +77,14 @@ func TestEvalReportsBadGoldAndScoresTheRest(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.txt"), text, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.gold.json"), []byte(`{"format": "saywho-gold/1", "id": "b", "text": "x",`), 0o644))
 	status, out, errw := runCLI(t, nil, "eval", "-gold", dir)
-	assert.Equal(t, 0, status)
-	assert.Contains(t, errw, "b.gold.json:1: unexpected end of JSON")
-	assert.Contains(t, out, "1 articles (1 annotation problems skipped)")
+	assert.Equal(t, 1, status, "a gold file failed to load")
+	assert.Contains(t, errw, filepath.Join(dir, "b.gold.json")+":1: unexpected end of JSON", "the problem names the path")
+	assert.Contains(t, errw, "1 files failed to load and are left out: "+filepath.Join(dir, "b.gold.json"))
+	assert.Contains(t, out, "1 articles (1 annotation problems skipped) (1 files failed to load)")
+
+	status, out, _ = runCLI(t, nil, "eval", "-gold", dir, "-allow-load-errors")
+	assert.Equal(t, 0, status, "-allow-load-errors scores what loaded")
+	assert.Contains(t, out, "1 articles")
 }
 
 func TestEvalSharedCorpora(t *testing.T) {
@@ -93,8 +98,9 @@ func TestEvalSharedCorpora(t *testing.T) {
 	status, out, errw := runCLI(t, nil, "eval", "-polnear", filepath.Join(shared, "polnear"), "-split", "dev",
 		"-conll", filepath.Join(shared, "conll2003", "dev.txt"))
 	require.Equal(t, 0, status, errw)
-	assert.Contains(t, out, "PolNeAR dev: 84 articles (1 annotation problems skipped)")
-	assert.Contains(t, out, "CoNLL dev.txt: 216 articles")
+	assert.Contains(t, out, "PolNeAR dev "+filepath.Join(shared, "polnear")+": 84 articles (1 annotation problems skipped)")
+	assert.Contains(t, out, "CoNLL "+filepath.Join(shared, "conll2003", "dev.txt")+": 216 articles")
 	assert.Contains(t, errw, "has no content", "the known annotation slip is reported")
 	assert.Equal(t, 1, strings.Count(errw, "warning:"))
+	assert.NotContains(t, errw, "failed to load", "a skipped annotation line is no failed file")
 }

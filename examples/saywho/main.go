@@ -3,49 +3,38 @@
 //
 // Usage:
 //
-//	saywho [-format text|json|jsonl] [-ner model|prose|none] [-j N] [FILE|DIR|-]...
-//	saywho eval [flags]      (see saywho eval -h)
+//	saywho [flags] [FILE|DIR|-]...          analyse documents
+//	saywho speakers [flags] [FILE|DIR|-]... claims grouped per speaker
+//	saywho eval [flags]                     score on annotated corpora
+//	saywho serve [flags]                    the who-said-what page and REST API
+//	saywho help [speakers|eval|serve]       this help
 //
-// With no FILE and no piped standard input, saywho reads the embedded seed
-// article. "-" or piped standard input reads standard input. A directory
-// stands for the *.txt files below it, in lexical order.
-//
-// Output contract (stable; extended only by adding fields):
-//
-//   - -format jsonl: one JSON object per input document, one per line, in
-//     input order: {"id", "entities": [...], "people": [...], "claims": [...]}.
-//     id is the path as given, "seed:NAME" or "stdin".
-//   - entity: {"text", "label", "start", "end", "person"}; label is PERSON,
-//     ORG, LOC or MISC; person is the index into people, or -1.
-//   - claim: {"kind": "direct"|"indirect"|"mixed", "content": [span, ...],
-//     "cue": span|null, "source": span|null, "speaker": {"name", ...}|null,
-//     "confidence": 0..1, "paragraph", "sentence", "continuation"}.
-//   - span: {"text", "start", "end"}: byte offsets into the input as given.
-//   - -format json: the same objects as one indented JSON array.
-//   - text (default): a readable table per document.
-//
-// A file that cannot be read is named on standard error; the others are
-// still processed and the exit status is 1. Input that is not valid UTF-8
-// or is empty is processed anyway, with a warning naming the file and the
-// byte offset.
+// Run saywho help for the flags, the input forms, the output fields and
+// the exit codes. Every front end goes through the library's Analyzer
+// (package github.com/saywho/saywho) and prints its Result, whose JSON is
+// the -format jsonl object.
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
-	"unicode/utf8"
+	"time"
 
-	"github.com/saywho/saywho/claims"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/saywho/saywho"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
 )
@@ -54,158 +43,362 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// Exit codes.
+const (
+	exitOK     = 0 // every input analysed, all output written
+	exitInput  = 1 // an input could not be read or was refused; the others were analysed
+	exitUsage  = 2 // bad flags or arguments; nothing analysed
+	exitOutput = 3 // the output could not be written; the run stopped there
+)
+
+const usage = `usage: saywho [flags] [FILE|DIR|-]...          analyse documents
+       saywho speakers [flags] [FILE|DIR|-]... claims grouped per canonical speaker
+       saywho eval [flags]                     scores on annotated corpora (saywho eval -h)
+       saywho serve [flags]                    the who-said-what page and REST API (saywho help serve)
+       saywho help [speakers|eval|serve]       this help
+       saywho -version                         module and model versions
+
+Inputs:
+  FILE            a document (-in text) or a JSON Lines file of documents (-in jsonl)
+  DIR             the *.txt files below DIR (*.jsonl with -in jsonl), in lexical order
+  -               standard input; also read when no argument is given and
+                  standard input is a pipe or a file
+  (none)          the embedded seed article, when standard input is a terminal
+  With -in jsonl each line is {"id": …, "text": …, …}: other fields are
+  carried to the output after "id"; a bad line is reported with its line
+  number and skipped. A file or line over -max-bytes is refused with a
+  message. UTF-16 with a byte order mark is decoded (offsets then count the
+  UTF-8 text); invalid UTF-8 is kept byte for byte, with a warning.
+
+Output (on standard output, one document at a time, in input order, each as
+soon as it and those before it are done):
+  -format jsonl   one object per document:
+                  {"id", "offsets": "bytes"|"chars", "entities", "people", "claims"}
+                  entity  {"text", "label": PERSON|ORG|LOC|MISC, "start", "end", "person"}
+                  person  {"name", "gender", "titles", "description": span|null, "mentions"}
+                  claim   {"kind": direct|indirect|mixed, "content": [span…], "cue": span|null,
+                           "source": span|null, "speaker": {"name", "person"}|null,
+                           "confidence", "paragraph", "sentence", "continuation"}
+                  span    {"text", "start", "end"}; "warnings": [...] when the input was odd
+  -format json    the same objects in one indented array
+  -format csv     one row per claim (header row first)
+  -format citron  one BBC Citron annotation document per line (character offsets)
+  -format html    one self-contained page: each article highlighted, its claims by
+                  speaker (the page of saywho serve; open it in a browser, offline)
+  -format text    readable tables per document (the default)
+  start/end count bytes of the input as given, or characters (code points)
+  with -offsets chars; person indexes people, -1 for none. JSON is written
+  without HTML escaping. speakers writes -format text or json.
+
+Progress: on a terminal, a progress bar on standard error (documents, MB/s,
+ETA) and a one-line summary at the end (documents, claims, errors, time);
+-quiet turns both off.
+
+Exit codes:
+  0  every input analysed and all output written
+  1  an input could not be read, was refused or was a bad JSONL line; the
+     others were analysed (each problem is named on standard error)
+  2  bad flags or arguments
+  3  the output could not be written (a message says why; the run stopped)
+
+Flags:
+`
+
+// options are the flags shared by analysing and speakers.
+type options struct {
+	format   saywho.Format
+	in       string
+	offsets  saywho.Offsets
+	ner      extract.NER
+	jobs     int
+	maxBytes int64
+	quiet    bool
+}
+
+// newFlags declares the flags of the analyse and speakers commands.
+func newFlags(name string, errw io.Writer, speakers bool) (*flag.FlagSet, func() (options, error), *bool) {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(errw)
+	var names []string
+	for _, f := range saywho.Formats() {
+		names = append(names, f.String())
+	}
+	formatHelp := "output format: " + strings.Join(names, ", ")
+	if speakers {
+		formatHelp = "output format: text or json"
+	}
+	format := fl.String("format", "text", formatHelp)
+	in := fl.String("in", "text", "input form: text (a file is a document) or jsonl (a file holds a JSON object per line)")
+	offsets := fl.String("offsets", "bytes", "unit of start and end: bytes or chars (Unicode code points, as Python counts)")
+	nerName := fl.String("ner", "model", "named-entity recognizer: model, prose (baseline) or none")
+	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "documents analysed in parallel")
+	maxBytes := fl.Int64("max-bytes", saywho.DefaultMaxBytes, "refuse documents (and JSONL lines) longer than this many bytes")
+	quiet := fl.Bool("quiet", false, "no progress bar and no summary on standard error")
+	version := fl.Bool("version", false, "print the module and model versions and exit")
+	fl.Usage = func() {
+		fmt.Fprint(errw, usage)
+		fl.PrintDefaults()
+	}
+	get := func() (options, error) {
+		o := options{in: *in, jobs: max(*jobs, 1), maxBytes: *maxBytes, quiet: *quiet}
+		var err error
+		if o.format, err = saywho.ParseFormat(*format); err != nil {
+			return o, fmt.Errorf("unknown -format %q (want %s)", *format, strings.Join(names, ", "))
+		}
+		if speakers && o.format != saywho.FormatText && o.format != saywho.FormatJSON {
+			return o, fmt.Errorf("speakers: -format %q: want text or json", *format)
+		}
+		if o.in != "text" && o.in != "jsonl" {
+			return o, fmt.Errorf("unknown -in %q (want text or jsonl)", o.in)
+		}
+		if o.offsets, err = saywho.ParseOffsets(*offsets); err != nil {
+			return o, fmt.Errorf("unknown -offsets %q (want bytes or chars)", *offsets)
+		}
+		if o.ner, err = extract.ParseNER(*nerName); err != nil {
+			return o, err
+		}
+		if o.maxBytes <= 0 {
+			return o, fmt.Errorf("-max-bytes %d: want a positive number of bytes", o.maxBytes)
+		}
+		return o, nil
+	}
+	return fl, get, version
+}
+
 // run is the whole command, testable: args without the program name, the
 // standard streams, and the exit status as result. in may be nil (no
 // standard input).
 func run(args []string, in io.Reader, out, errw io.Writer) int {
-	if len(args) > 0 && args[0] == "eval" {
-		return runEval(args[1:], out, errw)
-	}
-	fl := flag.NewFlagSet("saywho", flag.ContinueOnError)
-	fl.SetOutput(errw)
-	format := fl.String("format", "text", "output format: text, json or jsonl")
-	nerName := fl.String("ner", "model", "named-entity recognizer: model, prose (baseline) or none")
-	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "documents analysed in parallel")
-	fl.Usage = func() {
-		fmt.Fprintf(errw, "usage: saywho [-format text|json|jsonl] [-ner model|prose|none] [FILE|DIR|-]...\n       saywho eval -h\n")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	switch *format {
-	case "text", "json", "jsonl":
-	default:
-		fmt.Fprintf(errw, "saywho: unknown -format %q (want text, json or jsonl)\n", *format)
-		return 2
-	}
-	ner, err := extract.ParseNER(*nerName)
-	if err != nil {
-		fmt.Fprintf(errw, "saywho: %v\n", err)
-		return 2
-	}
-	ex, err := extract.New(extract.WithNER(ner))
-	if err != nil {
-		fmt.Fprintf(errw, "saywho: %v\n", err)
-		return 1
-	}
-	at := claims.Default()
-
-	inputs, status := collectInputs(fl.Args(), in, errw)
-	results := analyse(inputs, ex, at, max(*jobs, 1))
-
-	var all []docJSON
-	for i, r := range results {
-		if r.err != nil {
-			fmt.Fprintf(errw, "saywho: %v\n", r.err)
-			status = 1
-			continue
-		}
-		for _, w := range r.warnings {
-			fmt.Fprintf(errw, "saywho: %s: warning: %s\n", inputs[i].id, w)
-		}
-		switch *format {
-		case "jsonl":
-			b, err := json.Marshal(r.doc)
-			if err != nil {
-				fmt.Fprintf(errw, "saywho: %s: %v\n", inputs[i].id, err)
-				status = 1
-				continue
-			}
-			out.Write(append(b, '\n'))
-		case "json":
-			all = append(all, r.doc)
-		default:
-			writeText(out, r.doc)
+	if len(args) > 0 {
+		switch args[0] {
+		case "eval":
+			return runEval(args[1:], out, errw)
+		case "help":
+			return runHelp(args[1:], out, errw)
+		case "speakers":
+			return runAnalyse("saywho speakers", args[1:], in, out, errw, true)
+		case "serve":
+			return runServe(args[1:], errw)
+		case "version":
+			return printVersion(out)
 		}
 	}
-	if *format == "json" {
-		if all == nil {
-			all = []docJSON{}
-		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(all); err != nil {
-			fmt.Fprintf(errw, "saywho: %v\n", err)
-			status = 1
-		}
-	}
-	return status
+	return runAnalyse("saywho", args, in, out, errw, false)
 }
 
-// input is one document to analyse: its id for the output and how to read it.
-type input struct {
-	id   string
+// runHelp prints the help of the command or of one subcommand on out.
+func runHelp(args []string, out, errw io.Writer) int {
+	if len(args) > 0 && args[0] == "eval" {
+		return runEval([]string{"-h"}, out, out)
+	}
+	if len(args) > 0 && args[0] == "serve" {
+		return serveUntil(context.Background(), []string{"-h"}, out, nil)
+	}
+	if len(args) > 0 && args[0] != "speakers" {
+		fmt.Fprintf(errw, "saywho help: unknown command %q (want speakers, eval or serve)\n", args[0])
+		return exitUsage
+	}
+	fl, _, _ := newFlags("saywho", out, len(args) > 0)
+	fl.Usage()
+	return exitOK
+}
+
+// printVersion prints the module version, the Go version and the version
+// of the embedded NER model.
+func printVersion(out io.Writer) int {
+	mod, goVersion := "(unknown)", runtime.Version()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		mod = bi.Main.Version
+		if bi.Main.Path != "" && bi.Main.Path != "github.com/saywho/saywho" {
+			mod += " (" + bi.Main.Path + ")"
+		}
+	}
+	fmt.Fprintf(out, "saywho %s\nner model %s\nclaims models embedded in the claims package of this build\n%s\n", mod, extract.ModelVersion, goVersion)
+	return exitOK
+}
+
+// runAnalyse analyses the inputs and writes their results (speakers: the
+// claims grouped per speaker).
+func runAnalyse(name string, args []string, in io.Reader, out, errw io.Writer, speakers bool) int {
+	fl, get, version := newFlags(name, errw, speakers)
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *version {
+		return printVersion(out)
+	}
+	o, err := get()
+	if err != nil {
+		fmt.Fprintf(errw, "%s: %v\n", name, err)
+		return exitUsage
+	}
+	an, err := saywho.New(saywho.WithNER(o.ner))
+	if err != nil {
+		fmt.Fprintf(errw, "%s: %v\n", name, err)
+		return exitInput
+	}
+	r := &runner{name: name, o: o, errw: errw, start: time.Now()}
+	srcs := r.sources(fl.Args(), in)
+	for _, s := range srcs {
+		if s.size < 0 || r.total < 0 || o.in == "jsonl" { // JSONL: text bytes are not file bytes
+			r.total = -1
+			continue
+		}
+		r.total += s.size
+	}
+	r.startProgress()
+
+	var sp saywho.Speakers
+	w := saywho.NewWriter(out, o.format, saywho.WriteOptions{Offsets: o.offsets, Warn: r.warn})
+	emit := func(oc outcome) error {
+		r.done(oc)
+		if oc.err != nil {
+			return nil
+		}
+		if speakers {
+			sp.Add(oc.result)
+			return nil
+		}
+		return w.Write(oc.result)
+	}
+	work := func(ctx context.Context, j job) outcome { return r.analyse(ctx, an, j) }
+	err = saywho.Ordered(context.Background(), o.jobs, r.jobs(srcs), work, emit)
+	if err == nil {
+		if speakers {
+			err = saywho.WriteSpeakers(out, sp.List(), o.format)
+		} else {
+			err = w.Close()
+		}
+	}
+	if err != nil {
+		r.msg("%s: %s (output stopped)", name, errText(err))
+		r.nerr++
+		r.finish()
+		return exitOutput
+	}
+	r.finish()
+	return r.status
+}
+
+// source is one input argument: a document to read (text), or a JSON
+// Lines file of documents (jsonl).
+type source struct {
+	id   string // the path as given, "stdin" or "seed:NAME"
+	path string // "" for standard input and the seed
+	size int64  // bytes, or -1 when unknown
+}
+
+// job is one document to analyse, or a problem to report in its place.
+type job struct {
+	src  source
+	doc  *saywho.Document // from a JSONL line
+	err  error            // a bad line or an unreadable input: nothing to analyse
 	read func() ([]byte, error)
 }
 
-// collectInputs turns the arguments into inputs. Directories expand to the
-// *.txt files below them; a directory that cannot be walked is reported and
-// sets the status to 1.
-func collectInputs(args []string, in io.Reader, errw io.Writer) ([]input, int) {
-	status := 0
-	stdin := func() ([]byte, error) {
-		if in == nil {
-			return nil, errors.New("stdin: no standard input")
-		}
-		b, err := io.ReadAll(in)
-		if err != nil {
-			return nil, fmt.Errorf("stdin: %w", err)
-		}
-		return b, nil
-	}
-	if len(args) == 0 {
-		if isPiped(in) {
-			return []input{{id: "stdin", read: stdin}}, 0
-		}
-		return []input{{id: "seed:" + seeds.Seed, read: func() ([]byte, error) {
-			s, err := seeds.Text(seeds.Seed)
-			return []byte(s), err
-		}}}, 0
-	}
-	var inputs []input
-	for _, a := range args {
-		if a == "-" {
-			inputs = append(inputs, input{id: "stdin", read: stdin})
-			continue
-		}
-		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			var files []string
-			err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if !d.IsDir() && strings.HasSuffix(p, ".txt") {
-					files = append(files, p)
-				}
-				return nil
-			})
-			if err != nil {
-				fmt.Fprintf(errw, "saywho: reading directory %s: %v\n", a, err)
-				status = 1
-			}
-			sort.Strings(files)
-			for _, f := range files {
-				inputs = append(inputs, fileInput(f))
-			}
-			continue
-		}
-		inputs = append(inputs, fileInput(a))
-	}
-	return inputs, status
+// outcome is what analysing a job gave.
+type outcome struct {
+	result saywho.Result
+	bytes  int
+	err    error
 }
 
-func fileInput(path string) input {
-	return input{id: path, read: func() ([]byte, error) {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", path, err)
+// runner holds the state of one run: status, counts and progress.
+type runner struct {
+	name  string
+	o     options
+	errw  io.Writer
+	in    io.Reader
+	start time.Time
+
+	status             int
+	docs, claims, nerr int
+	bytes              int64
+	total              int64 // bytes of the inputs when known, else -1
+	bar                *progressbar.ProgressBar
+}
+
+// msg prints one line on standard error, around the progress bar.
+func (r *runner) msg(format string, args ...any) {
+	if r.bar != nil {
+		r.bar.Clear()
+	}
+	fmt.Fprintf(r.errw, format+"\n", args...)
+}
+
+// errText is the message of err without the library's "saywho: " prefix,
+// which the command's own prefix replaces.
+func errText(err error) string { return strings.TrimPrefix(err.Error(), "saywho: ") }
+
+// warn reports a non-fatal problem of the output (a writer's Warn).
+func (r *runner) warn(s string) { r.msg("%s: warning: %s", r.name, strings.TrimPrefix(s, "saywho: ")) }
+
+// fail reports a problem with an input and makes the exit status 1.
+func (r *runner) fail(err error) {
+	r.msg("%s: %s", r.name, errText(err))
+	r.nerr++
+	r.status = exitInput
+}
+
+// sources turns the arguments into inputs. Directories expand to the
+// *.txt (-in jsonl: *.jsonl) files below them; a directory that cannot be
+// walked or holds none is reported.
+func (r *runner) sources(args []string, in io.Reader) []source {
+	r.in = in
+	stdin := source{id: "stdin", size: -1}
+	if len(args) == 0 {
+		if isPiped(in) {
+			return []source{stdin}
 		}
-		return b, nil
-	}}
+		return []source{{id: "seed:" + seeds.Seed, size: -1}}
+	}
+	ext := ".txt"
+	if r.o.in == "jsonl" {
+		ext = ".jsonl"
+	}
+	var srcs []source
+	file := func(p string) source {
+		s := source{id: p, path: p, size: -1}
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			s.size = st.Size()
+		}
+		return s
+	}
+	for _, a := range args {
+		if a == "-" {
+			srcs = append(srcs, stdin)
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			srcs = append(srcs, file(a))
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(p, ext) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			r.fail(fmt.Errorf("reading directory %s: %w", a, err))
+		}
+		if len(files) == 0 && err == nil {
+			r.fail(fmt.Errorf("%s: no *%s files in this directory", a, ext))
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			srcs = append(srcs, file(f))
+		}
+	}
+	return srcs
 }
 
 // isPiped reports whether in is standard input fed by a pipe or a file
@@ -226,58 +419,174 @@ func isPiped(in io.Reader) bool {
 	return st.Mode()&os.ModeCharDevice == 0
 }
 
-type result struct {
-	doc      docJSON
-	warnings []string
-	err      error
-}
-
-// analyse runs the pipeline on the inputs with up to jobs goroutines and
-// returns the results in input order. Standard input is read once, in the
-// calling goroutine, before the workers start.
-func analyse(inputs []input, ex *extract.Extractor, at *claims.Attributor, jobs int) []result {
-	results := make([]result, len(inputs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, jobs)
-	for i, inp := range inputs {
-		b, err := inp.read()
+// open opens a source for reading.
+func (r *runner) open(s source) (io.ReadCloser, error) {
+	switch {
+	case s.path != "":
+		f, err := os.Open(s.path)
 		if err != nil {
-			results[i].err = err
-			continue
+			return nil, fmt.Errorf("cannot read %s: %w", s.path, err)
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			text := string(b)
-			results[i].warnings = inputWarnings(text)
-			d := ex.Extract(text)
-			results[i].doc = makeDocJSON(inp.id, d, at.Attribute(d))
-		}()
+		return f, nil
+	case strings.HasPrefix(s.id, "seed:"):
+		t, err := seeds.Text(seeds.Seed)
+		return io.NopCloser(strings.NewReader(t)), err
+	case r.in == nil:
+		return nil, errors.New("stdin: no standard input")
 	}
-	wg.Wait()
-	return results
+	return io.NopCloser(r.in), nil
 }
 
-// inputWarnings describes what is odd about text: empty, not UTF-8 (with the
-// offset of the first bad byte), or binary (NUL bytes).
-func inputWarnings(text string) []string {
-	var w []string
-	if strings.TrimSpace(text) == "" {
-		w = append(w, "empty input: no text to analyse")
-	}
-	if !utf8.ValidString(text) {
-		for i := 0; i < len(text); {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if r == utf8.RuneError && size == 1 {
-				w = append(w, fmt.Sprintf("invalid UTF-8 at byte %d (0x%02x); bytes kept as is, offsets still count bytes of the input", i, text[i]))
-				break
+// jobs yields the documents of the sources in order: one per text source,
+// one per line of a JSONL source (which is read here, line by line).
+func (r *runner) jobs(srcs []source) iter.Seq[job] {
+	return func(yield func(job) bool) {
+		for _, s := range srcs {
+			if r.o.in == "text" {
+				if !yield(job{src: s, read: func() ([]byte, error) { return r.readAll(s) }}) {
+					return
+				}
+				continue
 			}
-			i += size
+			f, err := r.open(s)
+			if err != nil {
+				if !yield(job{src: s, err: err}) {
+					return
+				}
+				continue
+			}
+			jr := saywho.NewJSONLReader(f, s.id)
+			jr.MaxBytes = int(min(r.o.maxBytes, int64(^uint(0)>>1)))
+			for {
+				d, err := jr.Read()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				var le *saywho.LineError
+				if err != nil && !errors.As(err, &le) {
+					yield(job{src: s, err: err})
+					break
+				}
+				j := job{src: s, err: err}
+				if err == nil {
+					j.doc = &d
+				}
+				if !yield(j) {
+					f.Close()
+					return
+				}
+			}
+			f.Close()
 		}
 	}
-	if strings.IndexByte(text, 0) >= 0 {
-		w = append(w, fmt.Sprintf("NUL byte at byte %d: input looks binary", strings.IndexByte(text, 0)))
+}
+
+// readAll reads a text source, refusing one over -max-bytes.
+func (r *runner) readAll(s source) ([]byte, error) {
+	limit := r.o.maxBytes
+	tooBig := func(n int64) error {
+		return fmt.Errorf("%s: %d bytes or more, over the -max-bytes limit of %d: skipped (raise -max-bytes to analyse it)", s.id, n, limit)
 	}
-	return w
+	if s.size > limit {
+		return nil, tooBig(s.size)
+	}
+	f, err := r.open(s)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", s.id, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, tooBig(int64(len(b)))
+	}
+	return b, nil
+}
+
+// analyse reads and analyses one job.
+func (r *runner) analyse(ctx context.Context, an *saywho.Analyzer, j job) outcome {
+	if j.err != nil {
+		return outcome{err: j.err}
+	}
+	id, text := j.src.id, ""
+	var extra []saywho.Field
+	var warn string
+	if j.doc != nil {
+		id, text, extra = j.doc.ID, j.doc.Text, j.doc.Extra
+		if int64(len(text)) > r.o.maxBytes {
+			return outcome{err: fmt.Errorf("%s:%d: %s: text of %d bytes, over the -max-bytes limit of %d: skipped", j.src.id, j.doc.Line, id, len(text), r.o.maxBytes)}
+		}
+	} else {
+		b, err := j.read()
+		if err != nil {
+			return outcome{err: err}
+		}
+		text, warn = saywho.DecodeText(b)
+	}
+	res, err := an.Analyze(ctx, id, text)
+	if err != nil {
+		return outcome{err: err}
+	}
+	res.Extra = extra
+	if warn != "" {
+		res.Warnings = append([]string{warn}, res.Warnings...)
+	}
+	return outcome{result: res, bytes: len(text)}
+}
+
+// done reports one outcome, in input order: its problem or its warnings,
+// then the counts and the progress bar.
+func (r *runner) done(oc outcome) {
+	if oc.err != nil {
+		r.fail(oc.err)
+	} else {
+		for _, w := range oc.result.Warnings {
+			r.msg("%s: %s: warning: %s", r.name, oc.result.ID, w)
+		}
+		r.docs++
+		r.claims += len(oc.result.Claims)
+		r.bytes += int64(oc.bytes)
+	}
+	if r.bar != nil {
+		r.bar.Describe(fmt.Sprintf("%d docs", r.docs))
+		if r.total >= 0 {
+			r.bar.Set64(min(r.bytes, r.total))
+		} else {
+			r.bar.Set64(r.bytes)
+		}
+	}
+}
+
+// startProgress shows a progress bar when standard error is a terminal.
+func (r *runner) startProgress() {
+	f, ok := r.errw.(*os.File)
+	if r.o.quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return
+	}
+	r.bar = progressbar.NewOptions64(r.total,
+		progressbar.OptionSetWriter(r.errw),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetDescription("0 docs"),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// finish ends the progress bar and prints the summary line.
+func (r *runner) finish() {
+	if r.bar != nil {
+		r.bar.Finish()
+		r.bar.Clear()
+		r.bar = nil
+	}
+	if r.o.quiet {
+		return
+	}
+	el := time.Since(r.start)
+	fmt.Fprintf(r.errw, "%s: %d documents, %d claims, %d errors, %.1f s (%.2f MB/s)\n",
+		r.name, r.docs, r.claims, r.nerr, el.Seconds(), float64(r.bytes)/1e6/max(el.Seconds(), 1e-9))
 }

@@ -230,3 +230,11 @@ var embedded []byte
 // Embedded decodes the model shipped with the package (cue.model, written
 // by claimtrain; see SOURCES.md).
 func Embedded() (*Model, error) { return Load(embedded) }
+
+//go:embed calibration.tsv
+var calibration []byte
+
+// EmbeddedCalibration returns the calibration file of package claims
+// (calibration.tsv, written by claimtrain -calibrate); callers must not
+// modify it.
+func EmbeddedCalibration() []byte { return calibration }

@@ -95,16 +95,22 @@ const (
 
 // Load decodes the embedded lexicon files.
 func Load() (*Lexicon, error) {
+	b, err := files.ReadFile("cues.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return Parse(b)
+}
+
+// Parse decodes a cues.tsv file b written by claimtrain, with the embedded
+// hand list base.txt.
+func Parse(b []byte) (*Lexicon, error) {
 	lx := &Lexicon{
 		Heads:  map[string]Count{},
 		Tails:  map[string]map[string]Count{},
 		Prefix: map[string]Count{},
 		Base:   map[string]bool{},
 		Stems:  map[string]string{},
-	}
-	b, err := files.ReadFile("cues.tsv")
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
 	line := 0
@@ -159,7 +165,7 @@ func Load() (*Lexicon, error) {
 			return nil, bad()
 		}
 	}
-	b, err = files.ReadFile("base.txt")
+	b, err := files.ReadFile("base.txt")
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}

@@ -378,9 +378,16 @@ def validate(gold, text):
         if spk is not None and spk not in names and spk not in orgs:
             probs.append("claim %d: speaker %r is neither a person nor an ORG entity" % (i, spk))
         if c.get("kind") == "direct":
-            for s in c["content"]:
-                if s["text"][:1] in "“\"«‘" or s["text"][-1:] in "”\"»’":
-                    probs.append("claim %d: direct content %r keeps its quote marks" % (i, s["text"]))
+            # Direct contents include their marks (PolNeAR's convention): each
+            # span opens with a mark and closes with one, unless it is a
+            # paragraph of a quotation that runs on (only white space up to the
+            # next span, which opens with a mark again).
+            cs = c["content"]
+            for k, s in enumerate(cs):
+                gap = raw[s["end"]:cs[k + 1]["start"]].decode("utf-8", "replace") if k + 1 < len(cs) else ""
+                runs_on = k + 1 < len(cs) and gap.strip() == "" and "\n" in gap
+                if s["text"][:1] not in "“\"«‘" or not runs_on and s["text"][-1:] not in "”\"»’“":
+                    probs.append("claim %d: direct content %r does not include its quote marks" % (i, s["text"]))
     return probs
 
 

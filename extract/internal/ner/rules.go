@@ -1,5 +1,7 @@
 package ner
 
+import "encoding/binary"
+
 // Mention-level rules applied after decoding (see Tag). Each changes only
 // labels, never spans, and each reads only the document itself.
 
@@ -16,13 +18,14 @@ package ner
 // mention, is relabelled: a name seen several times has document evidence
 // that the appositive should not override.
 func (st *docState) appositives(ms []Mention) {
+	var counts map[string]int // mentions per word sequence, built when first needed
 	for k := range ms {
 		m := &ms[k]
 		head := st.appositiveHead(*m)
 		if head == None {
 			head = st.preposedHead(*m)
 		}
-		if head == None || st.mentionCount(ms, k) > 1 {
+		if head == None || st.mentionCount(&counts, ms, *m) > 1 {
 			continue
 		}
 		switch head {
@@ -97,6 +100,7 @@ var placeNouns = map[string]bool{
 // name the tagger has never seen tends to PER from its shape alone; the
 // phrase states the type outright, beyond the reach of word features.
 func (st *docState) placeOf(ms []Mention) {
+	var counts map[string]int // mentions per word sequence, built when first needed
 	for k := range ms {
 		m := &ms[k]
 		if m.Label == LOC || m.Label == None || m.Lo < 2 {
@@ -113,7 +117,7 @@ func (st *docState) placeOf(ms []Mention) {
 		if noun.lower == "capital" || noun.lower == "republic" || noun.lower == "country" {
 			continue // "capital of France": the name after it is not the place described
 		}
-		if st.mentionCount(ms, k) > 1 {
+		if st.mentionCount(&counts, ms, *m) > 1 {
 			continue
 		}
 		m.Label = LOC
@@ -186,27 +190,28 @@ func (st *docState) sentenceOf(i int) (Range, bool) {
 }
 
 // mentionCount returns how many mentions of ms have the same lower-cased
-// tokens as ms[k], ms[k] included.
-func (st *docState) mentionCount(ms []Mention, k int) int {
-	n := 0
-	for _, o := range ms {
-		if st.sameWords(o, ms[k]) {
-			n++
+// tokens as m. *counts maps each word sequence to its count; it is built
+// from ms on the first call and reused, so a rule stays linear in the
+// mentions of a document.
+func (st *docState) mentionCount(counts *map[string]int, ms []Mention, m Mention) int {
+	if *counts == nil {
+		*counts = make(map[string]int, len(ms))
+		for _, o := range ms {
+			(*counts)[st.wordsKey(o)]++
 		}
 	}
-	return n
+	return (*counts)[st.wordsKey(m)]
 }
 
-func (st *docState) sameWords(a, b Mention) bool {
-	if a.Hi-a.Lo != b.Hi-b.Lo {
-		return false
+// wordsKey returns a key that two mentions share when they have the same
+// lower-cased tokens (the same word hashes, in order). Counting mentions
+// by key keeps rule R2 linear in the mentions of a document.
+func (st *docState) wordsKey(m Mention) string {
+	b := make([]byte, 0, 8*(m.Hi-m.Lo))
+	for i := m.Lo; i < m.Hi; i++ {
+		b = binary.LittleEndian.AppendUint64(b, st.words[st.tok[i]].title)
 	}
-	for i := range a.Hi - a.Lo {
-		if st.words[st.tok[a.Lo+i]].title != st.words[st.tok[b.Lo+i]].title {
-			return false
-		}
-	}
-	return true
+	return string(b)
 }
 
 // appositiveStop are the words that end the noun phrase of an appositive

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/corpus"
 )
 
@@ -14,6 +15,7 @@ import (
 type article struct {
 	Text         string
 	Attributions []corpus.RoleSpans
+	Claims       []claims.Claim // the gold claims, as corpus.ScoreClaims reads them
 }
 
 // loadSplit reads the PolNeAR split directory dir (holding text/ and
@@ -36,6 +38,7 @@ func loadSplit(dir string, errw io.Writer) ([]article, error) {
 	for i := range arts {
 		a := &arts[i]
 		out[i].Text = a.Doc.Text
+		out[i].Claims = a.Claims
 		out[i].Attributions = make([]corpus.RoleSpans, len(a.Claims))
 		for k := range a.Claims {
 			out[i].Attributions[k] = a.ClaimSpans(k)

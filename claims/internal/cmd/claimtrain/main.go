@@ -49,8 +49,12 @@ func run(args []string, stdout, errw io.Writer) int {
 	devDir := fl.String("dev", "", "PolNeAR dev split directory, to report the cue model's accuracy")
 	epochs := fl.Int("epochs", 8, "training epochs of the cue model and the content rankers")
 	cueEndEpochs := fl.Int("cue-end-epochs", 8, "training epochs of the cue-end ranker")
+	calPath := fl.String("calibrate", "", "instead of training, fit the calibration of the claims' confidences on the split and write it to this file")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	if *calPath != "" {
+		return runCalibrate(*dir, *calPath, *epochs, *cueEndEpochs, errw)
 	}
 	arts, err := loadSplit(*dir, errw)
 	if err != nil {
@@ -87,25 +91,7 @@ func run(args []string, stdout, errw io.Writer) int {
 		return 0
 	}
 	prior := st.prior()
-	// The prior of a training article comes from the counts of the other
-	// folds (cross-fitting), so the model does not learn to trust counts
-	// that include the very token it is trained on.
-	const folds = 5
-	foldPrior := make([]cuemodel.Lex, folds)
-	for f := 0; f < folds; f++ {
-		fs := newStats()
-		for k, a := range arts {
-			if k%folds != f {
-				fs.add(ex.Extract(a.Text), a.Attributions)
-			}
-		}
-		foldPrior[f] = fs.prior()
-	}
-	w := trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, prior, *epochs, errw)
-	we := trainEnd(endExamples(ex, arts, prior), *epochs, errw)
-	trainStart(startExamples(ex, arts), we, *epochs, errw)
-	ce, _ := cueEndExamples(ex, arts, prior)
-	trainCueEnd(ce, we, *cueEndEpochs, errw)
+	w, we := trainModels(ex, arts, prior, *epochs, *cueEndEpochs, errw)
 	if *devDir != "" {
 		dev, err := loadSplit(*devDir, errw)
 		if err != nil {
@@ -133,6 +119,31 @@ func run(args []string, stdout, errw io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// trainModels trains the cue detector and the three span rankers on arts,
+// with lexicon prior prior, and returns their weights.
+func trainModels(ex *extract.Extractor, arts []article, prior cuemodel.Lex, epochs, cueEndEpochs int, errw io.Writer) (w, we []float32) {
+	// The prior of a training article comes from the counts of the other
+	// folds (cross-fitting), so the model does not learn to trust counts
+	// that include the very token it is trained on.
+	const folds = 5
+	foldPrior := make([]cuemodel.Lex, folds)
+	for f := 0; f < folds; f++ {
+		fs := newStats()
+		for k, a := range arts {
+			if k%folds != f {
+				fs.add(ex.Extract(a.Text), a.Attributions)
+			}
+		}
+		foldPrior[f] = fs.prior()
+	}
+	w = trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, prior, epochs, errw)
+	we = trainEnd(endExamples(ex, arts, prior), epochs, errw)
+	trainStart(startExamples(ex, arts), we, epochs, errw)
+	ce, _ := cueEndExamples(ex, arts, prior)
+	trainCueEnd(ce, we, cueEndEpochs, errw)
+	return w, we
 }
 
 // vocabSize is the number of frequent words whose stems the lexicon lists.

@@ -11,13 +11,19 @@ import (
 	"github.com/saywho/saywho/seeds"
 )
 
-// brief renders a claim as "kind|source|cue|speaker|content … content".
+// brief renders a claim as "kind|source|cue|speaker|content … content",
+// where speaker is the name of a person or organisation, "group:" and the
+// name of a group, or empty.
 func brief(c claims.Claim) string {
 	var parts []string
 	for _, s := range c.Content {
 		parts = append(parts, s.Text)
 	}
-	return strings.Join([]string{c.Kind.String(), c.Source.Text, c.Cue.Text, c.Speaker, strings.Join(parts, " … ")}, "|")
+	spk := c.Speaker.Name
+	if c.Speaker.Kind == claims.GroupSpeaker {
+		spk = "group:" + spk
+	}
+	return strings.Join([]string{c.Kind.String(), c.Source.Text, c.Cue.Text, spk, strings.Join(parts, " … ")}, "|")
 }
 
 func TestAttribute(t *testing.T) {
@@ -27,45 +33,49 @@ func TestAttribute(t *testing.T) {
 		want []string
 	}{
 		{"said after quote", "“The plan has failed,” said Maria Lopez.",
-			[]string{"direct|Maria Lopez|said|Maria Lopez|The plan has failed,"}},
+			[]string{"direct|Maria Lopez|said|Maria Lopez|“The plan has failed,”"}},
 		{"source then cue after quote", "“The plan has failed,” Maria Lopez said on Monday.",
-			[]string{"direct|Maria Lopez|said|Maria Lopez|The plan has failed,"}},
+			[]string{"direct|Maria Lopez|said|Maria Lopez|“The plan has failed,”"}},
 		{"cue and colon before quote", "Maria Lopez said: “The plan has failed.”",
-			[]string{"direct|Maria Lopez|said:|Maria Lopez|The plan has failed."}},
+			[]string{"direct|Maria Lopez|said:|Maria Lopez|“The plan has failed.”"}},
 		{"appositive and relative clause skipped",
 			"Franak Viacorka, the chief of staff of the exile opposition chief Svetlana Tikhanovskaya, who has long called for sanctions, said: “We are very grateful.”",
-			[]string{"direct|Franak Viacorka, the chief of staff of the exile opposition chief Svetlana Tikhanovskaya, who has long called for sanctions,|said:|Franak Viacorka|We are very grateful."}},
+			[]string{"direct|Franak Viacorka, the chief of staff of the exile opposition chief Svetlana Tikhanovskaya, who has long called for sanctions,|said:|Franak Viacorka|“We are very grateful.”"}},
 		{"a claim in a relative clause of a source (I1r)",
 			"Franak Viacorka, an aide to Svetlana Tikhanovskaya, who has long called for new sanctions, said: “We are very grateful.”",
 			[]string{"indirect|who|has long called for|Svetlana Tikhanovskaya|new sanctions",
-				"direct|Franak Viacorka, an aide to Svetlana Tikhanovskaya, who has long called for new sanctions,|said:|Franak Viacorka|We are very grateful."}},
+				"direct|Franak Viacorka, an aide to Svetlana Tikhanovskaya, who has long called for new sanctions,|said:|Franak Viacorka|“We are very grateful.”"}},
 		{"a definite noun names the organisation again (P5)",
 			"The Clearwater Alliance criticised the plan. “Half of the water never reaches a tap,” the group said.",
-			[]string{"direct|the group|said|Clearwater Alliance|Half of the water never reaches a tap,"}},
+			[]string{"direct|the group|said|Clearwater Alliance|“Half of the water never reaches a tap,”"}},
+		{"a document names who issued it (P5b)",
+			"The Ministry of Water Resources postponed the cuts, the ministry said in a statement. According to the statement, the reservoirs rose.",
+			[]string{"indirect|the ministry|said in a statement|Ministry of Water Resources|The Ministry of Water Resources postponed the cuts",
+				"indirect|the statement|According to|Ministry of Water Resources|the reservoirs rose"}},
 		{"indirect that-clause", "Artyom Shraibman, a political analyst, said that Western sanctions had little impact.",
 			[]string{"indirect|Artyom Shraibman, a political analyst,|said|Artyom Shraibman|that Western sanctions had little impact"}},
 		{"according to", "According to the State Department, the talks will resume in May.",
 			[]string{"indirect|the State Department|According to|State Department|the talks will resume in May"}},
 		{"nominal source has no speaker", "Opposition activists say that more people were arrested.",
-			[]string{"indirect|Opposition activists|say||that more people were arrested"}},
+			[]string{"indirect|Opposition activists|say|group:Opposition activists|that more people were arrested"}},
 		{"scare quotes are no claim", "The treaty would form a “state of the union” with Russia.", nil},
 		{"speaker label", "PENCE: Well, look, we will win this debate.",
-			[]string{"indirect|PENCE|:||Well, look, we will win this debate"}},
+			[]string{"indirect|PENCE|:|PENCE|Well, look, we will win this debate"}},
 		{"dropped opening mark (Q9)", "The widow spoke.\n\nThey are 100 percent wrong,” said Terry Strada, a widow.",
-			[]string{"direct|Terry Strada, a widow|said|Terry Strada|They are 100 percent wrong,"}},
+			[]string{"direct|Terry Strada, a widow|said|Terry Strada|They are 100 percent wrong,”"}},
 		{"stop inside a parenthesis of the source", "“Romney was prepared,” Sen. Claire McCaskill (D-Mo.) said.",
-			[]string{"direct|Sen. Claire McCaskill (D-Mo.)|said|Claire McCaskill|Romney was prepared,"}},
+			[]string{"direct|Sen. Claire McCaskill (D-Mo.)|said|Claire McCaskill|“Romney was prepared,”"}},
 		{"participle opens the sentence (I11)", "Citing an unfounded conspiracy theory, Trump accused Rafael Cruz of associating with Oswald.",
 			[]string{"indirect|Trump|Citing|Trump|an unfounded conspiracy theory",
 				"indirect|Trump|accused|Trump|Rafael Cruz of associating with Oswald"}},
 		{"as-clause before (I12)", "As many tax experts have pointed out, Mr. Trump is free to disclose his returns.",
-			[]string{"indirect|many tax experts|have pointed out||Mr. Trump is free to disclose his returns"}},
+			[]string{"indirect|many tax experts|have pointed out|group:many tax experts|Mr. Trump is free to disclose his returns"}},
 		{"as-clause after (I12)", "It does not answer whether Scott had a gun, as police have said.",
-			[]string{"indirect|police|have said||It does not answer whether Scott had a gun"}},
+			[]string{"indirect|police|have said|group:police|It does not answer whether Scott had a gun"}},
 		{"partitive relative source (S2b)", "This has not gone over well with families of victims, many of whom say the claims are unfounded.",
-			[]string{"indirect|many of whom|say||the claims are unfounded"}},
+			[]string{"indirect|many of whom|say|group:many of whom|the claims are unfounded"}},
 		{"headline source (L1b)", "Poll: Wealthy Voters Abandon Republican Party.\n\nThe race is close.",
-			[]string{"indirect|Poll|:||Wealthy Voters Abandon Republican Party"}},
+			[]string{"indirect|Poll|:|group:Poll|Wealthy Voters Abandon Republican Party"}},
 		{"headline tag (L1b)", "The Latest: Trump Visits Detroit.\n\nThe race is close.", nil},
 		{"editor's line (L1d)", "The race is close.\n\nCorrection: An earlier version of this article misstated the date.", nil},
 		{"naming participle (C9)", "The program, called EB-5, allows foreign investors to gain citizenship.", nil},
@@ -73,23 +83,23 @@ func TestAttribute(t *testing.T) {
 		{"gerund after a preposition (C2b)", "President Barack Obama responded to a mother on Wednesday by saying his refusal was a manufactured issue.",
 			[]string{"indirect|President Barack Obama|saying|Barack Obama|his refusal was a manufactured issue"}},
 		{"second subject and cue end a content", "Only 52 percent of voters agreed that Clinton is healthy, while 73 percent said the same of Trump.",
-			[]string{"indirect|52 percent of voters|agreed||that Clinton is healthy",
-				"indirect|73 percent|said||the same of Trump"}},
+			[]string{"indirect|52 percent of voters|agreed|group:52 percent of voters|that Clinton is healthy",
+				"indirect|73 percent|said|group:73 percent|the same of Trump"}},
 		{"parenthetical reporting clause (C8)", "If this argument fails to persuade, Mr. Castañeda argues, there are other tools.",
 			[]string{"indirect|Mr. Castañeda|argues|Castañeda|If this argument fails to persuade … there are other tools"}},
 		{"a poll that opens the sentence (C1c)", "In the latest national poll, Clinton led Trump by 5 points.",
-			[]string{"indirect|the latest national poll|In||Clinton led Trump by 5 points"}},
+			[]string{"indirect|the latest national poll|In|group:the latest national poll|Clinton led Trump by 5 points"}},
 		{"section title (L1e)", "The race is close.\n\nThe Gap Goes On: It was under his watch that the assembly grew.", nil},
 		{"participle before a title in a source", "Clinton “is the only candidate to keep America safe,” retired Air Force general Lloyd Newton said.",
 			[]string{"mixed|retired Air Force general Lloyd Newton|said|Lloyd Newton|Clinton “is the only candidate to keep America safe,”"}},
 		{"a verb that introduces a quotation (C2c)", "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”",
-			[]string{"direct|Hillary Clinton|asking|Hillary Clinton|Why aren’t I 50 points ahead?"}},
+			[]string{"direct|Hillary Clinton|asking|Hillary Clinton|“Why aren’t I 50 points ahead?”"}},
 		{"a verb after a quotation and a name (C2d)", "“Why is this not proof that the bank is too big to fail?” Vitter demanded.",
-			[]string{"direct|Vitter|demanded|Vitter|Why is this not proof that the bank is too big to fail?"}},
+			[]string{"direct|Vitter|demanded|Vitter|“Why is this not proof that the bank is too big to fail?”"}},
 		{"an abbreviation's stop in a source", "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said.",
-			[]string{"direct|Senate Majority Leader Mitch McConnell, R-Ky.,|said|Mitch McConnell|Our assumption is that the veto will be overridden,"}},
+			[]string{"direct|Senate Majority Leader Mitch McConnell, R-Ky.,|said|Mitch McConnell|“Our assumption is that the veto will be overridden,”"}},
 		{"catenative verb joins the cue (C3b)", "The Republican nominee continues to insist that he wants to release his taxes.",
-			[]string{"indirect|The Republican nominee|continues to insist||that he wants to release his taxes"}},
+			[]string{"indirect|The Republican nominee|continues to insist|group:The Republican nominee|that he wants to release his taxes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,8 +137,8 @@ func TestAttributeSeedSpeakers(t *testing.T) {
 			for _, s := range c.Content {
 				if strings.HasPrefix(strings.TrimLeft(s.Text, "“"), w.prefix) {
 					found = true
-					if c.Speaker != w.speaker {
-						t.Errorf("claim %q: speaker %q, want %q", w.prefix, c.Speaker, w.speaker)
+					if c.Speaker.Name != w.speaker {
+						t.Errorf("claim %q: speaker %q, want %q", w.prefix, c.Speaker.Name, w.speaker)
 					}
 				}
 			}
@@ -168,11 +178,24 @@ func checkInvariants(t *testing.T, doc *extract.Document, cs []claims.Claim) {
 			t.Fatalf("claim %d starts at %d, before claim %d", i, c.Content[0].Start, i-1)
 		}
 		prev = c.Content[0].Start
-		if c.Person < -1 || c.Person >= len(doc.People) {
-			t.Fatalf("claim %d: person %d out of range", i, c.Person)
+		sp := c.Speaker
+		if sp.Person < -1 || sp.Person >= len(doc.People) || sp.Entity < -1 || sp.Entity >= len(doc.Entities) {
+			t.Fatalf("claim %d: speaker %+v: person or entity out of range", i, sp)
 		}
-		if c.Person >= 0 && c.Speaker != doc.People[c.Person].Name {
-			t.Fatalf("claim %d: speaker %q is not person %d %q", i, c.Speaker, c.Person, doc.People[c.Person].Name)
+		if sp.Person >= 0 && (sp.Kind != claims.PersonSpeaker || sp.Name != doc.People[sp.Person].Name) {
+			t.Fatalf("claim %d: speaker %+v is not person %d %q", i, sp, sp.Person, doc.People[sp.Person].Name)
+		}
+		if sp.Kind == claims.OrgSpeaker && sp.Entity >= 0 && (doc.Entities[sp.Entity].Label != extract.ORG || doc.Entities[sp.Entity].Text != sp.Name) {
+			t.Fatalf("claim %d: organisation speaker %+v is not its entity %+v", i, sp, doc.Entities[sp.Entity])
+		}
+		if (sp.Kind == claims.UnknownSpeaker) != (sp.Name == "") {
+			t.Fatalf("claim %d: speaker %+v: a name without a kind or a kind without a name", i, sp)
+		}
+		if c.Source.IsEmpty() != (sp.Rule == claims.NoRule) {
+			t.Fatalf("claim %d: source %q but speaker rule %q", i, c.Source.Text, sp.Rule)
+		}
+		if c.Rule == claims.NoRule {
+			t.Fatalf("claim %d: no rule made it", i)
 		}
 		if c.Confidence < 0 || c.Confidence > 1 {
 			t.Fatalf("claim %d: confidence %v", i, c.Confidence)
