@@ -1,7 +1,5 @@
 package ner
 
-import "encoding/binary"
-
 // Mention-level rules applied after decoding (see Tag). Each changes only
 // labels, never spans, and each reads only the document itself.
 
@@ -18,14 +16,13 @@ import "encoding/binary"
 // mention, is relabelled: a name seen several times has document evidence
 // that the appositive should not override.
 func (st *docState) appositives(ms []Mention) {
-	var counts map[string]int // mentions per word sequence, built when first needed
 	for k := range ms {
 		m := &ms[k]
 		head := st.appositiveHead(*m)
 		if head == None {
 			head = st.preposedHead(*m)
 		}
-		if head == None || st.mentionCount(&counts, ms, *m) > 1 {
+		if head == None || st.mentionCount(ms, *m) > 1 {
 			continue
 		}
 		switch head {
@@ -100,7 +97,6 @@ var placeNouns = map[string]bool{
 // name the tagger has never seen tends to PER from its shape alone; the
 // phrase states the type outright, beyond the reach of word features.
 func (st *docState) placeOf(ms []Mention) {
-	var counts map[string]int // mentions per word sequence, built when first needed
 	for k := range ms {
 		m := &ms[k]
 		if m.Label == LOC || m.Label == None || m.Lo < 2 {
@@ -117,7 +113,7 @@ func (st *docState) placeOf(ms []Mention) {
 		if noun.lower == "capital" || noun.lower == "republic" || noun.lower == "country" {
 			continue // "capital of France": the name after it is not the place described
 		}
-		if st.mentionCount(&counts, ms, *m) > 1 {
+		if st.mentionCount(ms, *m) > 1 {
 			continue
 		}
 		m.Label = LOC
@@ -190,28 +186,40 @@ func (st *docState) sentenceOf(i int) (Range, bool) {
 }
 
 // mentionCount returns how many mentions of ms have the same lower-cased
-// tokens as m. *counts maps each word sequence to its count; it is built
-// from ms on the first call and reused, so a rule stays linear in the
-// mentions of a document.
-func (st *docState) mentionCount(counts *map[string]int, ms []Mention, m Mention) int {
-	if *counts == nil {
-		*counts = make(map[string]int, len(ms))
-		for _, o := range ms {
-			(*counts)[st.wordsKey(o)]++
+// tokens as m. The counts per word sequence (st.mcounts, keyed by
+// wordsKey) are built from ms on the first call after countMentions
+// clears them, so each rule stays linear in the mentions of a document.
+func (st *docState) mentionCount(ms []Mention, m Mention) int {
+	if !st.mcounted {
+		if st.mcounts == nil {
+			st.mcounts = make(map[uint64]int32, len(ms))
 		}
+		for _, o := range ms {
+			st.mcounts[st.wordsKey(o)]++
+		}
+		st.mcounted = true
 	}
-	return (*counts)[st.wordsKey(m)]
+	return int(st.mcounts[st.wordsKey(m)])
+}
+
+// forgetMentions clears the counts of mentionCount, for a new list of
+// mentions.
+func (st *docState) forgetMentions() {
+	clear(st.mcounts)
+	st.mcounted = false
 }
 
 // wordsKey returns a key that two mentions share when they have the same
-// lower-cased tokens (the same word hashes, in order). Counting mentions
-// by key keeps rule R2 linear in the mentions of a document.
-func (st *docState) wordsKey(m Mention) string {
-	b := make([]byte, 0, 8*(m.Hi-m.Lo))
+// lower-cased tokens: the words' hashes joined in order (64 bits; two
+// different sequences share a key with negligible probability, and then
+// only a rule's count is off).
+func (st *docState) wordsKey(m Mention) uint64 {
+	h := uint64(fnvOffset) ^ uint64(m.Hi-m.Lo)
 	for i := m.Lo; i < m.Hi; i++ {
-		b = binary.LittleEndian.AppendUint64(b, st.words[st.tok[i]].title)
+		h = (h ^ st.words[st.tok[i]].title) * 0x9E3779B97F4A7C15
+		h ^= h >> 29
 	}
-	return string(b)
+	return h
 }
 
 // appositiveStop are the words that end the noun phrase of an appositive

@@ -73,6 +73,8 @@ type docState struct {
 	counts     map[uint64]*[NumLabels]uint16
 	sums       [][NumLabels]float32 // per group
 	votes      []float32
+	mcounts    map[uint64]int32 // mentions per word sequence (mentionCount)
+	mcounted   bool
 }
 
 func resize[T any](b []T, n int) []T {
@@ -99,6 +101,7 @@ func (st *docState) release() {
 	st.words = st.words[:0]
 	clear(st.index)
 	clear(st.counts)
+	st.forgetMentions()
 	clear(st.wv)
 	st.wv = st.wv[:0]
 }

@@ -44,6 +44,7 @@ func (m *Model) Tag(doc Doc) []Mention {
 			out = st.agree(out, em, s, m.DocWeight)
 		}
 	}
+	st.forgetMentions()
 	st.appositives(out)
 	st.placeOf(out)
 	st.namedHeads(out)
