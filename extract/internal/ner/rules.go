@@ -169,6 +169,15 @@ func (st *docState) preposedHead(m Mention) Label {
 
 // sentenceOf returns the sentence that holds token i.
 func (st *docState) sentenceOf(i int) (Range, bool) {
+	if s := st.sentenceIndex(i); s >= 0 {
+		return st.doc.Sentences[s], true
+	}
+	return Range{}, false
+}
+
+// sentenceIndex returns the index of the sentence that holds token i, or
+// -1.
+func (st *docState) sentenceIndex(i int) int {
 	ss := st.doc.Sentences
 	lo, hi := 0, len(ss)
 	for lo < hi {
@@ -180,9 +189,9 @@ func (st *docState) sentenceOf(i int) (Range, bool) {
 		}
 	}
 	if lo < len(ss) && ss[lo].Lo <= i && i < ss[lo].Hi {
-		return ss[lo], true
+		return lo
 	}
-	return Range{}, false
+	return -1
 }
 
 // mentionCount returns how many mentions of ms have the same lower-cased
@@ -309,7 +318,7 @@ func (st *docState) namedHeads(ms []Mention) {
 		// administration"), even when the document never names him
 		// otherwise.
 		const places = 0xF<<(4*gzCountry) | 0xF<<(4*gzDemonym) | 0xF<<(4*gzCity)
-		if !all && m.Hi-m.Lo == 1 && st.words[st.tok[m.Hi]].text != "campaign" && st.gaz[m.Lo]&places == 0 {
+		if !all && m.Hi-m.Lo == 1 && st.words[st.tok[m.Hi]].text != "campaign" && st.sentenceGaz(st.sentenceIndex(m.Lo))[m.Lo-r.Lo]&places == 0 {
 			all = true
 		}
 		if all {

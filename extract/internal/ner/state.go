@@ -45,26 +45,30 @@ const (
 // features read, plus scratch space for tagging. Tag takes one from a pool
 // and resets it, so tagging allocates little once the pool is warm.
 type docState struct {
-	doc    Doc
-	words  []word
-	tok    []int32          // word index of each token
-	pad    int32            // index of the padding word
-	seen   []uint8          // per word: dSeen flags of every word with the same lower-cased form
-	caps   []bool           // per sentence: no lower-case letter and some upper-case word
-	gaz    []uint64         // per token: gazetteer type*4+BILOU position bits
-	hist   []uint8          // per token: label votes from an earlier pass (stacking), see setHistory
-	cached []int32          // per word: index in the model's word cache, or -1
-	index  map[string]int32 // token -> word, for tokens not in the model's word cache
-	cword  []int32          // per cached word of the model: its word here, when cstamp is stamp
-	cstamp []uint32
-	stamp  uint32   // this document's stamp
-	lkeys  []uint64 // open-addressing table of lower-form hashes (0 = empty)...
-	lgroup []int32  // ... and their groups
-	group  []int32  // per word: its group, the words with the same lower-cased form
-	gseen  []uint8  // per group: dSeen flags
+	doc     Doc
+	words   []word
+	tok     []int32 // word index of each token
+	pad     int32   // index of the padding word
+	seen    []uint8 // per word: dSeen flags of every word with the same lower-cased form
+	caps    []bool  // per sentence: no lower-case letter and some upper-case word
+	lex     *lexicon
+	gaz     []uint64 // per token of sentence gazSent-1 (index i - Lo): gazetteer type*4+BILOU position bits (sentenceGaz)
+	gazSent int
+	hist    []uint8          // per token: label votes from an earlier pass (stacking), see setHistory
+	cached  []int32          // per word: index in the model's word cache, or -1
+	index   map[string]int32 // token -> word, for tokens not in the model's word cache
+	cword   []int32          // per cached word of the model: its word here, when cstamp is stamp
+	cstamp  []uint32
+	stamp   uint32   // this document's stamp
+	lkeys   []uint64 // open-addressing table of lower-form hashes (0 = empty)...
+	lgroup  []int32  // ... and their groups
+	group   []int32  // per word: its group, the words with the same lower-cased form
+	gseen   []uint8  // per group: dSeen flags
 
 	// tagging scratch
-	em, score  []float32
+	em, score  []float32             // one sentence's scores and Viterbi's
+	best       [][NumLabels]float32  // per capitalized token: best score per label (document agreement)
+	moves      []move                // one sentence's agreement changes
 	vecs       []int32               // per word not in the model's cache: its feature sums at the 5 window offsets
 	wv         []*[5 * numTags]int32 // per word: its sums, in vecs or the model's cache
 	back, tags []uint8
@@ -72,8 +76,8 @@ type docState struct {
 	labels     []Label
 	counts     map[uint64]*[NumLabels]uint16
 	sums       [][NumLabels]float32 // per group
-	votes      []float32
-	mcounts    map[uint64]int32 // mentions per word sequence (mentionCount)
+	votes      []float32            // per capitalized token
+	mcounts    map[uint64]int32     // mentions per word sequence (mentionCount)
 	mcounted   bool
 }
 
@@ -111,10 +115,10 @@ func (st *docState) reset(doc Doc, m *Model) {
 	st.doc = doc
 	st.tok = resize(st.tok, len(doc.Tokens))
 	st.caps = resize(st.caps, len(doc.Sentences))
-	st.gaz = resize(st.gaz, len(doc.Tokens))
+	st.lex, st.gazSent = lex, 0
 	st.hist = st.hist[:0]
 	if st.index == nil {
-		st.index = make(map[string]int32, len(doc.Tokens)/2+1)
+		st.index = make(map[string]int32, 1024)
 	}
 	clear(st.index)
 	st.words = st.words[:0]
@@ -179,9 +183,6 @@ func (st *docState) reset(doc Doc, m *Model) {
 				st.seen[st.tok[i]] |= dSeenTitle
 			}
 		}
-		if lex.gazMax > 0 {
-			st.matchGazetteer(r, lex)
-		}
 	}
 	// Share the flags between the words with the same lower-cased form.
 	// Groups are numbered in order of first word, found through an
@@ -223,9 +224,27 @@ func isQuoteOrBracket(s string) bool {
 	return s == "\"" || s == "'" || s == "(" || s == "[" || s == "-" || s == ":" || s == "``"
 }
 
-// matchGazetteer marks, for each gazetteer type, the longest entry that
-// starts at each capitalized token of sentence r.
+// sentenceGaz returns the gazetteer matches of the tokens of sentence s
+// (token i at index i - Lo), computing them unless they are those of the
+// last call. Only one sentence's matches are kept, so tagging holds no
+// per-token gazetteer state for the whole document.
+func (st *docState) sentenceGaz(s int) []uint64 {
+	if st.gazSent == s+1 {
+		return st.gaz
+	}
+	r := st.doc.Sentences[s]
+	st.gaz = resize(st.gaz, r.Hi-r.Lo)
+	if st.lex.gazMax > 0 {
+		st.matchGazetteer(r, st.lex)
+	}
+	st.gazSent = s + 1
+	return st.gaz
+}
+
+// matchGazetteer marks in st.gaz, for each gazetteer type, the longest
+// entry that starts at each capitalized token of sentence r.
 func (st *docState) matchGazetteer(r Range, lex *lexicon) {
+	gaz := st.gaz[:r.Hi-r.Lo]
 	var masks [8]uint16
 	for i := r.Lo; i < r.Hi; i++ {
 		if st.words[st.tok[i]].flags&(fInitCap|fAllCap) == 0 {
@@ -259,14 +278,14 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 					continue
 				}
 				if k == 0 {
-					st.gaz[i] |= 1 << uint(g*4+posU)
+					gaz[i-r.Lo] |= 1 << uint(g*4+posU)
 					continue
 				}
-				st.gaz[i] |= 1 << uint(g*4+posB)
+				gaz[i-r.Lo] |= 1 << uint(g*4+posB)
 				for j := i + 1; j < i+k; j++ {
-					st.gaz[j] |= 1 << uint(g*4+posI)
+					gaz[j-r.Lo] |= 1 << uint(g*4+posI)
 				}
-				st.gaz[i+k] |= 1 << uint(g*4+posL)
+				gaz[i+k-r.Lo] |= 1 << uint(g*4+posL)
 			}
 		}
 	}
@@ -337,16 +356,17 @@ func (st *docState) appendLocalFeatures(dst []uint64, s, i int) []uint64 {
 // Tagging adds their weights from stage.gazRows instead.
 func (st *docState) appendGazFeatures(dst []uint64, s, i int) []uint64 {
 	r := st.doc.Sentences[s]
-	for g := st.gaz[i]; g != 0; g &= g - 1 {
+	gaz := st.sentenceGaz(s)
+	for g := gaz[i-r.Lo]; g != 0; g &= g - 1 {
 		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros64(g)))))
 	}
 	if i > r.Lo {
-		for g := st.gaz[i-1]; g != 0; g &= g - 1 {
+		for g := gaz[i-1-r.Lo]; g != 0; g &= g - 1 {
 			dst = append(dst, fin(hbyte(cf(cGazL), byte(bits.TrailingZeros64(g)))))
 		}
 	}
 	if i+1 < r.Hi {
-		for g := st.gaz[i+1]; g != 0; g &= g - 1 {
+		for g := gaz[i+1-r.Lo]; g != 0; g &= g - 1 {
 			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros64(g)))))
 		}
 	}

@@ -76,8 +76,8 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 		m.buildCache()
 		return m, nil
 	}
-	noDev := cfg
-	noDev.Dev = nil
+	noDev := cfg // stage 1: no dev scores, no checkpoints (those are the final stage's)
+	noDev.Dev, noDev.Checkpoint = nil, nil
 	preds := make([][]Mention, len(train))
 	for f := range cfg.Folds {
 		var tr []Example

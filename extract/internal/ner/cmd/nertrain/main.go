@@ -65,6 +65,7 @@ type options struct {
 	prune                           float32
 	cacheN, clusters                int
 	dropout                         float64
+	stacked                         bool
 	cv                              int
 	seeds                           []uint64
 	variants                        []ner.Features
@@ -91,6 +92,7 @@ func run(args []string, out, errw io.Writer) int {
 	fs.IntVar(&o.cacheN, "cache", 6000, "number of frequent tokens whose feature sums are precomputed")
 	fs.IntVar(&o.clusters, "clusters", 256, "fine word clusters from the training text, for the feature group own")
 	fs.Float64Var(&o.dropout, "dropout", 0, "share of entity tokens trained without their word identity")
+	fs.BoolVar(&o.stacked, "stacked", false, "train a second stage on the first stage's document-level predictions (Ratinov and Roth's prediction history)")
 	fs.IntVar(&o.cv, "cv", 0, "cross-validate over this many folds of train.txt documents instead of training (writes nothing)")
 	seeds := fs.String("seeds", "1,2,3", "with -cv: comma-separated seeds")
 	variants := fs.String("variants", defaultFeatures, "with -cv: comma-separated feature sets to compare")
@@ -259,7 +261,7 @@ func (res *resources) config(o options, tr []ner.Example, feat ner.Features, see
 		})
 	}
 	return ner.TrainConfig{
-		Features: feat, Clusters: clusters, WordDropout: o.dropout,
+		Features: feat, Clusters: clusters, WordDropout: o.dropout, Stacked: o.stacked,
 		CacheWords: topWords(freq, o.cacheN),
 		Epochs:     o.epochs, Seed: seed, Case: cs, Gaz: res.gaz, Prune: o.prune,
 		Info: info,
@@ -287,6 +289,9 @@ func train(o options, out io.Writer) error {
 	}
 	info := fmt.Sprintf("CoNLL-2003 %s (%d documents), features %s, %d epochs, seed %d, doc weight %g, prune %g, dropout %g",
 		o.split, len(data), o.features, o.epochs, o.seed, o.docWeight, o.prune, o.dropout)
+	if o.stacked {
+		info += ", stacked"
+	}
 	cfg := res.config(o, data, o.features, o.seed, info)
 	cfg.Log = out
 	m, err := ner.Train(data, cfg)
@@ -354,8 +359,8 @@ func crossValidate(o options, out io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(out, "cross-validation: %d train documents, %d folds, seeds %v, feature sets %v, %d epochs, %d jobs at a time\n",
-		len(tr), o.cv, o.seeds, o.variants, o.epochs, o.jobs)
+	fmt.Fprintf(out, "cross-validation: %d train documents, %d folds, seeds %v, feature sets %v, %d epochs, dropout %g, stacked %v, gazetteers left out %v, %d jobs at a time\n",
+		len(tr), o.cv, o.seeds, o.variants, o.epochs, o.dropout, o.stacked, o.skipGaz, o.jobs)
 	var mu sync.Mutex
 	scores := map[cvKey]*ner.Score{}
 	next := make(chan job)
