@@ -80,11 +80,8 @@ func loadModelRecognizer(fsys fs.FS) (recognizer, error) {
 // found on those tokens.
 func (r modelRecognizer) recognize(d *Document) []Entity {
 	in := ner.Doc{
-		Tokens:    make([]string, len(d.Tokens)),
+		Source:    tokenTexts(d.Tokens),
 		Sentences: make([]ner.Range, len(d.Sentences)),
-	}
-	for i, t := range d.Tokens {
-		in.Tokens[i] = t.Text
 	}
 	for i, s := range d.Sentences {
 		in.Sentences[i] = ner.Range{Lo: s.Tokens.Lo, Hi: s.Tokens.Hi}
@@ -113,6 +110,13 @@ func (r modelRecognizer) recognize(d *Document) []Entity {
 	}
 	return out
 }
+
+// tokenTexts gives the tagger the texts of a document's tokens without
+// copying them.
+type tokenTexts []Token
+
+func (ts tokenTexts) Len() int          { return len(ts) }
+func (ts tokenTexts) Text(i int) string { return ts[i].Text }
 
 // mergeKnown returns ms with every mention that overlaps a known mention
 // replaced by the known ones, in token order. Both are sorted.

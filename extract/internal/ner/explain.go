@@ -6,7 +6,7 @@ package ner
 // the tagger thinks of each token on its own. It is for inspecting a model
 // (nerlook -scores), not for tagging.
 func (m *Model) LabelScores(doc Doc) [][NumLabels]float32 {
-	if len(doc.Tokens) == 0 || len(doc.Sentences) == 0 || len(m.stages) == 0 {
+	if doc.numTokens() == 0 || len(doc.Sentences) == 0 || len(m.stages) == 0 {
 		return nil
 	}
 	st := newDocState(doc, m)
@@ -15,7 +15,7 @@ func (m *Model) LabelScores(doc Doc) [][NumLabels]float32 {
 		st.honorifics(em[r.Lo*numTags:r.Hi*numTags], r, m.Spread*honorificPrior)
 		st.known(em[r.Lo*numTags:r.Hi*numTags], r, m.Spread*knownPrior)
 	}
-	out := make([][NumLabels]float32, len(doc.Tokens))
+	out := make([][NumLabels]float32, doc.numTokens())
 	for i := range out {
 		e := em[i*numTags : (i+1)*numTags]
 		out[i][None] = e[0]

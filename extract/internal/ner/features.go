@@ -13,7 +13,11 @@ import (
 // sentences as token ranges. It is neutral about tokenization, so the
 // trainer feeds CoNLL tokens and saywho feeds its own.
 type Doc struct {
-	Tokens    []string
+	Tokens []string
+	// Source, when not nil, gives the token texts instead of Tokens. It
+	// spares a caller that holds its tokens in another form (extract's
+	// Document) a copy of every token's string header, 16 bytes a token.
+	Source    TokenSource
 	Sentences []Range // in order, not overlapping; tokens outside every sentence are not tagged
 	// Tags are optional part-of-speech tags, one per token (nil: none). A
 	// model trained with FeatTags reads them as context features; other
@@ -23,6 +27,29 @@ type Doc struct {
 	// the tagger is pushed to tag them so, and they vote in document
 	// agreement like its own mentions. They must lie inside sentences.
 	Known []Mention
+}
+
+// TokenSource gives the texts of a document's tokens: Len tokens, and
+// Text(i) that of token i (0 <= i < Len).
+type TokenSource interface {
+	Len() int
+	Text(i int) string
+}
+
+// numTokens returns the number of tokens of d.
+func (d *Doc) numTokens() int {
+	if d.Source != nil {
+		return d.Source.Len()
+	}
+	return len(d.Tokens)
+}
+
+// token returns the text of token i of d.
+func (d *Doc) token(i int) string {
+	if d.Source != nil {
+		return d.Source.Text(i)
+	}
+	return d.Tokens[i]
 }
 
 // Features selects optional feature groups; a model records the set it

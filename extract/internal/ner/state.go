@@ -113,7 +113,7 @@ func (st *docState) release() {
 func (st *docState) reset(doc Doc, m *Model) {
 	lex := &m.lex
 	st.doc = doc
-	st.tok = resize(st.tok, len(doc.Tokens))
+	st.tok = resize(st.tok, doc.numTokens())
 	st.caps = resize(st.caps, len(doc.Sentences))
 	st.lex, st.gazSent = lex, 0
 	st.hist = st.hist[:0]
@@ -136,7 +136,8 @@ func (st *docState) reset(doc Doc, m *Model) {
 		clear(st.cstamp)
 		st.stamp = 1
 	}
-	for i, t := range doc.Tokens {
+	for i := range doc.numTokens() {
+		t := doc.token(i)
 		var k int32
 		if g := m.cacheIdx.find(t, m.cacheInfo); g >= 0 {
 			if st.cstamp[g] == st.stamp {

@@ -21,7 +21,7 @@ import (
 // best score per label (document agreement): sentences whose scores
 // agreement moves are scored again rather than kept.
 func (m *Model) Tag(doc Doc) []Mention {
-	if len(doc.Tokens) == 0 || len(doc.Sentences) == 0 {
+	if doc.numTokens() == 0 || len(doc.Sentences) == 0 {
 		return nil
 	}
 	st, _ := statePool.Get().(*docState)
@@ -115,7 +115,7 @@ func (st *docState) keepBest(em []float32, si int) {
 // tokens' best scores per label (keepBest), in token order.
 func (st *docState) agree(ms []Mention, s *stage, m *Model, hist bool) []Mention {
 	weight := m.DocWeight
-	n := len(st.doc.Tokens)
+	n := st.doc.numTokens()
 	st.labels = resize(st.labels, n)
 	for _, m := range ms {
 		for i := m.Lo; i < m.Hi; i++ {
@@ -211,7 +211,7 @@ const knownPrior = 4
 // whose scores em holds.
 func (st *docState) known(em []float32, r Range, w float32) {
 	for _, k := range st.doc.Known {
-		if k.Label == None || k.Label >= NumLabels || k.Lo < 0 || k.Hi > len(st.doc.Tokens) || k.Hi <= k.Lo {
+		if k.Label == None || k.Label >= NumLabels || k.Lo < 0 || k.Hi > st.doc.numTokens() || k.Hi <= k.Lo {
 			continue
 		}
 		for i := max(k.Lo, r.Lo); i < min(k.Hi, r.Hi); i++ {
@@ -347,7 +347,7 @@ func (s *stage) sentenceEmissions(st *docState, si int, hist bool, em []float32)
 // inspection, which want the whole document's at once. The result is
 // newly allocated.
 func (s *stage) emissions(st *docState, hist bool) []float32 {
-	em := make([]float32, len(st.doc.Tokens)*numTags)
+	em := make([]float32, st.doc.numTokens()*numTags)
 	s.prepareWords(st)
 	for si, r := range st.doc.Sentences {
 		s.sentenceEmissions(st, si, hist, em[r.Lo*numTags:r.Hi*numTags])
@@ -895,8 +895,8 @@ var openers, closers = func() (op, cl [nOpen]uint8) {
 // said about the same word (by lower-cased form) across the document: the
 // majority label and the set of labels seen.
 func (st *docState) setHistory(ms []Mention) {
-	st.hist = resize(st.hist, len(st.doc.Tokens))
-	st.labels = resize(st.labels, len(st.doc.Tokens))
+	st.hist = resize(st.hist, st.doc.numTokens())
+	st.labels = resize(st.labels, st.doc.numTokens())
 	if st.counts == nil {
 		st.counts = make(map[uint64]*[NumLabels]uint16)
 	}

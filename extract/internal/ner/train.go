@@ -149,7 +149,7 @@ func trainStage(m *Model, train []Example, states []*docState, feat featureFunc,
 	var buf []uint64
 	drng := rand.New(rand.NewPCG(cfg.Seed, 0xd0))
 	for d, st := range states {
-		g := make([]uint8, len(st.doc.Tokens))
+		g := make([]uint8, st.doc.numTokens())
 		encodeTags(g, train[d].Gold)
 		for si, r := range st.doc.Sentences {
 			if r.Hi <= r.Lo {
