@@ -67,6 +67,7 @@ type docState struct {
 
 	// tagging scratch
 	em, score  []float32             // one sentence's scores and Viterbi's
+	kept       []float32             // the scores of the first keptTokens tokens (scoreSentence)
 	best       [][NumLabels]float32  // per capitalized token: best score per label (document agreement)
 	moves      []move                // one sentence's agreement changes
 	vecs       []int32               // per word not in the model's cache: its feature sums at the 5 window offsets

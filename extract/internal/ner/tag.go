@@ -63,13 +63,26 @@ func (m *Model) Tag(doc Doc) []Mention {
 	return out
 }
 
+// keptTokens is how many tokens' scores (from the start of a document)
+// Tag keeps for document agreement, 68 bytes each: enough for any news
+// article, so that agreement reads the scores of a sentence it moves
+// instead of computing them again. Sentences past it are scored again.
+const keptTokens = 1 << 16
+
 // scoreSentence returns the scores of stage s for every token and tag of
 // sentence si (a row of numTags per token), with rule R1 and the known
-// mentions applied: st.em, valid until the next call.
+// mentions applied. They are kept in st.kept when the sentence lies in the
+// first keptTokens tokens, else in st.em, valid until the next call.
 func (st *docState) scoreSentence(s *stage, m *Model, si int, hist bool) []float32 {
 	r := st.doc.Sentences[si]
-	st.em = grow(st.em, (r.Hi-r.Lo)*numTags)
-	em := st.em
+	var em []float32
+	if r.Hi <= keptTokens {
+		st.kept = growF32(st.kept, r.Hi*numTags)
+		em = st.kept[r.Lo*numTags : r.Hi*numTags]
+	} else {
+		st.em = grow(st.em, (r.Hi-r.Lo)*numTags)
+		em = st.em
+	}
 	s.sentenceEmissions(st, si, hist, em)
 	st.honorifics(em, r, m.Spread*honorificPrior)
 	st.known(em, r, m.Spread*knownPrior)
@@ -184,7 +197,12 @@ func (st *docState) agree(ms []Mention, s *stage, m *Model, hist bool) []Mention
 			out = append(out, ms[start:j]...)
 			continue
 		}
-		em := st.scoreSentence(s, m, si, hist)
+		var em []float32
+		if r.Hi <= keptTokens {
+			em = st.kept[r.Lo*numTags : r.Hi*numTags]
+		} else {
+			em = st.scoreSentence(s, m, si, hist)
+		}
 		for _, mv := range st.moves {
 			e := (*[numTags]float32)(em[(mv.i-r.Lo)*numTags:])
 			for t := range e {
@@ -412,6 +430,16 @@ func grow(b []float32, n int) []float32 {
 		return make([]float32, n)
 	}
 	return b[:n]
+}
+
+// growF32 returns b extended to length n, keeping its contents.
+func growF32(b []float32, n int) []float32 {
+	if cap(b) < n {
+		nb := make([]float32, n, max(n, min(2*cap(b), keptTokens*numTags)))
+		copy(nb, b)
+		return nb
+	}
+	return b[:max(len(b), n)]
 }
 
 func growI32(b []int32, n int) []int32 {
