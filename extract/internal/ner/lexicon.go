@@ -93,8 +93,8 @@ type Gazetteer struct {
 func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint16)} }
 
 // GazetteerType returns the type number for a gazetteer file name stem:
-// "country", "demonym", "city", "female", "male", "org", "title", "event"
-// or "lochead".
+// "country", "demonym", "city", "female", "male", "org", "title", "event",
+// "lochead", "wnper", "wnloc", "wnorg" or "wnmisc".
 func GazetteerType(name string) (int, bool) {
 	switch name {
 	case "country":
@@ -115,6 +115,14 @@ func GazetteerType(name string) (int, bool) {
 		return gzEvent, true
 	case "lochead":
 		return gzLocHead, true
+	case "wnper":
+		return gzWnPer, true
+	case "wnloc":
+		return gzWnLoc, true
+	case "wnorg":
+		return gzWnOrg, true
+	case "wnmisc":
+		return gzWnMisc, true
 	}
 	return 0, false
 }

@@ -23,6 +23,10 @@ const (
 	gzTitle
 	gzEvent   // event, competition and league words (MISC)
 	gzLocHead // heads of geographic names (LOC)
+	gzWnPer   // WordNet instance nouns: people
+	gzWnLoc   // ... places
+	gzWnOrg   // ... groups and organisations
+	gzWnMisc  // ... battles, wars, works, events (names of two words or more)
 	numGaz
 )
 
