@@ -60,7 +60,7 @@ func (m *Model) Tag(doc Doc) []Mention {
 	st.appositives(out)
 	st.placeOf(out)
 	st.namedHeads(out)
-	return out
+	return st.evidence(out)
 }
 
 // keptTokens is how many tokens' scores (from the start of a document)
