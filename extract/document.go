@@ -44,6 +44,10 @@ type Document struct {
 	Paragraphs []Paragraph
 	Entities   []Entity
 	People     []Person
+	// Recognized reports whether a recognizer tagged the document, so
+	// that an empty Entities is its answer ("no names here") rather than
+	// the absence of one (an Extractor built with WithNER(NERNone)).
+	Recognized bool
 	// Datelines are the placelines, bylines and section labels at the
 	// starts of paragraphs (see Dateline), sorted and not overlapping; the
 	// model recognizer sets them (the others leave them empty).

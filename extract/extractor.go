@@ -68,6 +68,7 @@ func (e *Extractor) Extract(text string) *Document {
 	d.Tokens = appendTokens(make([]Token, 0, len(text)/5+1), text)
 	d.Sentences, d.Paragraphs = segment(text, d.Tokens)
 	if e.ner != nil && len(d.Tokens) > 0 {
+		d.Recognized = true
 		d.Entities = e.ner.recognize(d)
 		d.People = clusterPeople(d)
 	}
