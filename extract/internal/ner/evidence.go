@@ -28,9 +28,6 @@ func (st *docState) personWords(ms []Mention) map[uint64]bool {
 // evidence applies rules R5 to R8 to ms (labels only, except R7, which may
 // replace mentions by a quoted title) and returns the mentions.
 func (st *docState) evidence(ms []Mention) []Mention {
-	if len(ms) == 0 {
-		return ms
-	}
 	per := st.personWords(ms)
 	for k := range ms {
 		m := &ms[k]
@@ -53,8 +50,73 @@ func (st *docState) evidence(ms []Mention) []Mention {
 		}
 	}
 	ms = st.quotedTitles(ms)
+	ms = st.speakersAfterQuotes(ms)
 	st.oneSense(ms, per)
 	return ms
+}
+
+// speakersAfterQuotes applies rule R9: a capitalized word that the tagger
+// left out, between a quotation's closing mark and a speech verb (“… to
+// fail?” Vitter demanded.), is a PER mention: the speaker. CoNLL-2003
+// train has the pattern (, " X said) 147 times: PER 137, ORG 10, never
+// outside an entity. The speaker is a PER more often than not, and the
+// tagger's window sees neither the quotation nor, for a rarer verb, the
+// speech.
+func (st *docState) speakersAfterQuotes(ms []Mention) []Mention {
+	var out []Mention
+	changed := false
+	j := 0
+	for _, r := range st.doc.Sentences {
+		// The quotation may end the sentence before ("… fail?” Vitter
+		// demanded." is two), so the marks are read across its start.
+		for i := max(r.Lo, 2); i+1 < r.Hi; i++ {
+			w := &st.words[st.tok[i]]
+			if w.flags&fInitCap == 0 || w.flags&fHasLower == 0 || !speechVerbs[st.words[st.tok[i+1]].lower] {
+				continue
+			}
+			// A word mostly written in lower case mid-sentence ("He",
+			// "They" after an opening mark) is no name; case bucket 4 and
+			// up: capitalized at least half the time (0: not counted).
+			if w.caseB != 0 && w.caseB < 4 || st.seen[st.tok[i]]&dSeenLower != 0 {
+				continue
+			}
+			if q := st.words[st.tok[i-1]].text; q != "\"" && q != "'" {
+				continue
+			}
+			switch st.words[st.tok[i-2]].text {
+			case ",", ".", "?", "!":
+			default:
+				continue
+			}
+			k := j
+			for k < len(ms) && ms[k].Hi <= i {
+				k++
+			}
+			if k < len(ms) && ms[k].Lo <= i {
+				continue // the tagger found a name here
+			}
+			if !changed {
+				out = make([]Mention, 0, len(ms)+1)
+				changed = true
+			}
+			out = append(out, ms[j:k]...)
+			out = append(out, Mention{Lo: i, Hi: i + 1, Label: PER})
+			j = k
+		}
+	}
+	if !changed {
+		return ms
+	}
+	return append(out, ms[j:]...)
+}
+
+// speechVerbs are the verbs of saying that follow a quotation and its
+// speaker (rule R9).
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "asked": true, "added": true, "demanded": true, "replied": true,
+	"wrote": true, "insisted": true, "argued": true, "explained": true, "warned": true, "noted": true,
+	"recalled": true, "continued": true, "declared": true, "admitted": true, "acknowledged": true,
+	"responded": true, "shouted": true, "cried": true, "asks": true, "adds": true, "writes": true,
 }
 
 // locativeBefore reports whether one-word mention m follows a locative
@@ -83,7 +145,16 @@ func (st *docState) orgEnd(m Mention) bool {
 	}
 	r := st.doc.Sentences[s]
 	const org = 0xF << (4 * gzOrg)
-	return st.sentenceGaz(s)[m.Hi-1-r.Lo]&org != 0
+	return st.sentenceGaz(s)[m.Hi-1-r.Lo]&org != 0 || companyWords[st.words[st.tok[m.Hi-1]].text]
+}
+
+// companyWords end companies' names beside those of the organisation
+// list (rule R6 only; the tagger's features do not read them). In
+// CoNLL-2003 train the names they end are ORG, never PER.
+var companyWords = map[string]bool{
+	"Minerals": true, "Metals": true, "Chemicals": true, "Petroleum": true, "Mines": true, "Properties": true,
+	"Ventures": true, "Brewing": true, "Steel": true, "Utilities": true, "Securities": true,
+	"Semiconductor": true, "Aerospace": true, "Textiles": true, "Plastics": true, "Cement": true,
 }
 
 // placeNounAfter reports whether m is followed, in its sentence, by a

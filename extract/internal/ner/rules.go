@@ -1,5 +1,7 @@
 package ner
 
+import "strings"
+
 // Mention-level rules applied after decoding (see Tag). Each changes only
 // labels, never spans, and each reads only the document itself.
 
@@ -73,7 +75,7 @@ func (st *docState) appositiveHead(m Mention) Label {
 	switch {
 	case orgNouns[head]:
 		return ORG
-	case personNouns[head]:
+	case isPersonNoun(head):
 		return PER
 	case placeNouns[head]:
 		return LOC
@@ -159,7 +161,7 @@ func (st *docState) preposedHead(m Mention) Label {
 	switch {
 	case orgNouns[head.lower]:
 		return ORG
-	case personNouns[head.lower]:
+	case isPersonNoun(head.lower):
 		return PER
 	case placeNouns[head.lower]:
 		return LOC
@@ -275,6 +277,22 @@ var personNouns = map[string]bool{
 	"daughter": true, "son": true, "wife": true, "husband": true, "man": true, "woman": true, "worker": true,
 	"judge": true, "prosecutor": true, "governor": true, "mayor": true, "commentator": true,
 }
+
+// isPersonNoun reports whether lower-case noun w names a person's role
+// (rule R2): one of personNouns, or a noun of a practitioner in -ist or
+// -ologist ("hydrologist", "economist") or -ician ("statistician").
+func isPersonNoun(w string) bool {
+	if personNouns[w] {
+		return true
+	}
+	if len(w) < 6 || notPersonIst[w] {
+		return false
+	}
+	return strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ician")
+}
+
+// notPersonIst are words in -ist that name no person.
+var notPersonIst = map[string]bool{"checklist": true, "playlist": true, "shortlist": true, "waitlist": true, "blacklist": true, "whitelist": true}
 
 // namedHeads applies rule R3: a mention that is not PER but whose every
 // word is part of a PER mention elsewhere in the document, followed by

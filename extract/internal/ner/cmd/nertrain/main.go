@@ -48,7 +48,7 @@ import (
 const (
 	defaultFeatures  = "glove+rank"
 	defaultEpochs    = 15
-	defaultDocWeight = 0.10
+	defaultDocWeight = 0.15
 )
 
 func main() {
