@@ -29,8 +29,8 @@
 //
 //   - Tokens ([Token]): a [Span] and a [TokenKind] (Word, Number, Punct,
 //     QuoteOpen, QuoteClose, QuoteAmbiguous, Dash, Symbol, URL, Email,
-//     Handle, Hashtag, Abbrev, Invalid). Between two tokens there is only
-//     white space.
+//     Handle, Hashtag, Abbrev, Invalid, Hyphen). Between two tokens there
+//     is only white space.
 //   - Sentences ([Sentence]) and Paragraphs ([Paragraph]): spans from their
 //     first token's start to their last token's end, with the [Range] of
 //     token indices they cover. Sentences tile the tokens, paragraphs tile
@@ -54,12 +54,16 @@
 // # Tokens
 //
 // The tokenizer follows the Penn Treebank conventions that CoNLL-2003 (the
-// NER training data) uses, with these rules (IDs as in tokenizer.go):
+// NER training data) uses, refined where UD English EWT (the syntax
+// training data) splits words differently, with these rules (IDs as in
+// tokenizer.go):
 //
 //   - Clitics are split: "Washington’s" → "Washington" "’s", "don’t" → "do"
 //     "n’t"; inner apostrophes stay: "O’Brien". A ’ after a word closes an
 //     open ‘ quotation; after an s with none open it is a possessive Word
 //     ("the 1990s’"). Elisions keep their apostrophe: "’90s", "rock ’n’ roll".
+//     Contractions written without an apostrophe split as UD does (T11):
+//     "dont" → "do" "nt", "cannot" → "can" "not", "gonna" → "gon" "na".
 //   - Curly and angle marks take their direction from their shape (“ ‘ « ‹
 //     „ ‚ open, ” ’ » › close); straight quotes from their neighbours (T6),
 //     or QuoteAmbiguous. An opening mark misused as a closing one (“ at a
@@ -68,13 +72,22 @@
 //     "Gen."), initials ("G."), months ("Sept."), dotted forms ("U.S.",
 //     "a.m."), company suffixes ("Inc."), and "No." before a number. A
 //     sentence-final "U.S." keeps its period too; the segmenter decides.
-//   - Hyphens between word characters join ("well-known", "2020-21"); a
-//     hyphen after a space is a Dash of its own ("non -resident" → "non" "-"
-//     "resident"), as are – and —.
+//   - Hyphens between words split off as Hyphen tokens, as UD does (W1):
+//     "Coca-Cola" → "Coca" "-" "Cola", "2020-21" → "2020" "-" "21"; a
+//     hyphen after a prefix that UD keeps attached stays inside the word
+//     ("non-resident", "e-mail", "co-founder"), and so do the hyphens of
+//     digit codes ("713-853-3989"). A hyphen after a space is a Dash of its
+//     own ("non -resident" → "non" "-" "resident"), as are – and —. The
+//     named-entity model reads the split parts as one token again, as
+//     CoNLL-2003 writes them (rule H2 in model.go).
 //   - Numbers: "1,226", "4.5", "3:30", "24/7", "1990s", "2nd"; signs are
 //     Symbols ("87" "%", "$" "4.5").
 //   - URLs (with a scheme, "www." or a known top-level domain), e-mail
-//     addresses, @handles and #hashtags are single tokens.
+//     addresses, @handles, #hashtags and file names ("resume.doc", T14)
+//     are single tokens, and so are words joined by underscores (W6).
+//   - Emoticons (":)", ";-)", T12), rules of repeated symbols ("***",
+//     "====", T13) and runs of terminal punctuation ("?!", ".?", T2) are
+//     one token each.
 //   - Words are not split at case changes: "BélarusPut" (a missing space)
 //     stays one Word, because names such as "McDonald", "iPhone" and
 //     "PolNeAR" have the same shape.

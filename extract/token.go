@@ -29,13 +29,14 @@ const (
 	Hashtag                         // "#Belarus"
 	Abbrev                          // a word that ends with its own period: "Mr.", "U.S.", "G.", "Jan."
 	Invalid                         // bytes that are not valid UTF-8, one token per run
+	Hyphen                          // a hyphen inside a compound, split off as UD does: "Coca" "-" "Cola"
 )
 
 var kindNames = [...]string{
 	Word: "Word", Number: "Number", Punct: "Punct", QuoteOpen: "QuoteOpen",
 	QuoteClose: "QuoteClose", QuoteAmbiguous: "QuoteAmbiguous", Dash: "Dash",
 	Symbol: "Symbol", URL: "URL", Email: "Email", Handle: "Handle",
-	Hashtag: "Hashtag", Abbrev: "Abbrev", Invalid: "Invalid",
+	Hashtag: "Hashtag", Abbrev: "Abbrev", Invalid: "Invalid", Hyphen: "Hyphen",
 }
 
 // String returns the name of k, such as "Word" or "QuoteOpen".
