@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	saywho [-format text|json|jsonl] [-ner model|prose|none] [-j N] [FILE|DIR|-]...
+//	saywho [-format text|json|jsonl|conllu] [-ner model|prose|none] [-j N] [FILE|DIR|-]...
 //	saywho eval [flags]      (see saywho eval -h)
 //
 // With no FILE and no piped standard input, saywho reads the embedded seed
@@ -22,6 +22,10 @@
 //     "confidence": 0..1, "paragraph", "sentence", "continuation"}.
 //   - span: {"text", "start", "end"}: byte offsets into the input as given.
 //   - -format json: the same objects as one indented JSON array.
+//   - -format conllu: CoNLL-U, as corpus.WriteCoNLLU writes it: "# newdoc
+//     id = ID" per input, "# sent_id" and "# text" per sentence, ten columns
+//     per token with TokenRange=START:END (byte offsets into the input) in
+//     MISC.
 //   - text (default): a readable table per document.
 //
 // A file that cannot be read is named on standard error; the others are
@@ -46,6 +50,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/saywho/saywho/claims"
+	"github.com/saywho/saywho/corpus"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
 )
@@ -63,11 +68,11 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 	}
 	fl := flag.NewFlagSet("saywho", flag.ContinueOnError)
 	fl.SetOutput(errw)
-	format := fl.String("format", "text", "output format: text, json or jsonl")
+	format := fl.String("format", "text", "output format: text, json, jsonl or conllu")
 	nerName := fl.String("ner", "model", "named-entity recognizer: model, prose (baseline) or none")
 	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "documents analysed in parallel")
 	fl.Usage = func() {
-		fmt.Fprintf(errw, "usage: saywho [-format text|json|jsonl] [-ner model|prose|none] [FILE|DIR|-]...\n       saywho eval -h\n")
+		fmt.Fprintf(errw, "usage: saywho [-format text|json|jsonl|conllu] [-ner model|prose|none] [FILE|DIR|-]...\n       saywho eval -h\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -77,9 +82,9 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 		return 2
 	}
 	switch *format {
-	case "text", "json", "jsonl":
+	case "text", "json", "jsonl", "conllu":
 	default:
-		fmt.Fprintf(errw, "saywho: unknown -format %q (want text, json or jsonl)\n", *format)
+		fmt.Fprintf(errw, "saywho: unknown -format %q (want text, json, jsonl or conllu)\n", *format)
 		return 2
 	}
 	ner, err := extract.ParseNER(*nerName)
@@ -118,6 +123,11 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 			out.Write(append(b, '\n'))
 		case "json":
 			all = append(all, r.doc)
+		case "conllu":
+			if err := corpus.WriteCoNLLU(out, inputs[i].id, r.ed); err != nil {
+				fmt.Fprintf(errw, "saywho: %v\n", err)
+				status = 1
+			}
 		default:
 			writeText(out, r.doc)
 		}
@@ -228,6 +238,7 @@ func isPiped(in io.Reader) bool {
 
 type result struct {
 	doc      docJSON
+	ed       *extract.Document
 	warnings []string
 	err      error
 }
@@ -253,6 +264,7 @@ func analyse(inputs []input, ex *extract.Extractor, at *claims.Attributor, jobs 
 			results[i].warnings = inputWarnings(text)
 			d := ex.Extract(text)
 			results[i].doc = makeDocJSON(inp.id, d, at.Attribute(d))
+			results[i].ed = d
 		}()
 	}
 	wg.Wait()
