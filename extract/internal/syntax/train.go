@@ -470,6 +470,9 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 		cfg.logf("prune %g: UPOS %.4f class %.4f, %s; %s\n", pr, u, c, fmtParse(p, ts.upos, devParse), (&Model{tagger: *t, parser: *p}).Sizes())
 	}
 	m := &Model{Classes: classes, Labels: labels, tagger: *tg, parser: *pt.build(cfg.Prune, cfg.Prune), tags: ts}
+	if dev != nil {
+		cfg.logf("parser on dev with gold tags: %s\n", fmtParse(&m.parser, ts.upos, dev))
+	}
 	cfg.logf("trained in %v: %s\n", time.Since(start).Round(time.Second), m.Sizes())
 	return m, nil
 }
