@@ -154,6 +154,18 @@ func IsHyphenPrefix(word string) bool {
 // splits in two ("dont" → 2: "do" "nt"; "cannot" → 3: "can" "not";
 // "im" → 1, but only in lower case), or 0.
 func Contraction(word string) int {
+	// Every entry ends in "nt", "na", "ta", "not", "m", "ve", "re" or "ts":
+	// a cheap look at the last two letters spares the lookup for almost
+	// every word (the tokenizer asks about each one).
+	n := len(word)
+	if n < 2 || n > 8 {
+		return 0
+	}
+	switch uint16(word[n-2])<<8 | uint16(word[n-1]) | 0x2020 {
+	case 'n'<<8 | 't', 'n'<<8 | 'a', 't'<<8 | 'a', 'o'<<8 | 't', 'i'<<8 | 'm', 'v'<<8 | 'e', 'r'<<8 | 'e', 't'<<8 | 's':
+	default:
+		return 0
+	}
 	var buf [maxKey]byte
 	key, ok := lower(&buf, word)
 	if !ok {
