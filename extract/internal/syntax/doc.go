@@ -27,13 +27,16 @@
 // # Parser
 //
 // A greedy arc-hybrid transition system with the root at the end of the
-// buffer (parser.go), trained with the dynamic oracle of Goldberg and Nivre
-// (2013) and exploration, over Zhang and Nivre's (2011) rich features (words
-// and tags of the stack and buffer, their pairs and triples, distance,
-// children's tags and relations, relation sets) plus clusters. The
-// relation of an arc is chosen when the arc is made, by a second
-// classifier among the relations seen in training for the pair of tags and
-// the direction; in the arc-hybrid system the dependent is complete then.
+// buffer (parser.go), trained on gold tags with the dynamic oracle of
+// Goldberg and Nivre (2013) and exploration, over Zhang and Nivre's (2011)
+// rich features: words, UPOS and tag classes of the stack and buffer, their
+// pairs and triples, distance, children's words, tags and relations,
+// relation sets (71 templates; GloVe clusters and valency did not help the
+// parser on dev and were dropped). The relation of an arc is chosen when
+// the arc is made, by a second classifier among the relations seen in
+// training for the UPOS of both ends and the direction (at most 16; a
+// group with one relation in 99.5% of its 50 or more training arcs is not
+// scored); in the arc-hybrid system the dependent is complete then.
 //
 // Non-projective trees (2.3% of EWT train sentences, 354 of 204,577 arcs)
 // are made projective for training by lifting each crossing arc to the
@@ -43,12 +46,14 @@
 //
 // # Tables and speed
 //
-// Weights are int16, one unit per table. Every table is an open-addressing
-// table of four-key buckets (table.go) whose lookups have no branch, so
-// that the lookups of the many features of one decision overlap in the
-// processor; features whose buckets were full at training time are dropped
-// (the dev figures include the loss). The model is decoded by copying its
-// tables: no map is built at start-up.
+// Weights are int16, one unit per table. Hashed tables are direct-mapped
+// (table.go): a feature's slot holds its 16-bit key and its weights or the
+// offset of its row, the strongest feature of a slot keeps it, and a
+// lookup has no branch, so that the many lookups of one decision overlap in
+// the processor. The 42 parser templates that read only tags, relations and
+// distances index a dense array instead (0.9 MB, no hashing, no
+// collisions). The model is decoded by copying its tables (about 4 ms): no
+// map is built at start-up.
 //
 // # Training
 //
