@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -211,4 +212,30 @@ func TestSyntaxAllocs(t *testing.T) {
 	a.annotate(d)
 	allocs := testing.AllocsPerRun(20, func() { a.annotate(d) })
 	assert.LessOrEqual(t, allocs, 2.0, "allocations per document of %d tokens", len(d.Tokens))
+}
+
+// TestTreesOnCorpora: every document of the seed and of PolNeAR train and
+// dev, analysed with syntax on, has one tree per sentence (Validate: one
+// root, heads inside the sentence, no cycle) and a tag on every token.
+func TestTreesOnCorpora(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses whole corpora; skipped with -short")
+	}
+	e, err := New(WithNER(NERNone))
+	require.NoError(t, err)
+	texts := []string{segSeedText(t)}
+	for _, p := range segPolNeARTexts(t, "train", "dev") {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	for i, text := range texts {
+		d := e.Extract(text)
+		require.NoError(t, d.Validate(), "document %d", i)
+		for _, tk := range d.Tokens {
+			if tk.POS == NoPOS || tk.Tag == NoTag || tk.Dep == NoDep {
+				t.Fatalf("document %d: token %q has no tag or relation", i, tk.Text)
+			}
+		}
+	}
 }
