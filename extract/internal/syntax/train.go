@@ -37,6 +37,10 @@ type TrainConfig struct {
 	TwoPass     bool      // train the tagger's second UPOS pass (off in the shipped model: no gain on dev)
 	Jackknife   int       // folds for the first pass's tags that the second pass trains on
 	Workers     int       // jackknife folds trained at once
+	// ParseJackknife, when above 1, trains the parser on tags predicted by
+	// taggers trained without each fold (that many folds) instead of gold
+	// tags.
+	ParseJackknife int
 	PruneSweep  []float64 // prune levels to report dev figures for (experiments)
 	Log         io.Writer
 }
@@ -445,6 +449,15 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 		parseTrain[i].Heads, k = projectivize(train[i].Heads)
 		lifted += k
 	}
+	if cfg.ParseJackknife > 1 {
+		for i, tags := range jackknifeClasses(train, ts, &cfg) {
+			pt := make([]int, len(tags))
+			for j, c := range tags {
+				pt[j] = int(c)
+			}
+			parseTrain[i].Tags = pt
+		}
+	}
 	cfg.logf("projectivized: %d arcs lifted\n", lifted)
 	var devParse []Sentence
 	var devEval func(*parser) string
@@ -514,4 +527,41 @@ func (m *Model) Sizes() string {
 		count(m.tagger.xpos.slots), vb(m.tagger.xpos)>>10,
 		count(m.parser.trans.slots[:]), 8*transSlots>>10,
 		count(m.parser.labels.slots), vb(m.parser.labels)>>10)
+}
+
+// jackknifeClasses returns per sentence of train the classes of a tagger
+// trained on the other folds (contiguous stretches of the file).
+func jackknifeClasses(train []Sentence, ts *tagSet, cfg *TrainConfig) [][]uint8 {
+	k := cfg.ParseJackknife
+	out := make([][]uint8, len(train))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(cfg.Workers, 1))
+	for fold := range k {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			lo, hi := fold*len(train)/k, (fold+1)*len(train)/k
+			sub := append(slices.Clone(train[:lo]), train[hi:]...)
+			fc := *cfg
+			fc.Log, fc.TwoPass = nil, false
+			m := trainTagger(sub, ts, &fc).build(ts, cfg.Prune)
+			for i, tags := range tagAll(m, train[lo:hi]) {
+				out[lo+i] = tags
+			}
+		}()
+	}
+	wg.Wait()
+	right, total := 0, 0
+	for i, s := range train {
+		for j, c := range s.Tags {
+			if int(out[i][j]) == c {
+				right++
+			}
+			total++
+		}
+	}
+	cfg.logf("jackknifed tags for the parser (%d folds): class accuracy %.4f\n", k, float64(right)/float64(total))
+	return out
 }

@@ -49,6 +49,7 @@ func run(args []string, out, errw io.Writer) int {
 	fs.BoolVar(&cfg.TwoPass, "two-pass", false, "train the tagger's second UPOS pass (it did not pay off on dev)")
 	fs.IntVar(&cfg.Jackknife, "jackknife", 5, "folds of first-pass tags for training the second pass")
 	fs.IntVar(&cfg.Workers, "j", 2, "jackknife folds trained at once")
+	fs.IntVar(&cfg.ParseJackknife, "parse-jackknife", 0, "train the parser on tags predicted by taggers trained on the other folds (this many; 0: gold tags)")
 	minClass := fs.Int("min-class", 10, "XPOS|UPOS pairs seen fewer times in train are not tag classes")
 	fs.Func("prune-sweep", "comma-separated prune levels to report dev figures for", func(v string) error {
 		for _, f := range strings.Split(v, ",") {
