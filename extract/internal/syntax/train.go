@@ -28,21 +28,21 @@ type Sentence struct {
 
 // TrainConfig holds the settings of a training run.
 type TrainConfig struct {
-	TagEpochs   int       // passes over the training data for each tagger step
-	ParseEpochs int       // passes for the parser and labeler
-	Seed        uint64    // shuffling and exploration seed
-	Prune       float64   // drop rows whose quantized weights are all below this (units of 1/32000 of the largest)
-	DictMin     int       // words seen fewer times are left out of the look-ahead dictionary
-	Explore     float64   // probability of following the parser's own wrong transition (dynamic oracle), after the first epoch
-	TwoPass     bool      // train the tagger's second UPOS pass (off in the shipped model: no gain on dev)
-	Jackknife   int       // folds for the first pass's tags that the second pass trains on
-	Workers     int       // jackknife folds trained at once
+	TagEpochs   int     // passes over the training data for each tagger step
+	ParseEpochs int     // passes for the parser and labeler
+	Seed        uint64  // shuffling and exploration seed
+	Prune       float64 // drop rows whose quantized weights are all below this (units of 1/32000 of the largest)
+	DictMin     int     // words seen fewer times are left out of the look-ahead dictionary
+	Explore     float64 // probability of following the parser's own wrong transition (dynamic oracle), after the first epoch
+	TwoPass     bool    // train the tagger's second UPOS pass (off in the shipped model: no gain on dev)
+	Jackknife   int     // folds for the first pass's tags that the second pass trains on
+	Workers     int     // jackknife folds trained at once
 	// ParseJackknife, when above 1, trains the parser on tags predicted by
 	// taggers trained without each fold (that many folds) instead of gold
 	// tags.
 	ParseJackknife int
-	PruneSweep  []float64 // prune levels to report dev figures for (experiments)
-	Log         io.Writer
+	PruneSweep     []float64 // prune levels to report dev figures for (experiments)
+	Log            io.Writer
 }
 
 func (c *TrainConfig) logf(format string, args ...any) {
