@@ -65,17 +65,13 @@ func loadModelRecognizer(fsys fs.FS) (recognizer, error) {
 // names lexicon ("Mr.", "President") and not also first names ("Dean") are
 // dropped from the mention. CoNLL has few "Mr." tokens, so the model alone
 // sometimes keeps them.
+//
+// Rule H2 (CoNLL-2003 tokenization): the model reads a hyphenated compound
+// that the tokenizer splits for UD (W1: "Bergamo" "-" "based") as the one
+// token CoNLL-2003 writes ("Bergamo-based"), the way it was trained; its
+// mentions are mapped back to the document's tokens.
 func (r modelRecognizer) recognize(d *Document) []Entity {
-	in := ner.Doc{
-		Tokens:    make([]string, len(d.Tokens)),
-		Sentences: make([]ner.Range, len(d.Sentences)),
-	}
-	for i, t := range d.Tokens {
-		in.Tokens[i] = t.Text
-	}
-	for i, s := range d.Sentences {
-		in.Sentences[i] = ner.Range{Lo: s.Tokens.Lo, Hi: s.Tokens.Hi}
-	}
+	in, units := nerView(d)
 	ms := r.m.Tag(in)
 	if len(ms) == 0 {
 		return nil
@@ -83,14 +79,57 @@ func (r modelRecognizer) recognize(d *Document) []Entity {
 	out := make([]Entity, 0, len(ms))
 	for _, m := range ms {
 		if m.Label == ner.PER {
-			for m.Lo < m.Hi-1 && isTitle(d.Tokens[m.Lo].Text) {
+			for m.Lo < m.Hi-1 && isTitle(in.Tokens[m.Lo]) {
 				m.Lo++
 			}
 		}
 		tr := Range{Lo: m.Lo, Hi: m.Hi}
+		if units != nil {
+			tr = Range{Lo: units[m.Lo].Lo, Hi: units[m.Hi-1].Hi}
+		}
 		out = append(out, Entity{Span: d.TokenSpan(tr), Tokens: tr, Label: Label(m.Label), Person: -1})
 	}
 	return out
+}
+
+// nerView returns the tokens and sentences the NER model reads (rule H2):
+// the document's tokens, with each run of words joined by Hyphen tokens
+// made one token. units maps each NER token to its range of document
+// tokens; it is nil when nothing was joined (then the indices agree).
+func nerView(d *Document) (ner.Doc, []Range) {
+	hyphens := 0
+	for _, t := range d.Tokens {
+		if t.Kind == Hyphen {
+			hyphens++
+		}
+	}
+	in := ner.Doc{Sentences: make([]ner.Range, len(d.Sentences))}
+	if hyphens == 0 {
+		in.Tokens = make([]string, len(d.Tokens))
+		for i, t := range d.Tokens {
+			in.Tokens[i] = t.Text
+		}
+		for i, s := range d.Sentences {
+			in.Sentences[i] = ner.Range{Lo: s.Tokens.Lo, Hi: s.Tokens.Hi}
+		}
+		return in, nil
+	}
+	in.Tokens = make([]string, 0, len(d.Tokens))
+	units := make([]Range, 0, len(d.Tokens))
+	for si, s := range d.Sentences {
+		in.Sentences[si].Lo = len(in.Tokens)
+		for i := s.Tokens.Lo; i < s.Tokens.Hi; {
+			j := i + 1
+			for j+1 < s.Tokens.Hi && d.Tokens[j].Kind == Hyphen && d.Tokens[j-1].End == d.Tokens[j].Start && d.Tokens[j].End == d.Tokens[j+1].Start {
+				j += 2
+			}
+			in.Tokens = append(in.Tokens, d.Text[d.Tokens[i].Start:d.Tokens[j-1].End])
+			units = append(units, Range{Lo: i, Hi: j})
+			i = j
+		}
+		in.Sentences[si].Hi = len(in.Tokens)
+	}
+	return in, units
 }
 
 // isTitle reports whether a token is an honorific or title that is not also
