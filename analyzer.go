@@ -14,8 +14,9 @@ import (
 // and Analyze is safe to call from many goroutines at once. The command,
 // the server and batch pipelines all go through it.
 type Analyzer struct {
-	ex *extract.Extractor
-	at *claims.Attributor
+	ex       *extract.Extractor
+	at       *claims.Attributor
+	keepDocs bool // Results keep their Document
 }
 
 // New returns an Analyzer configured by opts. It loads the models (once;
@@ -26,7 +27,7 @@ func New(opts ...Option) (*Analyzer, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	a := &Analyzer{ex: cfg.extractor, at: cfg.attributor}
+	a := &Analyzer{ex: cfg.extractor, at: cfg.attributor, keepDocs: cfg.keepDocs}
 	if a.ex == nil {
 		ex, err := extract.New(extract.WithNER(cfg.ner))
 		if err != nil {
@@ -83,6 +84,9 @@ func (a *Analyzer) Analyze(ctx context.Context, id, text string) (Result, error)
 		return Result{}, err
 	}
 	r := newResult(id, doc, cs)
+	if a.keepDocs {
+		r.doc = doc
+	}
 	r.Warnings = InputWarnings(text)
 	return r, nil
 }

@@ -65,6 +65,7 @@ type Result struct {
 
 	text    string // the analysed text, for offset conversion and writers
 	hasText bool
+	doc     *extract.Document // the analysed document, kept WithDocuments
 }
 
 // Field is one field of a JSON object, kept as written.
@@ -144,6 +145,15 @@ type Speaker struct {
 // Text returns the text the Result was made from, and whether it is known
 // (it is not for a Result decoded from JSON).
 func (r *Result) Text() (string, bool) { return r.text, r.hasText }
+
+// Document returns the analysed document (tokens with tags and trees,
+// sentences, entities, people) when the Analyzer was built WithDocuments,
+// else nil. It belongs to the Result: read it, do not modify it.
+func (r *Result) Document() *extract.Document { return r.doc }
+
+// ErrNoDocument is returned by writers that need the analysed document
+// (Format.NeedsDocument) for a Result that does not keep it.
+var ErrNoDocument = errors.New("saywho: the result does not keep its document (build the Analyzer WithDocuments)")
 
 // newResult builds the Result of document d with claims cs. Everything
 // aliases d.Text.

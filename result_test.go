@@ -1,11 +1,13 @@
 package saywho
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +28,36 @@ func analyse(t testing.TB, id, text string) Result {
 	r, err := Default().Analyze(context.Background(), id, text)
 	require.NoError(t, err)
 	return r
+}
+
+// analyseWithDocument is analyse with the document kept, so that every
+// format can write the Result.
+func analyseWithDocument(t testing.TB, id, text string) Result {
+	t.Helper()
+	an, err := docAnalyzer()
+	require.NoError(t, err)
+	r, err := an.Analyze(context.Background(), id, text)
+	require.NoError(t, err)
+	return r
+}
+
+var docAnalyzer = sync.OnceValues(func() (*Analyzer, error) { return New(WithDocuments()) })
+
+func TestDocumentKeptOnlyWithDocuments(t *testing.T) {
+	r, err := Default().Analyze(context.Background(), "d", "“Fine,” he said.")
+	require.NoError(t, err)
+	assert.Nil(t, r.Document(), "the default Analyzer drops the document")
+	err = NewWriter(&bytes.Buffer{}, FormatCoNLLU, WriteOptions{}).Write(r)
+	assert.ErrorIs(t, err, ErrNoDocument)
+
+	r = analyseWithDocument(t, "d", "“Fine,” he said.")
+	require.NotNil(t, r.Document())
+	text, _ := r.Text()
+	assert.Equal(t, text, r.Document().Text)
+	var buf bytes.Buffer
+	require.NoError(t, NewWriter(&buf, FormatCoNLLU, WriteOptions{}).Write(r))
+	assert.Contains(t, buf.String(), "# newdoc id = d\n")
+	assert.Contains(t, buf.String(), "TokenRange=0:3")
 }
 
 // spans returns every Span of r (entities as spans too), found by walking

@@ -26,6 +26,7 @@ const (
 	FormatCSV                  // one row per claim, with a header row
 	FormatCitron               // one Citron annotation document per line
 	FormatHTML                 // a self-contained who-said-what page (see html.go)
+	FormatCoNLLU               // CoNLL-U: tokens, tags and trees (needs Result.Document)
 )
 
 // formats describes every Format: its name (for -format and String), one
@@ -40,7 +41,40 @@ var formats = [...]struct {
 	FormatCSV:    {"csv", "one row per claim: id, claim, kind, speaker, source, cue, content, offsets, confidence, …", newCSVWriter},
 	FormatCitron: {"citron", "one BBC Citron annotation document per line (character offsets)", newCitronWriter},
 	FormatHTML:   {"html", "a self-contained page to open in a browser: each article highlighted, its claims by speaker", newHTMLWriter},
+	FormatCoNLLU: {"conllu", "CoNLL-U: per sentence its tokens, tags and dependency tree, TokenRange=START:END in MISC", newCoNLLUWriter},
 }
+
+// NeedsDocument reports whether the format writes layers a Result does
+// not carry (tokens, tags, trees), so that its Results must come from an
+// Analyzer built WithDocuments.
+func (f Format) NeedsDocument() bool { return f == FormatCoNLLU }
+
+// conlluWriter writes each Result's document as CoNLL-U
+// (corpus.WriteCoNLLU): "# newdoc id" per document, "# sent_id" and
+// "# text" per sentence, ten columns per token, byte offsets in MISC.
+type conlluWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func newCoNLLUWriter(w io.Writer, _ WriteOptions) Writer { return &conlluWriter{w: w} }
+
+func (c *conlluWriter) Write(r Result) error {
+	d := r.Document()
+	if d == nil {
+		return fmt.Errorf("saywho: %s: %w", r.ID, ErrNoDocument)
+	}
+	c.buf.Reset()
+	if err := corpus.WriteCoNLLU(&c.buf, r.ID, d); err != nil {
+		return fmt.Errorf("saywho: encoding CoNLL-U for %s: %w", r.ID, err)
+	}
+	if _, err := c.w.Write(c.buf.Bytes()); err != nil {
+		return writeErr(FormatCoNLLU, r.ID, err)
+	}
+	return nil
+}
+
+func (c *conlluWriter) Close() error { return nil }
 
 // Formats returns every output format, in the order of the constants.
 func Formats() []Format {

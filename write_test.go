@@ -35,7 +35,7 @@ func (f *failWriter) Write(p []byte) (int, error) {
 // underlying writer's error, on the first document, on a later one and on
 // Close, named with the format.
 func TestWritersReportWriteErrors(t *testing.T) {
-	r1, r2 := analyse(t, "one", multilingual), analyse(t, "two", "“Fine,” he said.")
+	r1, r2 := analyseWithDocument(t, "one", multilingual), analyseWithDocument(t, "two", "“Fine,” he said.")
 	full := errors.New("no space left on device")
 	for _, f := range Formats() {
 		var ok bytes.Buffer

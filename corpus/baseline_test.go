@@ -50,6 +50,7 @@ var floored = map[string][]string{
 		"claims.chunks.cue.f1", "claims.chunks.content.f1", "claims.cue.exact.f1", "claims.source.exact.f1",
 		"claims.content.overlap.f1"},
 	"conll-dev": {"ner.f1", "ner.PERSON.f1", "ner.ORG.f1", "ner.LOC.f1", "ner.MISC.f1"},
+	"ewt-dev":   {"ud.words.f1", "ud.upos.f1", "ud.xpos.f1", "ud.uas.f1", "ud.las.f1"},
 }
 
 func TestBaseline(t *testing.T) {
@@ -128,6 +129,24 @@ func TestBaseline(t *testing.T) {
 			}
 		})
 	}
+	// UD English EWT dev, from raw text (ScoreUD): the syntax figures.
+	t.Run("ewt-dev", func(t *testing.T) {
+		sents, err := LoadCoNLLU(filepath.Join(sharedDir(t, "ud-english-ewt"), "en_ewt-ud-dev.conllu"))
+		if err != nil {
+			t.Fatalf("EWT dev: %s", errorLines(err))
+		}
+		s := ScoreUD(sents, func(text string) *extract.Document {
+			doc := ex.Extract(text)
+			if err := doc.Validate(); err != nil {
+				t.Errorf("Extract gave an invalid document: %v", err)
+			}
+			return doc
+		}, 2)
+		m := s.Metrics()
+		for _, k := range floored["ewt-dev"] {
+			measured["ewt-dev/"+k] = m[k]
+		}
+	})
 	keys := make([]string, 0, len(measured))
 	for k := range measured {
 		keys = append(keys, k)

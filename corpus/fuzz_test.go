@@ -147,3 +147,49 @@ func readSeedGold() ([]byte, error) {
 	}
 	return fs.ReadFile(seeds.FS(), names[0])
 }
+
+// FuzzDecodeCoNLLU checks the CoNLL-U loader: no panic, errors render with
+// their file, and every sentence it returns is consistent: token spans are
+// slices of the sentence's text in order, every word belongs to a token
+// that covers it, heads are words of the sentence or -1, and UDDocuments
+// and the scorer accept it.
+func FuzzDecodeCoNLLU(f *testing.F) {
+	if testing.Short() {
+		f.Skip("fuzzing skipped with -short")
+	}
+	f.Add(sample)
+	f.Add("# text = a b\n1\ta\t_\tX\t_\t_\t0\troot\t_\t_\n2\tb\t_\tX\t_\t_\t1\tdep\t_\t_\n")
+	f.Add("1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n1\ta\t_\tX\t_\t_\t0\troot\t_\t_\n2\tb\t_\tX\t_\t_\t1\tdep\t_\tSpaceAfter=No\n\n")
+	f.Add("# text = x\n1\tx\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_\n2\ty\t_\tVERB\t_\t_\t1\troot\t_\t_\n")
+	f.Add("1\ta b\t_\tX\t_\t_\t0\troot\t_\t_\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		var errs ErrorList
+		sents := DecodeCoNLLU("f.conllu", []byte(data), &errs)
+		checkErrors(t, errs)
+		for _, s := range sents {
+			prev := 0
+			for i, tok := range s.Tokens {
+				if tok.Start < prev || tok.End < tok.Start || tok.End > len(s.Text) || s.Text[tok.Start:tok.End] != tok.Text {
+					t.Fatalf("token %d [%d,%d) %q is not a span of %q after %d", i, tok.Start, tok.End, tok.Text, s.Text, prev)
+				}
+				prev = tok.End
+				if tok.Words.Lo < 0 || tok.Words.Hi > len(s.Words) || tok.Words.Len() < 1 {
+					t.Fatalf("token %d has words %v of %d", i, tok.Words, len(s.Words))
+				}
+			}
+			for i, w := range s.Words {
+				if w.Token < 0 || w.Token >= len(s.Tokens) || !s.Tokens[w.Token].Words.Contains(i) {
+					t.Fatalf("word %d in token %d which does not hold it", i, w.Token)
+				}
+				if w.Head < -1 || w.Head >= len(s.Words) || w.Head == i {
+					t.Fatalf("word %d has head %d of %d", i, w.Head, len(s.Words))
+				}
+			}
+		}
+		docs := UDDocuments(sents)
+		var sc UDScore
+		for i := range docs {
+			sc.Add(&docs[i], &extract.Document{Text: docs[i].Text})
+		}
+	})
+}

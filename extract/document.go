@@ -33,7 +33,11 @@ type Paragraph struct {
 //     by Start and do not overlap;
 //   - each sentence's Tokens range lies inside its paragraph's, and the
 //     sentences of a paragraph cover exactly its tokens;
-//   - Entity.Person and Person.Mentions refer to each other.
+//   - Entity.Person and Person.Mentions refer to each other;
+//   - with syntax (HasSyntax), every token of a sentence has a relation,
+//     the sentence has exactly one root (Head -1, relation root), every
+//     other head is a token of the same sentence and no token is its own
+//     ancestor; without, no token has a relation.
 //
 // The slices belong to the document: callers may read them from many
 // goroutines but must not modify them.
@@ -181,6 +185,9 @@ func (d *Document) Validate() error {
 			return err
 		}
 		prev = l.End
+	}
+	if err := d.validateTrees(); err != nil {
+		return err
 	}
 	for i, p := range d.People {
 		for _, m := range p.Mentions {

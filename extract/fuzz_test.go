@@ -8,8 +8,9 @@ import (
 // invariants listed in invariant_test.go: no panic, spans in bounds, in
 // order, non-overlapping, on rune boundaries, text equal to the slice it
 // points to, tokens and white-space gaps rebuilding the text, sentences and
-// paragraphs tiling the tokens. It runs the public Extract with NER off
-// (the tokenizer and segmenter are the stages under test).
+// paragraphs tiling the tokens, and with syntax on (the default) one tree
+// per sentence (Validate). It runs the public Extract with NER off (the
+// tokenizer, segmenter, tagger and parser are the stages under test).
 //
 //	go test ./extract -run '^$' -fuzz FuzzParse -fuzztime 60s
 func FuzzParse(f *testing.F) {
@@ -36,12 +37,15 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		d := e.Extract(text)
 		checkDocument(t, d)
+		if len(d.Tokens) > 0 && !d.HasSyntax() {
+			t.Fatalf("Extract with syntax on gave tokens without trees")
+		}
 		// The cursor gives the same tokens as Extract.
 		var tz Tokenizer
 		tz.Reset(text)
 		i := 0
 		for tz.Next() {
-			if i >= len(d.Tokens) || tz.Token() != d.Tokens[i] {
+			if i >= len(d.Tokens) || tz.Token().Span != d.Tokens[i].Span || tz.Token().Kind != d.Tokens[i].Kind {
 				t.Fatalf("Tokenizer token %d %v differs from Extract's", i, tz.Token())
 			}
 			i++

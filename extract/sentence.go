@@ -21,6 +21,8 @@ import (
 //	S2  Closing marks after a terminator belong to the sentence it ends,
 //	    even after a space: QuoteClose, QuoteAmbiguous and ) ] }
 //	    ("…force. ”", "…happen . ” But").
+//	S2b An emoticon (T12) after a terminator belongs to the sentence too
+//	    ("I love her. :)"), as UD English EWT segments them.
 //	S3  An opening quote mark that follows a terminator and is the last
 //	    token of its paragraph is read as a misused closing mark and also
 //	    belongs to the sentence ("…the country. “" at a paragraph end).
@@ -114,7 +116,8 @@ func isTerminator(s string) bool {
 }
 
 // absorbClosers returns the index of the last token of the sentence whose
-// terminator is token i: i itself or the closing marks after it (S2, S3).
+// terminator is token i: i itself or the closing marks after it (S2, S2b,
+// S3).
 func absorbClosers(text string, toks []Token, i int) int {
 	j := i
 	for j+1 < len(toks) && !lineBreak(text, toks[j].End, toks[j+1].Start) {
@@ -122,6 +125,7 @@ func absorbClosers(text string, toks []Token, i int) int {
 		switch {
 		case t.Kind == QuoteClose || t.Kind == QuoteAmbiguous:
 		case t.Kind == Punct && (t.Text == ")" || t.Text == "]" || t.Text == "}"):
+		case t.Kind == Symbol && len(t.Text) > 1 && (t.Text[0] == ':' || t.Text[0] == ';' || t.Text[0] == '='): // S2b
 		case t.Kind == QuoteOpen && (j+2 == len(toks) || lineBreak(text, t.End, toks[j+2].Start)): // S3
 		default:
 			return j

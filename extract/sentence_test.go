@@ -24,6 +24,8 @@ var segmentTests = []struct {
 	{"empty", "", nil},
 	{"blank lines only", "\n\n  \n\t", nil},
 	{"no terminator", "hello world", [][]string{{"hello world"}}},
+	{"emoticon after a terminator (S2b)", "I love her. :) Then she left! :-( Bye.",
+		[][]string{{"I love her. :)", "Then she left! :-(", "Bye."}}},
 	{"title before name (S5)", "It was the first meeting of Mr. Lukashenko with a senior official. He left.",
 		[][]string{{"It was the first meeting of Mr. Lukashenko with a senior official.", "He left."}}},
 	{"initials (S5)", "He met President Aleksandr G. Lukashenko and Christopher W. Smith. Then he left.",

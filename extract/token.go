@@ -29,13 +29,14 @@ const (
 	Hashtag                         // "#Belarus"
 	Abbrev                          // a word that ends with its own period: "Mr.", "U.S.", "G.", "Jan."
 	Invalid                         // bytes that are not valid UTF-8, one token per run
+	Hyphen                          // a hyphen inside a compound, split off as UD does: "Coca" "-" "Cola"
 )
 
 var kindNames = [...]string{
 	Word: "Word", Number: "Number", Punct: "Punct", QuoteOpen: "QuoteOpen",
 	QuoteClose: "QuoteClose", QuoteAmbiguous: "QuoteAmbiguous", Dash: "Dash",
 	Symbol: "Symbol", URL: "URL", Email: "Email", Handle: "Handle",
-	Hashtag: "Hashtag", Abbrev: "Abbrev", Invalid: "Invalid",
+	Hashtag: "Hashtag", Abbrev: "Abbrev", Invalid: "Invalid", Hyphen: "Hyphen",
 }
 
 // String returns the name of k, such as "Word" or "QuoteOpen".
@@ -51,15 +52,27 @@ func (k TokenKind) IsQuote() bool {
 	return k == QuoteOpen || k == QuoteClose || k == QuoteAmbiguous
 }
 
-// Token is one token of a document: a span of Document.Text and its kind.
-// Tokens never overlap and are stored in text order; the bytes between two
-// tokens are white space (or nothing).
+// Token is one token of a document: a span of Document.Text, its kind and,
+// when syntax is on, its part of speech and its place in the dependency tree
+// of its sentence (see the package documentation, "Syntax"). Tokens never
+// overlap and are stored in text order; the bytes between two tokens are
+// white space (or nothing).
 //
 // The derived forms Lower, Shape and Stem are computed on demand; they
 // allocate only when the form differs from the token text.
 type Token struct {
 	Span
 	Kind TokenKind
+	// POS and Tag are the token's universal part-of-speech tag and its
+	// Penn Treebank tag (NoPOS and NoTag when syntax is off).
+	POS UPOS
+	Tag PennTag
+	// Dep is the relation of the token to its head, NoDep when syntax is
+	// off (then Head is 0 and means nothing).
+	Dep DepRel
+	// Head is the index in Document.Tokens of the token's syntactic head,
+	// always inside the token's sentence, or -1 for the root of a sentence.
+	Head int
 }
 
 // Lower returns the token text in lower case. It returns Text itself,

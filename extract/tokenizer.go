@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -230,11 +231,26 @@ func (t *Tokenizer) scan(i int) (int, TokenKind) {
 		case cLetter, cDigit:
 			return t.word(i)
 		case cPunct:
+			if c == ':' || c == ';' {
+				if e := emoticonEnd(text, i); e > 0 {
+					return e, Symbol // T12
+				}
+			}
+			if c == '_' {
+				if e := symbolRun(text, i); e > i+1 {
+					return e, Symbol // T13
+				}
+			}
 			return i + 1, Punct
 		case cSpecial:
 			return t.special(i)
 		}
-		return i + 1, Symbol
+		if c == '=' {
+			if e := emoticonEnd(text, i); e > 0 {
+				return e, Symbol // T12
+			}
+		}
+		return symbolRun(text, i), Symbol // T13
 	}
 	r, n := utf8.DecodeRuneInString(text[i:])
 	if r == utf8.RuneError && n == 1 {
@@ -260,7 +276,12 @@ func (t *Tokenizer) scan(i int) (int, TokenKind) {
 		return i + n, QuoteClose
 	case '’':
 		return t.apostrophe(i, n)
-	case '–', '—', '―', '‒', '⸺', '⸻', '‐', '‑':
+	case '‐', '‑':
+		if hyphenJoins(text, i, i+n) {
+			return i + n, Hyphen // W1
+		}
+		return i + n, Dash
+	case '–', '—', '―', '‒', '⸺', '⸻':
 		return i + n, Dash
 	case '…':
 		return i + n, Punct
@@ -285,25 +306,22 @@ func (t *Tokenizer) special(i int) (int, TokenKind) {
 	text := t.text
 	switch c := text[i]; c {
 	case '.', '!', '?':
-		// T2: runs of terminal punctuation stay together: "...", "?!", "!!".
+		// T2: runs of terminal punctuation stay together: "...", "?!",
+		// "!!", ".?" (UD EWT keeps such runs as one token).
 		j := i + 1
-		if c == '.' {
-			for j < len(text) && text[j] == '.' {
-				j++
-			}
-		} else {
-			for j < len(text) && (text[j] == '!' || text[j] == '?') {
-				j++
-			}
+		for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
+			j++
 		}
 		return j, Punct
 	case '-':
 		// T3: a hyphen that does not join two words is a Dash; a run of
-		// hyphens ("--") is one Dash. "non -resident" gives "non", "-",
-		// "resident": the stray hyphen is kept as its own token.
-		j := i + 1
-		for j < len(text) && text[j] == '-' {
-			j++
+		// hyphens ("--") is one Dash, and so is a rule of hyphens and
+		// equals signs ("----=="). "non -resident" gives "non", "-",
+		// "resident": the stray hyphen is kept as its own token. A hyphen
+		// between two words that W1 splits is a Hyphen.
+		j := symbolRun(text, i)
+		if j == i+1 && hyphenJoins(text, i, j) {
+			return j, Hyphen
 		}
 		return j, Dash
 	case '\'':
@@ -349,9 +367,68 @@ func (t *Tokenizer) special(i int) (int, TokenKind) {
 		if letter {
 			return j, Hashtag
 		}
-		return i + 1, Symbol
+		return symbolRun(text, i), Symbol
 	}
 	return i + 1, Symbol
+}
+
+// hyphenJoins reports whether the hyphen text[i:j] stands between two words
+// with no space around it ("Coca-Cola", "U.S.-led"), so that it is a Hyphen
+// split off by W1 rather than a Dash.
+func hyphenJoins(text string, i, j int) bool {
+	return (wordBefore(text, i) || i > 0 && text[i-1] == '.') && wordAt(text, j)
+}
+
+// symbolRun returns the end of the run of ASCII symbols that starts at i
+// (T13): a rule such as "***", "====", "$$$", "<<" or "++" is one token, as
+// UD EWT writes it, and so is a mix of hyphens and equals signs ("----==",
+// "=---"). A symbol that is not repeated ends at i+1.
+func symbolRun(text string, i int) int {
+	c := text[i]
+	switch c {
+	case '-', '=':
+		j := i + 1
+		for j < len(text) && (text[j] == '-' || text[j] == '=') {
+			j++
+		}
+		return j
+	case '*', '+', '~', '^', '_', '#', '$', '<', '>', '|':
+		j := i + 1
+		for j < len(text) && text[j] == c {
+			j++
+		}
+		return j
+	}
+	return i + 1
+}
+
+// emoticonEnd returns the end of the emoticon that starts at i, or 0
+// (T12): eyes ":" ";" or "=", an optional nose "-" or "'", and a mouth of
+// one of ) ( D P p ] [ / \ | * O 3, repeated or not (":)", ";-)", ":D",
+// ":)))"), not followed by a letter or digit (":Dear" is not one) nor, for
+// "/", by another slash ("ftp://").
+func emoticonEnd(text string, i int) int {
+	j := i + 1
+	if j < len(text) && (text[j] == '-' || text[j] == '\'') {
+		j++
+	}
+	if j >= len(text) {
+		return 0
+	}
+	m := text[j]
+	switch m {
+	case ')', '(', 'D', 'P', 'p', ']', '[', '/', '\\', '|', '*', 'O':
+	default:
+		return 0
+	}
+	j++
+	for j < len(text) && text[j] == m && (m == ')' || m == '(') {
+		j++
+	}
+	if wordAt(text, j) || m == '/' && j < len(text) && text[j] == '/' {
+		return 0
+	}
+	return j
 }
 
 // straightQuote decides the direction of the straight quote of n bytes at i
@@ -513,6 +590,7 @@ func (t *Tokenizer) word(s int) (int, TokenKind) {
 	number := isASCIIDigit(text[s])
 	kind := Word
 	i := s
+	var digits int8 // hyphenStays' verdict on a run of digit groups, once per token
 loop:
 	for i < len(text) {
 		c := text[i]
@@ -523,11 +601,16 @@ loop:
 			}
 			switch c {
 			case '-':
-				// W1: a hyphen between word characters joins them:
-				// "well-known", "2020-21", "COVID-19".
-				if wordAt(text, i+1) {
+				// W1: a hyphen between word characters splits them, as UD
+				// English EWT does ("Coca" "-" "Cola", "2020" "-" "21"),
+				// except after a prefix that keeps its word ("non-human",
+				// "e-mail") and inside a code of digit groups ("713-853-3989").
+				if wordAt(text, i+1) && t.hyphenStays(s, i, &digits) {
 					i++
 					continue
+				}
+				if e := t.email(s); e > 0 {
+					return e, Email // "press-office@example.org"
 				}
 				break loop
 			case '\'':
@@ -547,13 +630,10 @@ loop:
 					i++
 					continue
 				}
-				e, k := t.period(s, i)
-				if k == Abbrev && e+1 < len(text) && text[e] == '-' && wordAt(text, e+1) {
-					// "U.S.-led": the abbreviation starts a hyphenated word.
-					i = e + 1
-					continue
+				if e := fileNameEnd(text, s, i); e > 0 {
+					return e, Word // T14: "resume.doc", "API.pdf"
 				}
-				i, kind = e, k
+				i, kind = t.period(s, i)
 				break loop
 			case ',':
 				// W3: thousands separators: "1,226", "2,000,000".
@@ -582,6 +662,12 @@ loop:
 				if e := t.email(s); e > 0 {
 					return e, Email
 				}
+				// W6: an underscore between word characters joins them
+				// ("Lisa_resume.doc", "snake_case").
+				if c == '_' && wordAt(text, i+1) {
+					i++
+					continue
+				}
 				break loop
 			}
 			break loop
@@ -597,7 +683,7 @@ loop:
 			i = e
 			break loop
 		case r == '‐' || r == '‑':
-			if wordAt(text, i+n) {
+			if wordAt(text, i+n) && t.hyphenStays(s, i, &digits) { // W1
 				i += n
 				continue
 			}
@@ -617,7 +703,81 @@ loop:
 	if kind == Word && number {
 		kind = numberKind(text[s:i])
 	}
+	if kind == Word && i-s <= 8 {
+		// T11: contractions written without their apostrophe split as UD
+		// EWT splits them: "dont" → "do" "nt", "cannot" → "can" "not",
+		// "gonna" → "gon" "na".
+		if n := lexicon.Contraction(text[s:i]); n > 0 {
+			return s + n, Word
+		}
+	}
 	return i, kind
+}
+
+// hyphenStays reports whether the hyphen at i inside the word that started
+// at s keeps the word together (W1): after a prefix of
+// lexicon.IsHyphenPrefix ("non-", "e-"), or inside a code of digit groups
+// (three or more groups, "713-853-3989", "12-20-2000", or a phone number
+// or extension of up to three digits and four, "646-8420", "3-5290"); other
+// pairs of groups such as "2020-21" or "13-17" are ranges and split. digits caches the verdict on the token's digit groups (0:
+// not computed yet, 1: a code, -1: not one), which keeps the scan linear.
+func (t *Tokenizer) hyphenStays(s, i int, digits *int8) bool {
+	text := t.text
+	seg := s // the part of the word after its last hyphen
+	for k := i - 1; k >= s; k-- {
+		if text[k] == '-' || k >= s+2 && text[k-2] == 0xE2 && text[k-1] == 0x80 && (text[k] == 0x90 || text[k] == 0x91) { // - ‐ ‑
+			seg = k + 1
+			break
+		}
+	}
+	if lexicon.IsHyphenPrefix(text[seg:i]) {
+		return true
+	}
+	if !isASCIIDigit(text[s]) {
+		return false
+	}
+	if *digits == 0 {
+		*digits = -1
+		var groups [8]int
+		n, k := 0, s
+		for n < len(groups) {
+			g := k
+			for k < len(text) && isASCIIDigit(text[k]) {
+				k++
+			}
+			if k == g {
+				break
+			}
+			groups[n] = k - g
+			n++
+			if k+1 < len(text) && text[k] == '-' && isASCIIDigit(text[k+1]) {
+				k++
+				continue
+			}
+			break
+		}
+		if !wordAt(text, k) && (n >= 3 || n == 2 && groups[0] <= 3 && groups[1] == 4) {
+			*digits = 1
+		}
+	}
+	return *digits == 1
+}
+
+// fileNameEnd returns the end of a file name whose extension follows the
+// period at i in the word that started at s (T14: "resume.doc",
+// "HeatingOilStocks.pdf"), or 0.
+func fileNameEnd(text string, s, i int) int {
+	k := i + 1
+	for k < len(text) && isASCIIAlnum(text[k]) {
+		k++
+	}
+	if k == i+1 || k-i-1 > 4 || wordAt(text, k) || !lexicon.IsFileExt(text[i+1:k]) {
+		return 0
+	}
+	if ext := text[i+1 : k]; !isLowerASCII(ext) && strings.ToUpper(ext) != ext {
+		return 0 // "end.Doc": a missing space, not a file
+	}
+	return k
 }
 
 // wordApostrophe handles an apostrophe of n bytes at i inside the word that

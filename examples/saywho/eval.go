@@ -19,7 +19,7 @@ import (
 	"github.com/saywho/saywho/extract"
 )
 
-const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-json] [-errors N] [-baseline prose] [-model DIR] [-seen FILE] [-allow-load-errors]
+const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-conllu FILE] [-json] [-errors N] [-baseline prose] [-model DIR] [-seen FILE] [-allow-load-errors]
 
 Scores saywho (extract.New, then claims.Attribute) on annotated corpora and
 prints the figures defined in the corpus package documentation:
@@ -27,6 +27,8 @@ prints the figures defined in the corpus package documentation:
   -conll FILE    CoNLL-2003 file (IOB1): entity scores, exact span and type
   -gold PATH     a saywho gold JSON file, or a directory of *.json gold files:
                  entity and claim scores
+  -conllu FILE   a CoNLL-U treebank (UD English EWT dev): words, UPOS, XPOS,
+                 UAS and LAS from raw text, each sentence's # text on a line
 At least one corpus is required; several may be given.
 
 Annotation problems are named on standard error, with the file's path and
@@ -39,6 +41,7 @@ Examples:
   saywho eval -polnear ../shared/data/polnear -split dev
   saywho eval -conll ../shared/data/conll2003/dev.txt -baseline prose
   saywho eval -gold seeds/articles -gold corpus/testdata/gold -errors 20
+  saywho eval -conllu ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu
 
 Flags:
 `
@@ -86,11 +89,12 @@ type evalResult struct {
 func runEval(args []string, out, errw io.Writer) int {
 	fl := flag.NewFlagSet("saywho eval", flag.ContinueOnError)
 	fl.SetOutput(errw)
-	var polnear, conll, gold multiFlag
+	var polnear, conll, gold, conllu multiFlag
 	fl.Var(&polnear, "polnear", "PolNeAR directory (holding train/ and dev/); repeatable")
 	split := fl.String("split", "dev", "PolNeAR split: train or dev")
 	fl.Var(&conll, "conll", "CoNLL-2003 file; repeatable")
 	fl.Var(&gold, "gold", "gold JSON file or directory of *.json gold files; repeatable")
+	fl.Var(&conllu, "conllu", "CoNLL-U treebank file; repeatable")
 	asJSON := fl.Bool("json", false, "print the figures as JSON")
 	nErrors := fl.Int("errors", 0, "list up to N misses and N false positives per corpus, with context")
 	baseline := fl.String("baseline", "", `also score a baseline: "prose" (prose/v2 entities, no claims)`)
@@ -112,8 +116,8 @@ func runEval(args []string, out, errw io.Writer) int {
 		fmt.Fprintf(errw, "saywho eval: unexpected argument %q (corpora are given with -polnear, -conll or -gold)\n", fl.Arg(0))
 		return 2
 	}
-	if len(polnear)+len(conll)+len(gold) == 0 {
-		fmt.Fprintln(errw, "saywho eval: no corpus: give -polnear DIR, -conll FILE or -gold PATH (see saywho eval -h)")
+	if len(polnear)+len(conll)+len(gold)+len(conllu) == 0 {
+		fmt.Fprintln(errw, "saywho eval: no corpus: give -polnear DIR, -conll FILE, -gold PATH or -conllu FILE (see saywho eval -h)")
 		return 2
 	}
 	if *baseline != "" && *baseline != "prose" {
@@ -238,12 +242,15 @@ func runEval(args []string, out, errw io.Writer) int {
 		}
 		results = append(results, row)
 	}
+	udResults, udScores, udStatus := evalCoNLLU(conllu, ex, max(*jobs, 1), errw)
+	status = max(status, udStatus)
 
 	if *asJSON {
 		var flat []evalResult
 		for _, row := range results {
 			flat = append(flat, row...)
 		}
+		flat = append(flat, udResults...)
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(flat); err != nil {
@@ -261,6 +268,12 @@ func runEval(args []string, out, errw io.Writer) int {
 			fmt.Fprintf(out, "%s, NER breakdown of %s (seen: entity texts of %s):\n", row[0].Corpus, row[0].System, *seenFile)
 			bd.Write(out, seen != nil)
 		}
+	}
+	for i := range udResults {
+		if i > 0 || len(results) > 0 {
+			fmt.Fprintln(out)
+		}
+		printUD(out, udResults[i], udScores[i])
 	}
 	for _, f := range after {
 		f()

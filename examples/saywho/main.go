@@ -85,6 +85,9 @@ soon as it and those before it are done):
   -format citron  one BBC Citron annotation document per line (character offsets)
   -format html    one self-contained page: each article highlighted, its claims by
                   speaker (the page of saywho serve; open it in a browser, offline)
+  -format conllu  CoNLL-U: "# newdoc id = ID" per document, "# sent_id" and
+                  "# text" per sentence, ten columns per token (UPOS, Penn tag,
+                  head, relation) with TokenRange=START:END (bytes) in MISC
   -format text    readable tables per document (the default)
   start/end count bytes of the input as given, or characters (code points)
   with -offsets chars; person indexes people, -1 for none. JSON is written
@@ -235,7 +238,11 @@ func runAnalyse(name string, args []string, in io.Reader, out, errw io.Writer, s
 		fmt.Fprintf(errw, "%s: %v\n", name, err)
 		return exitUsage
 	}
-	an, err := saywho.New(saywho.WithNER(o.ner))
+	opts := []saywho.Option{saywho.WithNER(o.ner)}
+	if o.format.NeedsDocument() {
+		opts = append(opts, saywho.WithDocuments())
+	}
+	an, err := saywho.New(opts...)
 	if err != nil {
 		fmt.Fprintf(errw, "%s: %v\n", name, err)
 		return exitInput

@@ -135,3 +135,59 @@ func IsTLD(s string) bool {
 	_, ok = tlds[string(key)]
 	return ok
 }
+
+// IsHyphenPrefix reports whether word (any case) is a prefix that keeps
+// its hyphen and the word after it together in UD English ("non" of
+// "non-human", "e" of "e-mail").
+func IsHyphenPrefix(word string) bool {
+	var buf [maxKey]byte
+	key, ok := lower(&buf, word)
+	if !ok {
+		return false
+	}
+	_, ok = hyphenPrefixes[string(key)]
+	return ok
+}
+
+// Contraction returns the length in bytes of the first word of word when
+// word is a contraction written without its apostrophe that UD English
+// splits in two ("dont" → 2: "do" "nt"; "cannot" → 3: "can" "not";
+// "im" → 1, but only in lower case), or 0.
+func Contraction(word string) int {
+	// Every entry ends in "nt", "na", "ta", "not", "m", "ve", "re" or "ts":
+	// a cheap look at the last two letters spares the lookup for almost
+	// every word (the tokenizer asks about each one).
+	n := len(word)
+	if n < 2 || n > 8 {
+		return 0
+	}
+	switch uint16(word[n-2])<<8 | uint16(word[n-1]) | 0x2020 {
+	case 'n'<<8 | 't', 'n'<<8 | 'a', 't'<<8 | 'a', 'o'<<8 | 't', 'i'<<8 | 'm', 'v'<<8 | 'e', 'r'<<8 | 'e', 't'<<8 | 's':
+	default:
+		return 0
+	}
+	var buf [maxKey]byte
+	key, ok := lower(&buf, word)
+	if !ok {
+		return 0
+	}
+	if n, ok := contractions[string(key)]; ok {
+		return int(n)
+	}
+	if n, ok := lowerContractions[word]; ok {
+		return int(n)
+	}
+	return 0
+}
+
+// IsFileExt reports whether s (any case) is a common file-name extension
+// ("pdf", "doc").
+func IsFileExt(s string) bool {
+	var buf [maxKey]byte
+	key, ok := lower(&buf, s)
+	if !ok {
+		return false
+	}
+	_, ok = fileExts[string(key)]
+	return ok
+}

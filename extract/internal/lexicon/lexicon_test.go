@@ -51,8 +51,35 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		IsSentenceStarter("However")
 		IsTitle("President")
 		IsTLD("com")
+		IsHyphenPrefix("non")
+		Contraction("dont")
+		IsFileExt("pdf")
 	})
 	if allocs != 0 {
 		t.Errorf("lookups allocate %v times, want 0", allocs)
+	}
+}
+
+func TestUDTables(t *testing.T) {
+	for _, w := range []string{"non", "Pre", "e", "ANTI"} {
+		if !IsHyphenPrefix(w) {
+			t.Errorf("IsHyphenPrefix(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"well", "x", "self", ""} {
+		if IsHyphenPrefix(w) {
+			t.Errorf("IsHyphenPrefix(%q) = true, want false", w)
+		}
+	}
+	for _, tt := range []struct {
+		word string
+		want int
+	}{{"dont", 2}, {"DONT", 2}, {"Cannot", 3}, {"gonna", 3}, {"im", 1}, {"Im", 0}, {"ive", 1}, {"Ive", 0}, {"its", 0}, {"lets", 0}, {"don", 0}} {
+		if got := Contraction(tt.word); got != tt.want {
+			t.Errorf("Contraction(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+	if !IsFileExt("pdf") || !IsFileExt("DOC") || IsFileExt("com") {
+		t.Error("IsFileExt is wrong on pdf/DOC/com")
 	}
 }

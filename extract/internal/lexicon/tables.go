@@ -100,3 +100,42 @@ var tlds = map[string]struct{}{
 	"fr": {}, "ru": {}, "by": {}, "ua": {}, "eu": {}, "au": {}, "in": {}, "cn": {},
 	"jp": {}, "it": {}, "es": {}, "nl": {}, "pl": {}, "lt": {}, "news": {}, "tv": {}, "me": {},
 }
+
+// hyphenPrefixes are the prefixes that UD English EWT keeps attached to
+// the word after their hyphen ("non-human", "pre-owned", "e-mail"), where
+// it splits other hyphenated compounds ("Coca - Cola"). The list is the
+// prefixes of EWT train's unsplit hyphenated words, completed with the
+// common English prefixes of the same kind.
+var hyphenPrefixes = map[string]struct{}{
+	"anti": {}, "bi": {}, "co": {}, "counter": {}, "cross": {}, "e": {}, "ex": {}, "extra": {},
+	"hyper": {}, "inter": {}, "intra": {}, "macro": {}, "micro": {}, "mid": {}, "mini": {},
+	"multi": {}, "neo": {}, "non": {}, "over": {}, "post": {}, "pre": {}, "pro": {},
+	"pseudo": {}, "psycho": {}, "re": {}, "semi": {}, "socio": {}, "sub": {}, "super": {},
+	"trans": {}, "tri": {}, "ultra": {}, "un": {}, "uni": {},
+}
+
+// contractions are written without their apostrophe and split as UD
+// English EWT splits them (its multiword tokens): the value is the length
+// of the first word ("dont" → "do" "nt", "cannot" → "can" "not"). Forms
+// that are common words too ("its", "lets", "ill", "were") are left out;
+// "cant" and "wont" are in, their other senses being rare in news.
+var contractions = map[string]uint8{
+	"dont": 2, "doesnt": 4, "didnt": 3, "isnt": 2, "arent": 3, "wasnt": 3, "werent": 4,
+	"havent": 4, "hasnt": 3, "hadnt": 3, "couldnt": 5, "wouldnt": 5, "shouldnt": 6,
+	"cant": 2, "wont": 2, "aint": 2, "mustnt": 4, "neednt": 4,
+	"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3, "outta": 3,
+}
+
+// lowerContractions are contractions that are split only when written in
+// lower case, since capitalised they can be names ("Jony Ive", "Im").
+var lowerContractions = map[string]uint8{
+	"im": 1, "ive": 1, "thats": 4, "youre": 3, "theyre": 4, "whats": 4,
+}
+
+// fileExts are file-name extensions: "resume.doc" is one token.
+var fileExts = map[string]struct{}{
+	"doc": {}, "docx": {}, "pdf": {}, "xls": {}, "xlsx": {}, "ppt": {}, "pptx": {},
+	"txt": {}, "htm": {}, "html": {}, "jpg": {}, "jpeg": {}, "gif": {}, "png": {},
+	"zip": {}, "rtf": {}, "csv": {}, "wpd": {}, "mp3": {}, "mp4": {}, "avi": {}, "mov": {},
+	"exe": {}, "xml": {}, "wav": {}, "tif": {}, "tiff": {}, "bmp": {}, "ps": {}, "eps": {},
+}

@@ -1,0 +1,191 @@
+package syntax
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/saywho/saywho/extract/internal/syntax/model"
+)
+
+func TestLaneFreeTables(t *testing.T) {
+	// A feature finds its own slot and nothing else does (with these keys).
+	qs := []quantized{
+		{f: 0x8000_0000_0000_1234, row: []int16{1, 2, 3}, norm: 6},
+		{f: 0x4000_0000_0000_5678, row: []int16{-4, 5, -6}, norm: 15},
+	}
+	tt := &transTable{slots: new([transSlots]uint64)}
+	for _, q := range qs {
+		j := q.f >> (64 - transBits)
+		tt.slots[j] = transKey(q.f) | uint64(uint16(q.row[0]))<<16 | uint64(uint16(q.row[1]))<<32 | uint64(uint16(q.row[2]))<<48
+	}
+	var s [3]int32
+	tt.sum([]uint64{qs[0].f, qs[1].f, 0x8000_0000_0000_9999, 0x1234}, &s)
+	assert.Equal(t, [3]int32{-3, 7, -3}, s, "absent keys and empty slots add nothing")
+
+	vt := newVarTable(qs)
+	assert.Equal(t, []int16{1, 2, 3}, vt.data[vt.row(qs[0].f):][:3])
+	assert.Equal(t, []int16{-4, 5, -6}, vt.data[vt.row(qs[1].f):][:3])
+	assert.Equal(t, []int16{0, 0, 0}, vt.data[vt.row(0x77):][:3], "an absent feature reads zeros")
+	assert.GreaterOrEqual(t, len(vt.data)-vt.row(qs[1].f), rowPad, "rows can be read rowPad wide")
+}
+
+func TestMatch(t *testing.T) {
+	assert.Equal(t, int32(-1), match(transKey(0xABCD), 0xABCD))
+	assert.Equal(t, int32(0), match(transKey(0xABCD), 0xABCE&^1|0x10))
+	assert.Equal(t, int32(0), match(0, 0xABCD), "an empty slot never matches")
+}
+
+func TestProjectivize(t *testing.T) {
+	// "A hearing is scheduled on the issue today": hearing ← on (nmod)
+	// crosses is/scheduled: 0 A, 1 hearing, 2 is, 3 scheduled, 4 on, 5 the, 6 issue, 7 today.
+	heads := []int{1, 3, 3, -1, 6, 6, 1, 3}
+	h, lifted := projectivize(heads)
+	assert.Equal(t, 1, lifted)
+	assert.Equal(t, 3, h[6], "issue is lifted to its head's head")
+	for d, x := range h {
+		if x >= 0 {
+			assert.True(t, projectiveArc(h, x, d), "arc %d→%d", x, d)
+		}
+	}
+	same, n := projectivize([]int{1, -1, 1})
+	assert.Zero(t, n)
+	assert.Equal(t, []int{1, -1, 1}, same)
+}
+
+// TestOracle: following the zero-cost transitions from the start rebuilds
+// any projective tree exactly (the dynamic oracle is complete).
+func TestOracle(t *testing.T) {
+	for _, heads := range [][]int{
+		{1, -1, 1},
+		{1, 3, 3, -1, 3, 6, 4, 3},
+		{-1, 0, 1, 2, 3},
+		{4, 4, 4, 4, -1},
+		{-1},
+	} {
+		var st state
+		var or oracle
+		n := len(heads)
+		st.reset(n)
+		or.reset(heads)
+		for steps := 0; !st.terminal(); steps++ {
+			require.Less(t, steps, 2*n+1, "the oracle loops on %v", heads)
+			c := or.costs(&st)
+			next := -1
+			for tr := range numTransitions {
+				if c[tr] == 0 {
+					next = tr
+					break
+				}
+			}
+			require.GreaterOrEqual(t, next, 0, "no zero-cost transition for %v", heads)
+			if next == shift {
+				or.onStack[st.b] = true
+			} else {
+				or.onStack[st.stack[len(st.stack)-1]] = false
+			}
+			st.apply(next)
+		}
+		for d, h := range heads {
+			want := int32(h)
+			if h < 0 {
+				want = int32(n)
+			}
+			assert.Equal(t, want, st.heads[d], "word %d of %v", d, heads)
+		}
+	}
+}
+
+func TestEmbeddedModel(t *testing.T) {
+	m, err := Decode(model.Data())
+	require.NoError(t, err)
+	assert.Len(t, m.Classes, len(m.tags.upos))
+	assert.Contains(t, m.Labels, "nsubj")
+
+	// Analyse gives one root per sentence and heads inside sentences.
+	var sc Scratch
+	words := strings.Fields(`The mayor said on Tuesday that the bridge would reopen . " We are ready , " she added .`)
+	sents := []Range{{0, 11}, {11, len(words)}}
+	tags, heads, labels := m.Analyse(&sc, words, sents, true)
+	require.Len(t, tags, len(words))
+	root := m.Labels[m.parser.rootLabel]
+	for _, r := range sents {
+		roots := 0
+		for i := r.Lo; i < r.Hi; i++ {
+			if heads[i] < 0 {
+				roots++
+				assert.Equal(t, root, m.Labels[labels[i]])
+			} else {
+				assert.Less(t, int(heads[i]), r.Hi-r.Lo)
+				assert.NotEqual(t, root, m.Labels[labels[i]])
+			}
+		}
+		assert.Equal(t, 1, roots)
+	}
+	assert.Equal(t, "NOUN", UPOSNames[m.tags.upos[tags[1]]], "mayor")
+	assert.Equal(t, "VBD|VERB", m.Classes[tags[2]], "said")
+
+	// Tagging only, and again with the same scratch: same tags.
+	again, h2, _ := m.Analyse(&sc, words, sents, false)
+	assert.Nil(t, h2)
+	assert.Equal(t, slices.Clone(tags), slices.Clone(again))
+
+	// Empty input and empty sentences.
+	tags, heads, _ = m.Analyse(&sc, nil, nil, true)
+	assert.Empty(t, tags)
+	assert.Empty(t, heads)
+}
+
+func TestEncodeDecode(t *testing.T) {
+	m, err := Decode(model.Data())
+	require.NoError(t, err)
+	assert.True(t, model.Data() == string(m.Encode()), "Encode writes back the file Decode read")
+}
+
+func TestDecodeErrors(t *testing.T) {
+	data := model.Data()
+	for _, tt := range []struct {
+		name string
+		data string
+		want string
+	}{
+		{"empty", "", "bad magic"},
+		{"other version", "SWSYN\x00\x00\x00" + data[8:], "bad magic"},
+		{"truncated", data[:len(data)/2], "past the end"},
+		{"trailing bytes", data + "x", "after the model"},
+		{"truncated header", data[:12], "past the end"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode(tt.data)
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrFormat))
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+// TestAnalyseAllocs: a warm Scratch allocates nothing.
+func TestAnalyseAllocs(t *testing.T) {
+	m, err := Decode(model.Data())
+	require.NoError(t, err)
+	words := strings.Fields(strings.Repeat("He said the plan , which was new , had failed . ", 20))
+	sents := []Range{}
+	for i := 0; i < len(words); i += 12 {
+		sents = append(sents, Range{i, i + 12})
+	}
+	var sc Scratch
+	m.Analyse(&sc, words, sents, true)
+	allocs := testing.AllocsPerRun(20, func() { m.Analyse(&sc, words, sents, true) })
+	assert.Zero(t, allocs)
+}
+
+func TestNormalize(t *testing.T) {
+	assert.Equal(t, `"it's" -- ok...`, string(normalize(nil, "“it’s” — ok…", false)))
+	assert.Equal(t, "ärger", string(normalize(nil, "Ärger", true)))
+	assert.Equal(t, "\xff", string(normalize(nil, "\xff", true)), "invalid bytes pass through")
+	assert.Equal(t, "Xxxd", string(shapeOf(nil, []byte("Abcd1"))))
+}
