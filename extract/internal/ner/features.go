@@ -188,6 +188,11 @@ const (
 	cHist
 	cHistShape
 	cHistCaps
+	cTag    // part-of-speech tag of the token (FeatTags)
+	cTagL   // ... of its left neighbour
+	cTagR   // ... of its right neighbour
+	cTagBiL // left neighbour's and the token's
+	cTagBiR // the token's and the right neighbour's
 )
 
 // Word flags.

@@ -331,6 +331,16 @@ func (st *docState) appendLocalFeatures(dst []uint64, s, i int) []uint64 {
 	if i == r.Lo {
 		dst = append(dst, fin(hstr(cf(cFirstShape), w0.short)))
 	}
+	if st.lex.feat&FeatTags != 0 && len(st.doc.Tags) == st.doc.numTokens() {
+		tag := func(j int) uint64 {
+			if j < r.Lo || j >= r.Hi {
+				return fin(hstr(fnvOffset, "<PAD>"))
+			}
+			return fin(hstr(fnvOffset, st.doc.Tags[j]))
+		}
+		tl, t0, tr := tag(i-1), tag(i), tag(i+1)
+		dst = append(dst, join(cTagL, tl), join(cTag, t0), join(cTagR, tr), join(cTagBiL, tl, t0), join(cTagBiR, t0, tr))
+	}
 	caps := st.caps[s]
 	if caps {
 		dst = append(dst, fin(cf(cCaps)), fin(hstr(cf(cCapsLower), w0.lower)))
