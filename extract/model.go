@@ -12,10 +12,11 @@ import (
 )
 
 // ModelVersion names the embedded NER model: an averaged-perceptron BILOU
-// tagger with GloVe cluster features, trained on CoNLL-2003 train and dev
+// tagger with GloVe cluster features and WordNet gazetteers, trained on
+// CoNLL-2003 train and dev
 // (see extract/internal/ner). It changes whenever the model file or its
 // features change.
-const ModelVersion = "ner-conll2003-perceptron-glove-2026-12-01.1"
+const ModelVersion = "ner-conll2003-perceptron-glove-wordnet-2026-12-01.2"
 
 // ModelFile is the name of the model file that WithModelFS file systems
 // must hold, as written by the nertrain command (plain, or gzip-compressed:

@@ -13,7 +13,10 @@
 // whose dev figure the README reports. Model selection, over CoNLL train
 // documents only (5 folds, 3 seeds, 2 folds at a time; dev is never read):
 //
-//	go run ./extract/internal/ner/cmd/nertrain -cv 5 -seeds 1,2,3 -variants glove+rank,own -jobs 2
+//	go run ./extract/internal/ner/cmd/nertrain -cv 5 -seeds 1,2,3 -epochs 20 -jobs 2
+//
+// (add -variants glove+rank,glove+rank+tags, -stacked, -dropout 0.1 or
+// -skipgaz wnper,wnloc,wnorg,wnmisc for the variants that were compared).
 //
 // It prints, per feature set, the pooled held-out F1 after every few
 // epochs at each document-agreement weight (mean and spread over the
