@@ -113,7 +113,18 @@ func (st *docState) release() {
 	st.forgetMentions()
 	clear(st.wv)
 	st.wv = st.wv[:0]
+	// A pooled state keeps its buffers for the next document, but not
+	// those a huge document grew: they would stay alive in the pool.
+	if len(st.tok) > pooledTokens {
+		st.tok, st.labels, st.hist, st.best, st.votes = nil, nil, nil, nil, nil
+		st.words, st.cached, st.seen, st.group, st.wv, st.vecs = nil, nil, nil, nil, nil, nil
+		st.lkeys, st.lgroup, st.gseen, st.sums, st.index, st.mcounts = nil, nil, nil, nil, nil, nil
+	}
 }
+
+// pooledTokens is the largest document (in tokens) whose buffers a pooled
+// state keeps for the next Tag call.
+const pooledTokens = 1 << 18
 
 func (st *docState) reset(doc Doc, m *Model) {
 	lex := &m.lex
