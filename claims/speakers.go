@@ -92,13 +92,13 @@ func (sr *speakerStage) namesPerson(lo, hi int) bool {
 }
 
 // findNames lists the mentions that can name a speaker: the PERSON and ORG
-// entities of the document, or, when the document has no entities (NER
-// switched off), runs of capitalised words (N1: a run after a title, or of
+// entities of the document, or, when no recognizer tagged it (NER switched
+// off: Document.Recognized is false and there are no entities), runs of capitalised words (N1: a run after a title, or of
 // two or more words not at a sentence start; a lone capitalised word names
 // the fullest earlier run that ends with it).
 func (sr *speakerStage) findNames() []name {
 	d := sr.d
-	if len(d.Entities) > 0 {
+	if len(d.Entities) > 0 || d.Recognized {
 		out := make([]name, 0, len(d.Entities))
 		for ei, e := range d.Entities {
 			if e.Label != extract.PER && e.Label != extract.ORG {

@@ -29,8 +29,8 @@ type Paragraph struct {
 //   - every span s of every layer has 0 <= s.Start <= s.End <= len(Text),
 //     starts and ends on a rune boundary (or on an Invalid token's bytes), and
 //     s.Text == Text[s.Start:s.End];
-//   - Tokens, Sentences, Paragraphs and Entities are each sorted by Start
-//     and do not overlap;
+//   - Tokens, Sentences, Paragraphs, Entities and Datelines are each sorted
+//     by Start and do not overlap;
 //   - each sentence's Tokens range lies inside its paragraph's, and the
 //     sentences of a paragraph cover exactly its tokens;
 //   - Entity.Person and Person.Mentions refer to each other;
@@ -48,6 +48,14 @@ type Document struct {
 	Paragraphs []Paragraph
 	Entities   []Entity
 	People     []Person
+	// Recognized reports whether a recognizer tagged the document, so
+	// that an empty Entities is its answer ("no names here") rather than
+	// the absence of one (an Extractor built with WithNER(NERNone)).
+	Recognized bool
+	// Datelines are the placelines, bylines and section labels at the
+	// starts of paragraphs (see Dateline), sorted and not overlapping; the
+	// model recognizer sets them (the others leave them empty).
+	Datelines []Dateline
 }
 
 // TokenAt returns the index of the token that contains byte offset off, or
@@ -167,6 +175,16 @@ func (d *Document) Validate() error {
 			return fmt.Errorf("extract: entity %d %q: person index %d invalid", i, e.Text, e.Person)
 		}
 		prev = e.End
+	}
+	prev = 0
+	for i, l := range d.Datelines {
+		if err := check("dateline", i, l.Span, prev); err != nil {
+			return err
+		}
+		if err := validRange("dateline", i, l.Tokens); err != nil {
+			return err
+		}
+		prev = l.End
 	}
 	if err := d.validateTrees(); err != nil {
 		return err

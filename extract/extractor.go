@@ -84,6 +84,7 @@ func (e *Extractor) Extract(text string) *Document {
 		e.syn.annotate(d)
 	}
 	if e.ner != nil && len(d.Tokens) > 0 {
+		d.Recognized = true
 		d.Entities = e.ner.recognize(d)
 		d.People = clusterPeople(d)
 	}

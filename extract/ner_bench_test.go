@@ -5,8 +5,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"testing/fstest"
+
 	"github.com/jdkato/prose/v2"
 
+	"github.com/saywho/saywho/extract/internal/ner"
 	"github.com/saywho/saywho/extract/internal/ner/model"
 )
 
@@ -149,12 +152,25 @@ func BenchmarkProseModelOnce(b *testing.B) {
 }
 
 // BenchmarkModelLoad decodes the embedded model from scratch each time, as
-// New does once per process.
+// New does once per process (in place, from the binary's copy of the
+// file), and, as "fs", from a file system (WithModelFS: the file is read
+// into memory first).
 func BenchmarkModelLoad(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := decodeModel(model.FS()); err != nil {
-			b.Fatal(err)
+	b.Run("embedded", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ner.DecodeString(model.Data()); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	fsys := fstest.MapFS{ModelFile: {Data: []byte(model.Data())}}
+	b.Run("fs", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := decodeModel(fsys); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

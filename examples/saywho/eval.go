@@ -19,7 +19,7 @@ import (
 	"github.com/saywho/saywho/extract"
 )
 
-const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-conllu FILE] [-json] [-errors N] [-baseline prose] [-allow-load-errors]
+const evalUsage = `usage: saywho eval [-polnear DIR [-split dev]] [-conll FILE] [-gold PATH] [-conllu FILE] [-json] [-errors N] [-baseline prose] [-model DIR] [-seen FILE] [-allow-load-errors]
 
 Scores saywho (extract.New, then claims.Attribute) on annotated corpora and
 prints the figures defined in the corpus package documentation:
@@ -99,6 +99,8 @@ func runEval(args []string, out, errw io.Writer) int {
 	nErrors := fl.Int("errors", 0, "list up to N misses and N false positives per corpus, with context")
 	baseline := fl.String("baseline", "", `also score a baseline: "prose" (prose/v2 entities, no claims)`)
 	jobs := fl.Int("j", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	seenFile := fl.String("seen", "", "CoNLL file whose entity texts count as seen in the NER breakdown (default: train.txt beside the -conll file)")
+	modelDir := fl.String("model", "", "directory holding the NER model file to score instead of the embedded one (e.g. extract/internal/ner/model/trainonly)")
 	allowLoadErrors := fl.Bool("allow-load-errors", false, "exit 0 even when annotation files failed to load (they are still named and left out)")
 	fl.Usage = func() {
 		fmt.Fprint(errw, evalUsage)
@@ -180,7 +182,11 @@ func runEval(args []string, out, errw io.Writer) int {
 		load("gold "+p, arts, err, func(*corpus.LoadError) bool { return true })
 	}
 
-	ex, err := extract.New()
+	var opts []extract.Option
+	if *modelDir != "" {
+		opts = append(opts, extract.WithModelFS(os.DirFS(*modelDir)))
+	}
+	ex, err := extract.New(opts...)
 	if err != nil {
 		fmt.Fprintf(errw, "saywho eval: %v\n", err)
 		return 1
@@ -195,8 +201,18 @@ func runEval(args []string, out, errw io.Writer) int {
 		systems = append(systems, system{name: "prose", ex: px})
 	}
 
+	var seen map[string]bool // reference set of the NER breakdowns
+	if *seenFile == "" && len(conll) > 0 {
+		if p := filepath.Join(filepath.Dir(conll[0]), "train.txt"); p != conll[0] {
+			*seenFile = p
+		}
+	}
+	if arts, err := corpus.LoadCoNLL(*seenFile); err == nil {
+		seen = corpus.EntityTexts(arts)
+	}
 	var results [][]evalResult // [set][system]
-	var after []func()         // error listings, printed after the tables
+	var breakdowns []*corpus.NERBreakdown
+	var after []func() // error listings, printed after the tables
 	for _, set := range sets {
 		var row []evalResult
 		for si, sys := range systems {
@@ -209,6 +225,17 @@ func runEval(args []string, out, errw io.Writer) int {
 			r.Metrics = r.score.Metrics()
 			r.Counts, r.Ratios = countsOf(r.score)
 			row = append(row, r)
+			if si == 0 && r.score.NER != nil {
+				bd := &corpus.NERBreakdown{}
+				for i := range set.articles {
+					if preds[i].doc != nil && set.articles[i].Layers.Has(corpus.LayerEntities) {
+						bd.Add(set.articles[i].Doc.Entities, preds[i].doc.Entities, seen)
+					}
+				}
+				breakdowns = append(breakdowns, bd)
+			} else if si == 0 {
+				breakdowns = append(breakdowns, nil)
+			}
 			if si == 0 && *nErrors > 0 && !*asJSON {
 				after = append(after, func() { printErrors(out, set, preds, *nErrors) })
 			}
@@ -237,6 +264,10 @@ func runEval(args []string, out, errw io.Writer) int {
 			fmt.Fprintln(out)
 		}
 		printTable(out, row)
+		if bd := breakdowns[i]; bd != nil {
+			fmt.Fprintf(out, "%s, NER breakdown of %s (seen: entity texts of %s):\n", row[0].Corpus, row[0].System, *seenFile)
+			bd.Write(out, seen != nil)
+		}
 	}
 	for i := range udResults {
 		if i > 0 || len(results) > 0 {

@@ -58,6 +58,9 @@ func ReadCoNLL(in io.Reader) ([]Example, error) {
 		tag := f[len(f)-1]
 		i := len(cur.Doc.Tokens)
 		cur.Doc.Tokens = append(cur.Doc.Tokens, f[0])
+		if len(f) >= 4 {
+			cur.Doc.Tags = append(cur.Doc.Tags, f[1]) // the POS column (automatic tags)
+		}
 		if tag == "O" {
 			prev = None
 			continue

@@ -1,17 +1,108 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/saywho/saywho/internal/wordvec"
 )
 
 // Doc is the recognizer's input: the token texts of one document and its
 // sentences as token ranges. It is neutral about tokenization, so the
 // trainer feeds CoNLL tokens and saywho feeds its own.
 type Doc struct {
-	Tokens    []string
+	Tokens []string
+	// Source, when not nil, gives the token texts instead of Tokens. It
+	// spares a caller that holds its tokens in another form (extract's
+	// Document) a copy of every token's string header, 16 bytes a token.
+	Source    TokenSource
 	Sentences []Range // in order, not overlapping; tokens outside every sentence are not tagged
+	// Tags are optional part-of-speech tags, one per token (nil: none). A
+	// model trained with FeatTags reads them as context features; other
+	// models ignore them.
+	Tags []string
+	// Known are mentions fixed by rules outside the tagger (datelines):
+	// the tagger is pushed to tag them so, and they vote in document
+	// agreement like its own mentions. They must lie inside sentences.
+	Known []Mention
+}
+
+// TokenSource gives the texts of a document's tokens: Len tokens, and
+// Text(i) that of token i (0 <= i < Len).
+type TokenSource interface {
+	Len() int
+	Text(i int) string
+}
+
+// numTokens returns the number of tokens of d.
+func (d *Doc) numTokens() int {
+	if d.Source != nil {
+		return d.Source.Len()
+	}
+	return len(d.Tokens)
+}
+
+// token returns the text of token i of d.
+func (d *Doc) token(i int) string {
+	if d.Source != nil {
+		return d.Source.Text(i)
+	}
+	return d.Tokens[i]
+}
+
+// Features selects optional feature groups; a model records the set it
+// was trained with, and tagging computes the same.
+type Features uint32
+
+// Feature groups. The word, shape, affix, context, document and gazetteer
+// features are always on.
+const (
+	FeatOwnClusters Features = 1 << iota // k-means clusters from the training corpora (Clusters), fine and coarse, every offset
+	FeatGlove                            // GloVe k-means cluster paths (internal/wordvec) at 64, 4,096 and ~23,000 clusters, every offset
+	FeatGloveRank                        // GloVe frequency band of the word (or none: not in GloVe), offsets -1..1
+	FeatTags                             // part-of-speech tags (Doc.Tags) at offsets -1..1 and tag bigrams
+	FeatGloveShape                       // GloVe 4,096-cluster of the word joined with its short shape, offsets -1..1
+)
+
+// String lists the groups as "own+glove+rank+tags" ("none" for none).
+func (f Features) String() string {
+	var parts []string
+	for i, n := range []string{"own", "glove", "rank", "tags", "shape"} {
+		if f&(1<<i) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "+")
+}
+
+// ParseFeatures reads a set written by Features.String.
+func ParseFeatures(s string) (Features, bool) {
+	var f Features
+	if s == "none" {
+		return 0, true
+	}
+	for _, p := range strings.Split(s, "+") {
+		switch p {
+		case "own":
+			f |= FeatOwnClusters
+		case "glove":
+			f |= FeatGlove
+		case "rank":
+			f |= FeatGloveRank
+		case "tags":
+			f |= FeatTags
+		case "shape":
+			f |= FeatGloveShape
+		default:
+			return 0, false
+		}
+	}
+	return f, true
 }
 
 // Range is a half-open range [Lo, Hi) of token indices.
@@ -25,6 +116,10 @@ const (
 )
 
 func hbyte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func h32(h uint64, v uint32) uint64 {
+	return hbyte(hbyte(hbyte(hbyte(h, byte(v)), byte(v>>8)), byte(v>>16)), byte(v>>24))
+}
 
 func hstr(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
@@ -47,7 +142,9 @@ func fin(h uint64) uint64 {
 	return h
 }
 
-// Type-feature kinds; the template byte is kind<<3 | (offset+2).
+// Type-feature kinds; the template is the byte kind<<3 | (offset+2) for
+// kinds below 16, and the bytes 0xFF, kind<<3 | (offset+2) above, which
+// keeps them apart from the context templates (bytes 128 and up).
 const (
 	kWord = iota + 1
 	kLower
@@ -62,9 +159,14 @@ const (
 	kSuf3
 	kSuf4
 	kLen
-	kCase     // case-statistics bucket of the lower-cased word
-	kCluster  // fine distributional cluster of the lower-cased word
-	kCluster2 // coarse cluster
+	kCase       // case-statistics bucket of the lower-cased word
+	kCluster    // fine distributional cluster of the lower-cased word
+	kCluster2   // coarse cluster
+	kGlove6     // GloVe cluster path cut to 6 bits (64 clusters)
+	kGlove12    // ... 12 bits
+	kGlove16    // ... the leaf
+	kRank       // GloVe frequency band
+	kGloveShape // GloVe 12-bit cluster with the short shape of the same word
 )
 
 // Context-feature templates (bytes 128 and up, disjoint from type templates).
@@ -86,6 +188,11 @@ const (
 	cHist
 	cHistShape
 	cHistCaps
+	cTag    // part-of-speech tag of the token (FeatTags)
+	cTagL   // ... of its left neighbour
+	cTagR   // ... of its right neighbour
+	cTagBiL // left neighbour's and the token's
+	cTagBiR // the token's and the right neighbour's
 )
 
 // Word flags.
@@ -109,10 +216,13 @@ type word struct {
 	shape  string // character classes, runs cut to two
 	short  string // character classes, runs cut to one
 	flags  uint8
-	caseB  uint8  // case-statistics bucket + 1, 0 unknown
-	clus   uint16 // cluster + 1, 0 unknown
-	title  uint64 // hash of the lower form, for document look-ups and conjunctions
-	shortH uint64 // hash of the short shape, for conjunctions
+	caseB  uint8    // case-statistics bucket + 1, 0 unknown
+	clus   uint16   // cluster + 1, 0 unknown
+	gv     uint32   // GloVe cluster (heap index), 0 not in GloVe
+	band   uint8    // GloVe frequency band (1 + bit length of rank/64), 0 not in GloVe
+	feat   Features // the model's feature groups
+	title  uint64   // hash of the lower form, for document look-ups and conjunctions
+	shortH uint64   // hash of the short shape, for conjunctions
 }
 
 // normalize maps typographic variants to the ASCII forms CoNLL uses:
@@ -200,8 +310,21 @@ func newWord(raw string, lex *lexicon) word {
 	w.title = fin(hstr(fnvOffset, w.lower))
 	w.shortH = fin(hstr(fnvOffset, w.short))
 	if lex != nil {
-		w.caseB = lex.caseBucket[w.title]
-		w.clus = lex.cluster[w.title]
+		w.caseB = uint8(lex.caseBucket.get(w.title))
+		if lex.feat&FeatOwnClusters != 0 {
+			w.clus = lex.cluster.get(w.title)
+		}
+		if lex.feat&(FeatGlove|FeatGloveRank|FeatGloveShape) != 0 && w.flags&fHasLetter != 0 {
+			if r := wordvec.Embedded().Lookup(w.text); r >= 0 {
+				if lex.feat&(FeatGlove|FeatGloveShape) != 0 {
+					w.gv = wordvec.Embedded().Cluster(r)
+				}
+				if lex.feat&FeatGloveRank != 0 {
+					w.band = uint8(1 + bits.Len(uint(r)>>6))
+				}
+			}
+		}
+		w.feat = lex.feat
 	}
 	return w
 }
@@ -326,7 +449,12 @@ func join(template byte, parts ...uint64) uint64 {
 	return fin(h)
 }
 
-func tf(kind, o int) uint64 { return hbyte(fnvOffset, byte(kind<<3|(o+2))) }
+func tf(kind, o int) uint64 {
+	if kind >= 16 {
+		return hbyte(hbyte(fnvOffset, 0xFF), byte(kind<<3|(o+2)))
+	}
+	return hbyte(fnvOffset, byte(kind<<3|(o+2)))
+}
 
 // appendTypeFeatures appends the hashes of the features that word w
 // contributes at window offset o (-2..2) from the token being tagged.
@@ -345,6 +473,18 @@ func appendTypeFeatures(dst []uint64, w *word, o int) []uint64 {
 	if w.clus != 0 {
 		fine := w.clus & 1023
 		dst = append(dst, fin(hbyte(hbyte(tf(kCluster, o), byte(fine)), byte(fine>>8))), fin(hbyte(tf(kCluster2, o), byte(w.clus>>10))))
+	}
+	if w.gv != 0 && w.feat&FeatGloveShape != 0 && ao <= 1 {
+		dst = append(dst, fin(h32(hstr(tf(kGloveShape, o), w.short), wordvec.Prefix(w.gv, wordvec.Medium))))
+	}
+	if w.gv != 0 && w.feat&FeatGlove != 0 {
+		dst = append(dst,
+			fin(h32(tf(kGlove6, o), wordvec.Prefix(w.gv, wordvec.Coarse))),
+			fin(h32(tf(kGlove12, o), wordvec.Prefix(w.gv, wordvec.Medium))),
+			fin(h32(tf(kGlove16, o), w.gv)))
+	}
+	if w.band != 0 && ao <= 1 {
+		dst = append(dst, fin(hbyte(tf(kRank, o), w.band)))
 	}
 	if ao == 2 {
 		return dst

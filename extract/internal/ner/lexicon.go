@@ -85,15 +85,16 @@ func (c *CaseStats) buckets(minCount uint32) map[uint64]uint8 {
 
 // Gazetteer maps lower-cased multi-token entries to gazetteer type masks.
 type Gazetteer struct {
-	entries map[uint64]uint8
+	entries map[uint64]uint16
 	max     int
 }
 
 // NewGazetteer returns an empty gazetteer.
-func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint8)} }
+func NewGazetteer() *Gazetteer { return &Gazetteer{entries: make(map[uint64]uint16)} }
 
 // GazetteerType returns the type number for a gazetteer file name stem:
-// "country", "demonym", "city", "female", "male", "org" or "title".
+// "country", "demonym", "city", "female", "male", "org", "title", "event",
+// "lochead", "wnper", "wnloc", "wnorg" or "wnmisc".
 func GazetteerType(name string) (int, bool) {
 	switch name {
 	case "country":
@@ -110,6 +111,18 @@ func GazetteerType(name string) (int, bool) {
 		return gzOrg, true
 	case "title":
 		return gzTitle, true
+	case "event":
+		return gzEvent, true
+	case "lochead":
+		return gzLocHead, true
+	case "wnper":
+		return gzWnPer, true
+	case "wnloc":
+		return gzWnLoc, true
+	case "wnorg":
+		return gzWnOrg, true
+	case "wnmisc":
+		return gzWnMisc, true
 	}
 	return 0, false
 }

@@ -9,11 +9,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
+	"unsafe"
 )
 
 // magic starts every model file; the last byte is the format version.
-const magic = "SWNER\x00\x00\x04"
+const magic = "SWNER\x00\x00\x06"
 
 // stage is one linear-chain model: feature weights per tag plus tag
 // transition weights. Feature weights are int16 rows, one per known
@@ -29,7 +29,7 @@ type stage struct {
 	bias  [numTags]int32 // weights of biasHash
 	// gazRows are the weights of the gazetteer features (appendGazFeatures)
 	// per template (token, left, right) and bit of docState.gaz.
-	gazRows [3][32][numTags]int32
+	gazRows [3][64][numTags]int32
 	// cache holds the word-feature sums of Model.cacheWords, 5 offsets x
 	// numTags each; pad those of padWord. Sums are int32 (see emissions).
 	cache []int32
@@ -141,40 +141,51 @@ func quantize(keys []uint64, w, trans, end []float32) *stage {
 }
 
 // Model is a trained recognizer. It is read-only after Decode and safe for
-// concurrent use.
+// concurrent use. A decoded model reads its tables, weights and word cache
+// in place from the bytes it was decoded from (see Decode).
 type Model struct {
 	lex    lexicon
 	stages []*stage // a second stage reads the first stage's predictions
-	Info   string   // free text from the trainer: data, epochs, scores
+	Info   string   // free text from the trainer: data, settings
 	// DocWeight scales document-level label agreement (see agree), in the
-	// first stage's weight unit; 0 turns it off. The trainer tunes it on
-	// the development set.
+	// first stage's weight unit; 0 turns it off. The trainer sets it to a
+	// multiple of Spread chosen by cross-validation.
 	DocWeight float32
-	// Spread is the mean, over CoNLL dev tokens, of the gap between a
-	// token's best and worst first-stage tag scores: the unit of the
-	// hand-set honorific prior (see honorifics).
+	// Spread is the mean, over the training tokens, of the gap between a
+	// token's best and worst first-stage tag scores: the unit of
+	// DocWeight and of the hand-set honorific prior (see honorifics).
 	Spread float32
 
-	// Frequent words whose first-stage feature sums are computed once, at
-	// load, for every window offset (5 x numTags each).
-	cacheWords []string
-	cacheIndex map[string]int32
-	cacheInfo  []word
+	// Frequent words whose first-stage feature sums are computed once, by
+	// the trainer, for every window offset (5 x numTags each, stage.cache).
+	cacheInfo []word
+	cacheIdx  wordIndex
 }
 
-// buildCache sums, for every stage, the word-feature weights of
-// cacheWords at each window offset.
-func (m *Model) buildCache() {
-	m.cacheIndex = make(map[string]int32, len(m.cacheWords))
-	m.cacheInfo = make([]word, len(m.cacheWords))
-	for k, raw := range m.cacheWords {
-		m.cacheIndex[raw] = int32(k)
-		m.cacheInfo[k] = newWord(raw, &m.lex)
+// Features returns the optional feature groups the model was trained with.
+func (m *Model) Features() Features { return m.lex.feat }
+
+// setCacheWords sets the model's cached words (duplicates dropped).
+func (m *Model) setCacheWords(ws []string) {
+	seen := make(map[string]bool, len(ws))
+	m.cacheInfo = m.cacheInfo[:0]
+	for _, raw := range ws {
+		if !seen[raw] {
+			seen[raw] = true
+			m.cacheInfo = append(m.cacheInfo, newWord(raw, &m.lex))
+		}
 	}
+	m.cacheIdx = newWordIndex(m.cacheInfo)
+}
+
+// buildCache sums, for every stage, the word-feature weights of the
+// cached words at each window offset. (As int32: int16 would halve the
+// cache, but most frequent words have a sum beyond its range.)
+func (m *Model) buildCache() {
 	var hashes []uint64
 	for _, s := range m.stages {
-		s.cache = make([]int32, len(m.cacheWords)*5*numTags)
-		for k := range m.cacheWords {
+		s.cache = make([]int32, len(m.cacheInfo)*5*numTags)
+		for k := range m.cacheInfo {
 			hashes = s.wordSums((*[5 * numTags]int32)(s.cache[k*5*numTags:]), &m.cacheInfo[k], hashes)
 		}
 	}
@@ -183,12 +194,38 @@ func (m *Model) buildCache() {
 // ErrFormat is returned by Decode for data that is not a model file.
 var ErrFormat = errors.New("ner: not a model file (bad magic or version)")
 
+// The model file (format 6) is the magic, then sections, each a uint32
+// byte length and its bytes, padded with zeros to a multiple of 8 bytes
+// from the start of the file; numbers are little-endian. Sections, in
+// order: info text; scalars (numTags, DocWeight, Spread, features,
+// gazMax, stages, cached words); the case, cluster and gazetteer tables
+// (keys, then values, as table holds them); the cached words (an 80-byte
+// record each, see wordRecord) and their string bytes; the cached words'
+// index slots; then per stage: transitions, end weights, feature slots
+// (key, row), weight rows (numTags int16 each), bias, gazetteer rows and
+// padding sums (int32), and the cached words' sums (5 x numTags int32
+// each). Arrays are laid out as the tagger reads them, so Decode uses them
+// where they lie.
+
+const wordRecord = 80
+
 type writer struct {
 	w   *bufio.Writer
+	n   int // bytes written
 	err error
 	buf [8]byte
 }
 
+func (w *writer) bytes(b []byte) {
+	if w.err == nil {
+		_, w.err = w.w.Write(b)
+		w.n += len(b)
+	}
+}
+func (w *writer) u16(v uint16) {
+	binary.LittleEndian.PutUint16(w.buf[:2], v)
+	w.bytes(w.buf[:2])
+}
 func (w *writer) u32(v uint32) {
 	binary.LittleEndian.PutUint32(w.buf[:4], v)
 	w.bytes(w.buf[:4])
@@ -197,86 +234,132 @@ func (w *writer) u64(v uint64) {
 	binary.LittleEndian.PutUint64(w.buf[:8], v)
 	w.bytes(w.buf[:8])
 }
-func (w *writer) bytes(b []byte) {
-	if w.err == nil {
-		_, w.err = w.w.Write(b)
+
+// section writes one section: its length (n bytes, written by body) and
+// the padding after it.
+func (w *writer) section(n int, body func()) {
+	w.u32(uint32(n))
+	w.pad()
+	start := w.n
+	body()
+	if w.err == nil && w.n-start != n {
+		w.err = fmt.Errorf("section of %d bytes wrote %d", n, w.n-start)
 	}
-}
-func (w *writer) f32s(v []float32) {
-	w.u32(uint32(len(v)))
-	for _, f := range v {
-		w.u32(math.Float32bits(f))
-	}
-}
-func (w *writer) str(s string) {
-	w.u32(uint32(len(s)))
-	w.bytes([]byte(s))
+	w.pad()
 }
 
-// Encode writes m to out, uncompressed: the weights are hashes and
-// quantized numbers that gzip shrinks by only a sixth, and decompressing
-// would cost more than half of the load time.
+func (w *writer) pad() {
+	for w.n%8 != 0 {
+		w.bytes([]byte{0})
+	}
+}
+
+func (w *writer) table(t table) {
+	w.section(4*len(t.keys), func() {
+		for _, k := range t.keys {
+			w.u32(k)
+		}
+	})
+	w.section(2*len(t.vals), func() {
+		for _, v := range t.vals {
+			w.u16(v)
+		}
+	})
+}
+
+func (w *writer) f32s(v []float32) {
+	w.section(4*len(v), func() {
+		for _, f := range v {
+			w.u32(math.Float32bits(f))
+		}
+	})
+}
+
+func (w *writer) i32s(v []int32) {
+	w.section(4*len(v), func() {
+		for _, x := range v {
+			w.u32(uint32(x))
+		}
+	})
+}
+
+// Encode writes m to out in the format Decode reads in place.
 func (m *Model) Encode(out io.Writer) error {
 	w := &writer{w: bufio.NewWriter(out)}
 	w.bytes([]byte(magic))
-	w.str(m.Info)
-	w.u32(numTags)
-	w.u32(math.Float32bits(m.DocWeight))
-	w.u32(math.Float32bits(m.Spread))
-	// lexicon
-	w.u32(uint32(len(m.lex.caseBucket)))
-	for _, k := range sortedKeys(m.lex.caseBucket) {
-		w.u64(k)
-		w.bytes([]byte{m.lex.caseBucket[k]})
+	w.section(len(m.Info), func() { w.bytes([]byte(m.Info)) })
+	w.section(7*4, func() {
+		w.u32(numTags)
+		w.u32(math.Float32bits(m.DocWeight))
+		w.u32(math.Float32bits(m.Spread))
+		w.u32(uint32(m.lex.feat))
+		w.u32(uint32(m.lex.gazMax))
+		w.u32(uint32(len(m.stages)))
+		w.u32(uint32(len(m.cacheInfo)))
+	})
+	w.table(m.lex.caseBucket)
+	w.table(m.lex.cluster)
+	w.table(m.lex.gaz)
+	// cached words: records pointing into a blob of distinct strings
+	var blob []byte
+	at := map[string]uint32{}
+	ref := func(s string) uint32 {
+		if off, ok := at[s]; ok {
+			return off
+		}
+		off := uint32(len(blob))
+		blob = append(blob, s...)
+		at[s] = off
+		return off
 	}
-	w.u32(uint32(len(m.lex.cluster)))
-	for _, k := range sortedKeys(m.lex.cluster) {
-		w.u64(k)
-		v := m.lex.cluster[k]
-		w.bytes([]byte{byte(v), byte(v >> 8)})
+	type rec struct{ off [6]uint32 }
+	recs := make([]rec, len(m.cacheInfo))
+	for k := range m.cacheInfo {
+		c := &m.cacheInfo[k]
+		for j, s := range [6]string{c.raw, c.text, c.lower, c.fold, c.shape, c.short} {
+			recs[k].off[j] = ref(s)
+		}
 	}
-	w.u32(uint32(m.lex.gazMax))
-	w.u32(uint32(len(m.lex.gaz)))
-	for _, k := range sortedKeys(m.lex.gaz) {
-		w.u64(k)
-		w.bytes([]byte{m.lex.gaz[k]})
-	}
-	w.u32(uint32(len(m.cacheWords)))
-	for _, cw := range m.cacheWords {
-		w.str(cw)
-	}
-	w.u32(uint32(len(m.stages)))
+	w.section(wordRecord*len(m.cacheInfo), func() {
+		for k := range m.cacheInfo {
+			c := &m.cacheInfo[k]
+			for j, s := range [6]string{c.raw, c.text, c.lower, c.fold, c.shape, c.short} {
+				w.u32(recs[k].off[j])
+				w.u32(uint32(len(s)))
+			}
+			w.bytes([]byte{c.flags, c.caseB, c.band, 0})
+			w.u16(c.clus)
+			w.u16(0)
+			w.u32(c.gv)
+			w.u32(0)
+			w.u64(c.title)
+			w.u64(c.shortH)
+		}
+	})
+	w.section(len(blob), func() { w.bytes(blob) })
+	w.section(4*len(m.cacheIdx.slots), func() {
+		for _, v := range m.cacheIdx.slots {
+			w.u32(v)
+		}
+	})
 	for _, s := range m.stages {
 		w.f32s(s.trans)
 		w.f32s(s.end)
-		n := 0
-		for _, e := range s.slots {
-			if e.key != 0 {
-				n++
+		w.section(8*len(s.slots), func() {
+			for _, e := range s.slots {
+				w.u32(e.key)
+				w.u32(e.row)
 			}
-		}
-		// each row: key, mask of non-zero tags, the non-zero weights
-		w.u32(uint32(n))
-		for _, e := range s.slots {
-			if e.key == 0 {
-				continue
+		})
+		w.section(2*len(s.w), func() {
+			for _, x := range s.w {
+				w.u16(uint16(x))
 			}
-			w.u32(e.key)
-			row := s.w[int(e.row)*numTags : int(e.row+1)*numTags]
-			var mask uint32
-			for t, x := range row {
-				if x != 0 {
-					mask |= 1 << t
-				}
-			}
-			w.u32(mask)
-			for _, x := range row {
-				if x != 0 {
-					w.buf[0], w.buf[1] = byte(uint16(x)), byte(uint16(x)>>8)
-					w.bytes(w.buf[:2])
-				}
-			}
-		}
+		})
+		w.i32s(s.bias[:])
+		w.i32s(unsafe.Slice(&s.gazRows[0][0][0], 3*64*numTags))
+		w.i32s(s.pad[:])
+		w.i32s(s.cache)
 	}
 	if w.err == nil {
 		w.err = w.w.Flush()
@@ -287,62 +370,101 @@ func (m *Model) Encode(out io.Writer) error {
 	return nil
 }
 
+// hostLittleEndian reports whether this machine stores numbers as the
+// model file does, so that its arrays can be used in place.
+var hostLittleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
+// reader reads the sections of a model file held in data, whose first
+// byte is 8-byte aligned.
 type reader struct {
-	b   []byte
-	err error
+	data string
+	off  int
+	err  error
 }
 
-func (r *reader) take(n int) []byte {
+func (r *reader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf(format, args...)
+	}
+}
+
+func le32(s string, off int) uint32 {
+	_ = s[off+3]
+	return uint32(s[off]) | uint32(s[off+1])<<8 | uint32(s[off+2])<<16 | uint32(s[off+3])<<24
+}
+
+func le64(s string, off int) uint64 { return uint64(le32(s, off)) | uint64(le32(s, off+4))<<32 }
+
+// section returns the next section's bytes as a string aliasing data.
+func (r *reader) section() string {
+	if r.err != nil {
+		return ""
+	}
+	if r.off+8 > len(r.data) {
+		r.fail("truncated at byte %d: section header", r.off)
+		return ""
+	}
+	n := int(le32(r.data, r.off))
+	start := r.off + 8
+	if n < 0 || n > len(r.data)-start {
+		r.fail("section at byte %d claims %d bytes, %d left", r.off, n, len(r.data)-start)
+		return ""
+	}
+	r.off = (start + n + 7) &^ 7
+	return r.data[start : start+n]
+}
+
+// view returns the section as a slice of T used in place (little-endian
+// hosts) or decoded into a new slice (others); want, when >= 0, is the
+// required element count.
+func view[T uint16 | int16 | uint32 | int32 | float32 | slot](r *reader, want int) []T {
+	s := r.section()
+	var zero T
+	size := int(unsafe.Sizeof(zero))
 	if r.err != nil {
 		return nil
 	}
-	if n < 0 || n > len(r.b) {
-		r.err = io.ErrUnexpectedEOF
-		r.b = nil
+	if len(s)%size != 0 || want >= 0 && len(s)/size != want {
+		r.fail("section at byte %d: %d bytes, want %d elements of %d bytes", r.off, len(s), want, size)
 		return nil
 	}
-	v := r.b[:n]
-	r.b = r.b[n:]
-	return v
-}
-func (r *reader) u32() uint32 {
-	b := r.take(4)
-	if b == nil {
-		return 0
+	n := len(s) / size
+	if n == 0 {
+		return nil
 	}
-	return binary.LittleEndian.Uint32(b)
-}
-func (r *reader) u64() uint64 {
-	b := r.take(8)
-	if b == nil {
-		return 0
+	if hostLittleEndian {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(s))), n)
 	}
-	return binary.LittleEndian.Uint64(b)
+	out := make([]T, n)
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&out[0])), len(s))
+	for i := 0; i < len(s); i += size {
+		for j := range size {
+			b[i+j] = s[i+size-1-j]
+		}
+	}
+	if size == 8 { // slot: two uint32, each reversed above as one uint64
+		for i := range out {
+			p := (*[2]uint32)(unsafe.Pointer(&out[i]))
+			p[0], p[1] = p[1], p[0]
+		}
+	}
+	return out
 }
 
-// count reads a length and checks that at least n*each bytes remain.
-func (r *reader) count(each int) int {
-	n := int(r.u32())
-	if r.err == nil && n*each > len(r.b) {
-		r.err = fmt.Errorf("length %d exceeds the %d bytes left", n, len(r.b))
+func (r *reader) table() table {
+	keys := view[uint32](r, -1)
+	vals := view[uint16](r, len(keys))
+	if r.err == nil && len(keys)&(len(keys)-1) != 0 {
+		r.fail("table of %d slots is not a power of two", len(keys))
 	}
-	if r.err != nil {
-		return 0
-	}
-	return n
-}
-func (r *reader) f32s() []float32 {
-	n := r.count(4)
-	v := make([]float32, n)
-	b := r.take(4 * n)
-	for i := range v {
-		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return v
+	return table{keys: keys, vals: vals}
 }
 
 // Decode reads a model written by Encode, also when it was gzip-compressed
-// afterwards.
+// afterwards. The model keeps the bytes read and uses them in place.
 func Decode(in io.Reader) (*Model, error) {
 	data, err := io.ReadAll(in)
 	if err != nil {
@@ -357,71 +479,126 @@ func Decode(in io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("ner: decode: %w", err)
 		}
 	}
-	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+	return decodeOwned(data)
+}
+
+// decodeOwned decodes data, which the model then owns: nobody may change
+// it afterwards.
+func decodeOwned(data []byte) (*Model, error) {
+	if len(data) == 0 {
 		return nil, ErrFormat
 	}
-	r := &reader{b: data[len(magic):]}
+	if uintptr(unsafe.Pointer(&data[0]))%8 != 0 {
+		return DecodeString(string(data))
+	}
+	return DecodeString(unsafe.String(&data[0], len(data)))
+}
+
+// DecodeString decodes a model file held in data and uses data in place:
+// it costs a header check and a few small allocations, whatever the
+// model's size. When data is not 8-byte aligned in memory, it is copied
+// once into aligned memory first.
+func DecodeString(data string) (*Model, error) {
+	if len(data) < len(magic) || data[:len(magic)] != magic {
+		return nil, ErrFormat
+	}
+	if len(data) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(data)))%8 != 0 {
+		buf := make([]uint64, (len(data)+7)/8)
+		b := unsafe.Slice((*byte)(unsafe.Pointer(&buf[0])), len(data))
+		copy(b, data)
+		data = unsafe.String(&b[0], len(b))
+	}
+	r := &reader{data: data, off: len(magic)}
 	m := &Model{}
-	m.Info = string(r.take(r.count(1)))
-	if nt := r.u32(); r.err == nil && nt != numTags {
-		return nil, fmt.Errorf("ner: decode: model has %d tags, this code %d", nt, numTags)
+	m.Info = r.section()
+	sc := r.section()
+	if r.err == nil && len(sc) != 7*4 {
+		r.fail("scalars section has %d bytes, want 28", len(sc))
 	}
-	m.DocWeight = math.Float32frombits(r.u32())
-	m.Spread = math.Float32frombits(r.u32())
-	n := r.count(9)
-	m.lex.caseBucket = make(map[uint64]uint8, n)
-	for range n {
-		k := r.u64()
-		m.lex.caseBucket[k] = r.take(1)[0]
-	}
-	n = r.count(10)
-	m.lex.cluster = make(map[uint64]uint16, n)
-	for range n {
-		k := r.u64()
-		b := r.take(2)
-		m.lex.cluster[k] = uint16(b[0]) | uint16(b[1])<<8
-	}
-	m.lex.gazMax = int(r.u32())
-	n = r.count(9)
-	m.lex.gaz = make(map[uint64]uint8, n)
-	for range n {
-		k := r.u64()
-		m.lex.gaz[k] = r.take(1)[0]
-	}
-	n = r.count(4)
-	m.cacheWords = make([]string, n)
-	for i := range n {
-		m.cacheWords[i] = string(r.take(r.count(1)))
-	}
-	ns := r.count(8)
-	for range ns {
-		trans, end := r.f32s(), r.f32s()
-		if r.err == nil && (len(trans) != (numTags+1)*numTags || len(end) != numTags) {
-			return nil, fmt.Errorf("ner: decode: transition tables have %d and %d weights", len(trans), len(end))
+	var nStages, nCache int
+	if r.err == nil {
+		if nt := le32(sc, 0); nt != numTags {
+			return nil, fmt.Errorf("ner: decode: model has %d tags, this code %d", nt, numTags)
 		}
-		n := r.count(8)
-		keys := make([]uint32, n)
-		w := make([]int16, n*numTags)
-		for i := range n {
-			keys[i] = r.u32()
-			mask := r.u32()
-			if mask>>numTags != 0 {
-				r.err = fmt.Errorf("row %d: tag mask %#x has bits beyond %d tags", i, mask, numTags)
+		m.DocWeight = math.Float32frombits(le32(sc, 4))
+		m.Spread = math.Float32frombits(le32(sc, 8))
+		m.lex.feat = Features(le32(sc, 12))
+		m.lex.gazMax = int(le32(sc, 16))
+		nStages, nCache = int(le32(sc, 20)), int(le32(sc, 24))
+	}
+	m.lex.caseBucket = r.table()
+	m.lex.cluster = r.table()
+	m.lex.gaz = r.table()
+	recs := r.section()
+	blob := r.section()
+	if r.err == nil && len(recs) != nCache*wordRecord {
+		r.fail("cached words: %d bytes of records for %d words", len(recs), nCache)
+	}
+	if r.err == nil {
+		m.cacheInfo = make([]word, nCache)
+		str := func(o int) string {
+			off, n := int(le32(recs, o)), int(le32(recs, o+4))
+			if off < 0 || n < 0 || off+n > len(blob) {
+				r.fail("cached word string [%d,%d) outside %d bytes", off, off+n, len(blob))
+				return ""
 			}
-			for t := range numTags {
-				if mask&(1<<t) != 0 {
-					b := r.take(2)
-					if b == nil {
-						break
-					}
-					w[i*numTags+t] = int16(uint16(b[0]) | uint16(b[1])<<8)
-				}
-			}
+			return blob[off : off+n]
 		}
+		for k := range m.cacheInfo {
+			o := k * wordRecord
+			c := &m.cacheInfo[k]
+			c.raw, c.text, c.lower, c.fold, c.shape, c.short = str(o), str(o+8), str(o+16), str(o+24), str(o+32), str(o+40)
+			c.flags, c.caseB, c.band = recs[o+48], recs[o+49], recs[o+50]
+			c.feat = m.lex.feat
+			c.clus = uint16(le32(recs, o+52))
+			c.gv = le32(recs, o+56)
+			c.title, c.shortH = le64(recs, o+64), le64(recs, o+72)
+		}
+	}
+	m.cacheIdx.slots = view[uint32](r, -1)
+	if r.err == nil && len(m.cacheIdx.slots)&(len(m.cacheIdx.slots)-1) != 0 {
+		r.fail("word index of %d slots is not a power of two", len(m.cacheIdx.slots))
+	}
+	for _, v := range m.cacheIdx.slots {
+		if int(v) > nCache {
+			r.fail("word index points to word %d of %d", v, nCache)
+			break
+		}
+	}
+	for range nStages {
 		if r.err != nil {
 			break
 		}
-		m.stages = append(m.stages, newStage(keys, w, trans, end))
+		s := &stage{}
+		s.trans = view[float32](r, (numTags+1)*numTags)
+		s.end = view[float32](r, numTags)
+		s.slots = view[slot](r, -1)
+		s.w = view[int16](r, -1)
+		bias := view[int32](r, numTags)
+		gaz := view[int32](r, 3*64*numTags)
+		pad := view[int32](r, 5*numTags)
+		s.cache = view[int32](r, nCache*5*numTags)
+		if r.err != nil {
+			break
+		}
+		n := len(s.slots)
+		if n < 2 || n&(n-1) != 0 || len(s.w)%numTags != 0 {
+			r.fail("stage of %d slots and %d weights", n, len(s.w))
+			break
+		}
+		rows := uint32(len(s.w) / numTags)
+		for _, e := range s.slots {
+			if e.key != 0 && e.row >= rows {
+				r.fail("feature row %d of %d", e.row, rows)
+				break
+			}
+		}
+		s.shift = uint(64 - bitLen(n-1))
+		copy(s.bias[:], bias)
+		copy(unsafe.Slice(&s.gazRows[0][0][0], 3*64*numTags), gaz)
+		copy(s.pad[:], pad)
+		s.lat = newLattice(s.trans, s.end)
+		m.stages = append(m.stages, s)
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("ner: decode: truncated or corrupt model: %w", r.err)
@@ -429,15 +606,15 @@ func Decode(in io.Reader) (*Model, error) {
 	if len(m.stages) == 0 {
 		return nil, fmt.Errorf("ner: decode: model has no stages")
 	}
-	m.buildCache()
 	return m, nil
 }
 
-func sortedKeys[V any](m map[uint64]V) []uint64 {
-	ks := make([]uint64, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
+// bitLen returns the number of bits needed for n (n > 0).
+func bitLen(n int) int {
+	b := 0
+	for n > 0 {
+		n >>= 1
+		b++
 	}
-	slices.Sort(ks)
-	return ks
+	return b
 }

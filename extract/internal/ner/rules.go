@@ -1,6 +1,6 @@
 package ner
 
-import "encoding/binary"
+import "strings"
 
 // Mention-level rules applied after decoding (see Tag). Each changes only
 // labels, never spans, and each reads only the document itself.
@@ -18,26 +18,23 @@ import "encoding/binary"
 // mention, is relabelled: a name seen several times has document evidence
 // that the appositive should not override.
 func (st *docState) appositives(ms []Mention) {
-	var counts map[string]int // mentions per word sequence, built when first needed
 	for k := range ms {
 		m := &ms[k]
 		head := st.appositiveHead(*m)
 		if head == None {
-			continue
+			head = st.preposedHead(*m)
 		}
-		if counts == nil {
-			counts = make(map[string]int, len(ms))
-			for _, o := range ms {
-				counts[st.wordsKey(o)]++
-			}
-		}
-		if counts[st.wordsKey(*m)] > 1 {
+		if head == None || st.mentionCount(ms, *m) > 1 {
 			continue
 		}
 		switch head {
 		case ORG:
 			if m.Label == PER || m.Label == MISC {
 				m.Label = ORG
+			}
+		case LOC:
+			if m.Label == PER || m.Label == MISC {
+				m.Label = LOC
 			}
 		case PER:
 			if m.Label != PER {
@@ -78,14 +75,111 @@ func (st *docState) appositiveHead(m Mention) Label {
 	switch {
 	case orgNouns[head]:
 		return ORG
-	case personNouns[head]:
+	case isPersonNoun(head):
 		return PER
+	case placeNouns[head]:
+		return LOC
+	}
+	return None
+}
+
+// placeNouns are common nouns that head a description of a place (rules
+// R2 and R4).
+var placeNouns = map[string]bool{
+	"village": true, "town": true, "city": true, "hamlet": true, "suburb": true, "province": true,
+	"region": true, "district": true, "county": true, "island": true, "port": true, "capital": true,
+	"municipality": true, "borough": true, "parish": true, "republic": true, "country": true,
+	"enclave": true, "oblast": true, "prefecture": true, "commune": true, "canton": true,
+}
+
+// placeOf applies rule R4: a mention right after "the [adjective] town
+// of", "city of", "village of" (a lower-case place noun of placeNouns and
+// "of") is LOC unless it is already, and the name occurs once in the
+// document. CoNLL-2003 has such phrases ("the city of Sarajevo"), but a
+// name the tagger has never seen tends to PER from its shape alone; the
+// phrase states the type outright, beyond the reach of word features.
+func (st *docState) placeOf(ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Label == LOC || m.Label == None || m.Lo < 2 {
+			continue
+		}
+		r, ok := st.sentenceOf(m.Lo)
+		if !ok || m.Lo-2 < r.Lo {
+			continue
+		}
+		of, noun := &st.words[st.tok[m.Lo-1]], &st.words[st.tok[m.Lo-2]]
+		if of.lower != "of" || noun.flags&(fInitCap|fAllCap) != 0 || !placeNouns[noun.lower] {
+			continue
+		}
+		if noun.lower == "capital" || noun.lower == "republic" || noun.lower == "country" {
+			continue // "capital of France": the name after it is not the place described
+		}
+		if st.mentionCount(ms, *m) > 1 {
+			continue
+		}
+		m.Label = LOC
+	}
+}
+
+// preposedHead is rule R2's mirror image: a mention set off by commas
+// after a noun phrase "the/a [modifiers] HEAD [of ...] ," ("The
+// contractor, Halvorsen Tunnelling, said"; "the secretary of state at the
+// time, Condoleezza Rice,") takes HEAD's type, as appositiveHead's does.
+// HEAD is lower case, the phrase at most nine words.
+func (st *docState) preposedHead(m Mention) Label {
+	r, ok := st.sentenceOf(m.Lo)
+	if !ok || m.Lo-3 < r.Lo || m.Hi >= r.Hi || st.words[st.tok[m.Hi]].text != "," || st.words[st.tok[m.Lo-1]].text != "," {
+		return None
+	}
+	det := -1
+	for j := m.Lo - 2; j >= r.Lo && j >= m.Lo-10; j-- {
+		w := &st.words[st.tok[j]]
+		if w.flags&fHasLetter == 0 {
+			break
+		}
+		if w.lower == "the" || w.lower == "a" || w.lower == "an" {
+			det = j // the leftmost determiner opens the phrase
+		}
+	}
+	if det < 0 {
+		return None
+	}
+	// The head is the last word before the phrase's first linking word
+	// ("the American secretary of state at the time": "secretary").
+	var head *word
+	for j := det + 1; j < m.Lo-1; j++ {
+		w := &st.words[st.tok[j]]
+		if appositiveStop[w.lower] {
+			break
+		}
+		head = w
+	}
+	if head == nil || head.flags&(fInitCap|fAllCap) != 0 {
+		return None
+	}
+	switch {
+	case orgNouns[head.lower]:
+		return ORG
+	case isPersonNoun(head.lower):
+		return PER
+	case placeNouns[head.lower]:
+		return LOC
 	}
 	return None
 }
 
 // sentenceOf returns the sentence that holds token i.
 func (st *docState) sentenceOf(i int) (Range, bool) {
+	if s := st.sentenceIndex(i); s >= 0 {
+		return st.doc.Sentences[s], true
+	}
+	return Range{}, false
+}
+
+// sentenceIndex returns the index of the sentence that holds token i, or
+// -1.
+func (st *docState) sentenceIndex(i int) int {
 	ss := st.doc.Sentences
 	lo, hi := 0, len(ss)
 	for lo < hi {
@@ -97,20 +191,46 @@ func (st *docState) sentenceOf(i int) (Range, bool) {
 		}
 	}
 	if lo < len(ss) && ss[lo].Lo <= i && i < ss[lo].Hi {
-		return ss[lo], true
+		return lo
 	}
-	return Range{}, false
+	return -1
+}
+
+// mentionCount returns how many mentions of ms have the same lower-cased
+// tokens as m. The counts per word sequence (st.mcounts, keyed by
+// wordsKey) are built from ms on the first call after countMentions
+// clears them, so each rule stays linear in the mentions of a document.
+func (st *docState) mentionCount(ms []Mention, m Mention) int {
+	if !st.mcounted {
+		if st.mcounts == nil {
+			st.mcounts = make(map[uint64]int32, len(ms))
+		}
+		for _, o := range ms {
+			st.mcounts[st.wordsKey(o)]++
+		}
+		st.mcounted = true
+	}
+	return int(st.mcounts[st.wordsKey(m)])
+}
+
+// forgetMentions clears the counts of mentionCount, for a new list of
+// mentions.
+func (st *docState) forgetMentions() {
+	clear(st.mcounts)
+	st.mcounted = false
 }
 
 // wordsKey returns a key that two mentions share when they have the same
-// lower-cased tokens (the same word hashes, in order). Counting mentions
-// by key keeps rule R2 linear in the mentions of a document.
-func (st *docState) wordsKey(m Mention) string {
-	b := make([]byte, 0, 8*(m.Hi-m.Lo))
+// lower-cased tokens: the words' hashes joined in order (64 bits; two
+// different sequences share a key with negligible probability, and then
+// only a rule's count is off).
+func (st *docState) wordsKey(m Mention) uint64 {
+	h := uint64(fnvOffset) ^ uint64(m.Hi-m.Lo)
 	for i := m.Lo; i < m.Hi; i++ {
-		b = binary.LittleEndian.AppendUint64(b, st.words[st.tok[i]].title)
+		h = (h ^ st.words[st.tok[i]].title) * 0x9E3779B97F4A7C15
+		h ^= h >> 29
 	}
-	return string(b)
+	return h
 }
 
 // appositiveStop are the words that end the noun phrase of an appositive
@@ -135,6 +255,8 @@ var orgNouns = map[string]bool{
 	"university": true, "college": true, "club": true, "team": true, "faction": true, "ministry": true,
 	"department": true, "bureau": true, "center": true, "centre": true, "subsidiary": true, "startup": true,
 	"magazine": true, "society": true, "league": true, "caucus": true, "commission": true,
+	"contractor": true, "supplier": true,
+	"theatre": true, "theater": true, "hospital": true, "school": true, "museum": true, "venue": true,
 }
 
 // personNouns are common nouns that head a description of a person (rule
@@ -155,6 +277,22 @@ var personNouns = map[string]bool{
 	"daughter": true, "son": true, "wife": true, "husband": true, "man": true, "woman": true, "worker": true,
 	"judge": true, "prosecutor": true, "governor": true, "mayor": true, "commentator": true,
 }
+
+// isPersonNoun reports whether lower-case noun w names a person's role
+// (rule R2): one of personNouns, or a noun of a practitioner in -ist or
+// -ologist ("hydrologist", "economist") or -ician ("statistician").
+func isPersonNoun(w string) bool {
+	if personNouns[w] {
+		return true
+	}
+	if len(w) < 6 || notPersonIst[w] {
+		return false
+	}
+	return strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ician")
+}
+
+// notPersonIst are words in -ist that name no person.
+var notPersonIst = map[string]bool{"checklist": true, "playlist": true, "shortlist": true, "waitlist": true, "blacklist": true, "whitelist": true}
 
 // namedHeads applies rule R3: a mention that is not PER but whose every
 // word is part of a PER mention elsewhere in the document, followed by
@@ -192,6 +330,14 @@ func (st *docState) namedHeads(ms []Mention) {
 		all := true
 		for i := m.Lo; i < m.Hi && all; i++ {
 			all = per[st.words[st.tok[i]].title]
+		}
+		// R3b: a one-word name before "administration" or "presidency"
+		// that no place list holds is a president's surname ("the Biden
+		// administration"), even when the document never names him
+		// otherwise.
+		const places = 0xF<<(4*gzCountry) | 0xF<<(4*gzDemonym) | 0xF<<(4*gzCity)
+		if !all && m.Hi-m.Lo == 1 && st.words[st.tok[m.Hi]].text != "campaign" && st.sentenceGaz(st.sentenceIndex(m.Lo))[m.Lo-r.Lo]&places == 0 {
+			all = true
 		}
 		if all {
 			m.Label = PER

@@ -5,10 +5,11 @@ import "math/bits"
 // lexicon holds the word lists the features consult. It is read-only after
 // loading.
 type lexicon struct {
-	caseBucket map[uint64]uint8  // lower-form hash -> case bucket + 1
-	cluster    map[uint64]uint16 // lower-form hash -> cluster + 1
-	gaz        map[uint64]uint8  // hash of lower-cased entry tokens -> gazetteer type mask
-	gazMax     int               // longest entry, in tokens
+	caseBucket table    // lower-form hash -> case bucket + 1
+	cluster    table    // lower-form hash -> cluster + 1 (FeatOwnClusters)
+	gaz        table    // hash of lower-cased entry tokens -> gazetteer type mask | gzPrefix
+	gazMax     int      // longest entry, in tokens
+	feat       Features // optional feature groups
 }
 
 // Gazetteer types (bit numbers in lexicon.gaz masks).
@@ -20,12 +21,23 @@ const (
 	gzMale
 	gzOrg
 	gzTitle
+	gzEvent   // event, competition and league words (MISC)
+	gzLocHead // heads of geographic names (LOC)
+	gzWnPer   // WordNet instance nouns: people
+	gzWnLoc   // ... places
+	gzWnOrg   // ... groups and organisations
+	gzWnMisc  // ... battles, wars, works, events (names of two words or more)
 	numGaz
 )
 
 // gzPrefix marks a gazetteer key that is a proper prefix of a longer entry,
 // so matching goes on to the next token.
-const gzPrefix = 1 << 7
+const gzPrefix = 1 << 15
+
+// At most 15 gazetteer types: type masks are 15 bits beside gzPrefix, and
+// a token's matches (docState.gaz) are type*4+BILOU position bits of a
+// uint64.
+var _ = [1]int{}[(numGaz-1)/15]
 
 // Document-level word facts.
 const (
@@ -37,26 +49,31 @@ const (
 // features read, plus scratch space for tagging. Tag takes one from a pool
 // and resets it, so tagging allocates little once the pool is warm.
 type docState struct {
-	doc    Doc
-	words  []word
-	tok    []int32          // word index of each token
-	pad    int32            // index of the padding word
-	seen   []uint8          // per word: dSeen flags of every word with the same lower-cased form
-	caps   []bool           // per sentence: no lower-case letter and some upper-case word
-	gaz    []uint32         // per token: gazetteer type*4+BILOU position bits
-	hist   []uint8          // per token: label votes from an earlier pass (stacking), see setHistory
-	cached []int32          // per word: index in the model's word cache, or -1
-	index  map[string]int32 // token -> word, for tokens not in the model's word cache
-	cword  []int32          // per cached word of the model: its word here, when cstamp is stamp
-	cstamp []uint32
-	stamp  uint32   // this document's stamp
-	lkeys  []uint64 // open-addressing table of lower-form hashes (0 = empty)...
-	lgroup []int32  // ... and their groups
-	group  []int32  // per word: its group, the words with the same lower-cased form
-	gseen  []uint8  // per group: dSeen flags
+	doc     Doc
+	words   []word
+	tok     []int32 // word index of each token
+	pad     int32   // index of the padding word
+	seen    []uint8 // per word: dSeen flags of every word with the same lower-cased form
+	caps    []bool  // per sentence: no lower-case letter and some upper-case word
+	lex     *lexicon
+	gaz     []uint64 // per token of sentence gazSent-1 (index i - Lo): gazetteer type*4+BILOU position bits (sentenceGaz)
+	gazSent int
+	hist    []uint8          // per token: label votes from an earlier pass (stacking), see setHistory
+	cached  []int32          // per word: index in the model's word cache, or -1
+	index   map[string]int32 // token -> word, for tokens not in the model's word cache
+	cword   []int32          // per cached word of the model: its word here, when cstamp is stamp
+	cstamp  []uint32
+	stamp   uint32   // this document's stamp
+	lkeys   []uint64 // open-addressing table of lower-form hashes (0 = empty)...
+	lgroup  []int32  // ... and their groups
+	group   []int32  // per word: its group, the words with the same lower-cased form
+	gseen   []uint8  // per group: dSeen flags
 
 	// tagging scratch
-	em, score  []float32
+	em, score  []float32             // one sentence's scores and Viterbi's
+	kept       []float32             // the scores of the first keptTokens tokens (scoreSentence)
+	best       [][NumLabels]float32  // per capitalized token: best score per label (document agreement)
+	moves      []move                // one sentence's agreement changes
 	vecs       []int32               // per word not in the model's cache: its feature sums at the 5 window offsets
 	wv         []*[5 * numTags]int32 // per word: its sums, in vecs or the model's cache
 	back, tags []uint8
@@ -64,7 +81,9 @@ type docState struct {
 	labels     []Label
 	counts     map[uint64]*[NumLabels]uint16
 	sums       [][NumLabels]float32 // per group
-	votes      []float32
+	votes      []float32            // per capitalized token
+	mcounts    map[uint64]int32     // mentions per word sequence (mentionCount)
+	mcounted   bool
 }
 
 func resize[T any](b []T, n int) []T {
@@ -91,19 +110,31 @@ func (st *docState) release() {
 	st.words = st.words[:0]
 	clear(st.index)
 	clear(st.counts)
+	st.forgetMentions()
 	clear(st.wv)
 	st.wv = st.wv[:0]
+	// A pooled state keeps its buffers for the next document, but not
+	// those a huge document grew: they would stay alive in the pool.
+	if len(st.tok) > pooledTokens {
+		st.tok, st.labels, st.hist, st.best, st.votes = nil, nil, nil, nil, nil
+		st.words, st.cached, st.seen, st.group, st.wv, st.vecs = nil, nil, nil, nil, nil, nil
+		st.lkeys, st.lgroup, st.gseen, st.sums, st.index, st.mcounts = nil, nil, nil, nil, nil, nil
+	}
 }
+
+// pooledTokens is the largest document (in tokens) whose buffers a pooled
+// state keeps for the next Tag call.
+const pooledTokens = 1 << 18
 
 func (st *docState) reset(doc Doc, m *Model) {
 	lex := &m.lex
 	st.doc = doc
-	st.tok = resize(st.tok, len(doc.Tokens))
+	st.tok = resize(st.tok, doc.numTokens())
 	st.caps = resize(st.caps, len(doc.Sentences))
-	st.gaz = resize(st.gaz, len(doc.Tokens))
+	st.lex, st.gazSent = lex, 0
 	st.hist = st.hist[:0]
 	if st.index == nil {
-		st.index = make(map[string]int32, len(doc.Tokens)/2+1)
+		st.index = make(map[string]int32, 1024)
 	}
 	clear(st.index)
 	st.words = st.words[:0]
@@ -112,18 +143,19 @@ func (st *docState) reset(doc Doc, m *Model) {
 	// model's word cache finds its word through the cache index (one map
 	// look-up per token, most tokens being frequent words) and a stamped
 	// per-state table; only other tokens go through st.index.
-	if len(st.cword) != len(m.cacheWords) {
-		st.cword = make([]int32, len(m.cacheWords))
-		st.cstamp = make([]uint32, len(m.cacheWords))
+	if len(st.cword) != len(m.cacheInfo) {
+		st.cword = make([]int32, len(m.cacheInfo))
+		st.cstamp = make([]uint32, len(m.cacheInfo))
 	}
 	st.stamp++
 	if st.stamp == 0 {
 		clear(st.cstamp)
 		st.stamp = 1
 	}
-	for i, t := range doc.Tokens {
+	for i := range doc.numTokens() {
+		t := doc.token(i)
 		var k int32
-		if g, ok := m.cacheIndex[t]; ok {
+		if g := m.cacheIdx.find(t, m.cacheInfo); g >= 0 {
 			if st.cstamp[g] == st.stamp {
 				k = st.cword[g]
 			} else {
@@ -132,7 +164,9 @@ func (st *docState) reset(doc Doc, m *Model) {
 				st.words = append(st.words, m.cacheInfo[g])
 				st.cached = append(st.cached, g)
 			}
-		} else if k, ok = st.index[t]; !ok {
+		} else if k2, ok := st.index[t]; ok {
+			k = k2
+		} else {
 			k = int32(len(st.words))
 			st.index[t] = k
 			st.words = append(st.words, newWord(t, lex))
@@ -165,9 +199,6 @@ func (st *docState) reset(doc Doc, m *Model) {
 			case i > r.Lo && !st.caps[s] && w.flags&fInitCap != 0 && w.flags&fHasLower != 0 && !isQuoteOrBracket(st.words[st.tok[i-1]].text):
 				st.seen[st.tok[i]] |= dSeenTitle
 			}
-		}
-		if lex.gazMax > 0 {
-			st.matchGazetteer(r, lex)
 		}
 	}
 	// Share the flags between the words with the same lower-cased form.
@@ -210,10 +241,28 @@ func isQuoteOrBracket(s string) bool {
 	return s == "\"" || s == "'" || s == "(" || s == "[" || s == "-" || s == ":" || s == "``"
 }
 
-// matchGazetteer marks, for each gazetteer type, the longest entry that
-// starts at each capitalized token of sentence r.
+// sentenceGaz returns the gazetteer matches of the tokens of sentence s
+// (token i at index i - Lo), computing them unless they are those of the
+// last call. Only one sentence's matches are kept, so tagging holds no
+// per-token gazetteer state for the whole document.
+func (st *docState) sentenceGaz(s int) []uint64 {
+	if st.gazSent == s+1 {
+		return st.gaz
+	}
+	r := st.doc.Sentences[s]
+	st.gaz = resize(st.gaz, r.Hi-r.Lo)
+	if st.lex.gazMax > 0 {
+		st.matchGazetteer(r, st.lex)
+	}
+	st.gazSent = s + 1
+	return st.gaz
+}
+
+// matchGazetteer marks in st.gaz, for each gazetteer type, the longest
+// entry that starts at each capitalized token of sentence r.
 func (st *docState) matchGazetteer(r Range, lex *lexicon) {
-	var masks [8]uint8
+	gaz := st.gaz[:r.Hi-r.Lo]
+	var masks [8]uint16
 	for i := r.Lo; i < r.Hi; i++ {
 		if st.words[st.tok[i]].flags&(fInitCap|fAllCap) == 0 {
 			continue
@@ -226,7 +275,7 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 				h = hbyte(h, ' ')
 			}
 			h = hstr(h, st.words[st.tok[i+k]].fold)
-			v := lex.gaz[fin(h)]
+			v := lex.gaz.get(fin(h))
 			masks[k] = v &^ gzPrefix
 			found = k + 1
 			if v&gzPrefix == 0 {
@@ -234,7 +283,7 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 			}
 		}
 		n = found
-		var done uint8
+		var done uint16
 		for k := n - 1; k >= 0; k-- {
 			mask := masks[k] &^ done
 			if mask == 0 {
@@ -246,14 +295,14 @@ func (st *docState) matchGazetteer(r Range, lex *lexicon) {
 					continue
 				}
 				if k == 0 {
-					st.gaz[i] |= 1 << (g*4 + posU)
+					gaz[i-r.Lo] |= 1 << uint(g*4+posU)
 					continue
 				}
-				st.gaz[i] |= 1 << (g*4 + posB)
+				gaz[i-r.Lo] |= 1 << uint(g*4+posB)
 				for j := i + 1; j < i+k; j++ {
-					st.gaz[j] |= 1 << (g*4 + posI)
+					gaz[j-r.Lo] |= 1 << uint(g*4+posI)
 				}
-				st.gaz[i+k] |= 1 << (g*4 + posL)
+				gaz[i+k-r.Lo] |= 1 << uint(g*4+posL)
 			}
 		}
 	}
@@ -293,6 +342,16 @@ func (st *docState) appendLocalFeatures(dst []uint64, s, i int) []uint64 {
 	if i == r.Lo {
 		dst = append(dst, fin(hstr(cf(cFirstShape), w0.short)))
 	}
+	if st.lex.feat&FeatTags != 0 && len(st.doc.Tags) == st.doc.numTokens() {
+		tag := func(j int) uint64 {
+			if j < r.Lo || j >= r.Hi {
+				return fin(hstr(fnvOffset, "<PAD>"))
+			}
+			return fin(hstr(fnvOffset, st.doc.Tags[j]))
+		}
+		tl, t0, tr := tag(i-1), tag(i), tag(i+1)
+		dst = append(dst, join(cTagL, tl), join(cTag, t0), join(cTagR, tr), join(cTagBiL, tl, t0), join(cTagBiR, t0, tr))
+	}
 	caps := st.caps[s]
 	if caps {
 		dst = append(dst, fin(cf(cCaps)), fin(hstr(cf(cCapsLower), w0.lower)))
@@ -324,17 +383,18 @@ func (st *docState) appendLocalFeatures(dst []uint64, s, i int) []uint64 {
 // Tagging adds their weights from stage.gazRows instead.
 func (st *docState) appendGazFeatures(dst []uint64, s, i int) []uint64 {
 	r := st.doc.Sentences[s]
-	for g := st.gaz[i]; g != 0; g &= g - 1 {
-		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros32(g)))))
+	gaz := st.sentenceGaz(s)
+	for g := gaz[i-r.Lo]; g != 0; g &= g - 1 {
+		dst = append(dst, fin(hbyte(cf(cGaz), byte(bits.TrailingZeros64(g)))))
 	}
 	if i > r.Lo {
-		for g := st.gaz[i-1]; g != 0; g &= g - 1 {
-			dst = append(dst, fin(hbyte(cf(cGazL), byte(bits.TrailingZeros32(g)))))
+		for g := gaz[i-1-r.Lo]; g != 0; g &= g - 1 {
+			dst = append(dst, fin(hbyte(cf(cGazL), byte(bits.TrailingZeros64(g)))))
 		}
 	}
 	if i+1 < r.Hi {
-		for g := st.gaz[i+1]; g != 0; g &= g - 1 {
-			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros32(g)))))
+		for g := gaz[i+1-r.Lo]; g != 0; g &= g - 1 {
+			dst = append(dst, fin(hbyte(cf(cGazR), byte(bits.TrailingZeros64(g)))))
 		}
 	}
 	return dst

@@ -22,6 +22,14 @@ type TrainConfig struct {
 	Info        string     // stored in Model.Info
 	Prune       float32    // drop features whose averaged weights are all below this in magnitude
 	WordDropout float64    // share of entity tokens trained without their word-identity features
+	Features    Features   // optional feature groups
+	// Checkpoint, when set, is called after every CheckpointEvery-th
+	// epoch (every epoch when 0) and after the last, with the model
+	// averaged so far: lexicon, cache and Spread (of the training
+	// documents) set, DocWeight 0. It may tag with it and change its
+	// DocWeight.
+	Checkpoint      func(epoch int, m *Model)
+	CheckpointEvery int
 }
 
 // Train trains a model with the averaged structured perceptron (Collins
@@ -42,19 +50,18 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 	if cfg.Folds <= 1 {
 		cfg.Folds = 4
 	}
-	m := &Model{Info: cfg.Info, cacheWords: cfg.CacheWords}
-	m.lex.caseBucket = map[uint64]uint8{}
+	m := &Model{Info: cfg.Info}
+	m.lex.feat = cfg.Features
 	if cfg.Case != nil {
-		m.lex.caseBucket = cfg.Case.buckets(3)
+		m.lex.caseBucket = newTable(cfg.Case.buckets(3))
 	}
-	m.lex.cluster = map[uint64]uint16{}
-	if cfg.Clusters != nil {
-		m.lex.cluster = cfg.Clusters.ids
+	if cfg.Clusters != nil && cfg.Features&FeatOwnClusters != 0 {
+		m.lex.cluster = newTable(cfg.Clusters.ids)
 	}
-	m.lex.gaz = map[uint64]uint8{}
 	if cfg.Gaz != nil {
-		m.lex.gaz, m.lex.gazMax = cfg.Gaz.entries, cfg.Gaz.max
+		m.lex.gaz, m.lex.gazMax = newTable(cfg.Gaz.entries), cfg.Gaz.max
 	}
+	m.setCacheWords(cfg.CacheWords)
 	logf := func(format string, args ...any) {
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, format, args...)
@@ -69,8 +76,8 @@ func Train(train []Example, cfg TrainConfig) (*Model, error) {
 		m.buildCache()
 		return m, nil
 	}
-	noDev := cfg
-	noDev.Dev = nil
+	noDev := cfg // stage 1: no dev scores, no checkpoints (those are the final stage's)
+	noDev.Dev, noDev.Checkpoint = nil, nil
 	preds := make([][]Mention, len(train))
 	for f := range cfg.Folds {
 		var tr []Example
@@ -142,7 +149,7 @@ func trainStage(m *Model, train []Example, states []*docState, feat featureFunc,
 	var buf []uint64
 	drng := rand.New(rand.NewPCG(cfg.Seed, 0xd0))
 	for d, st := range states {
-		g := make([]uint8, len(st.doc.Tokens))
+		g := make([]uint8, st.doc.numTokens())
 		encodeTags(g, train[d].Gold)
 		for si, r := range st.doc.Sentences {
 			if r.Hi <= r.Lo {
@@ -279,10 +286,18 @@ func trainStage(m *Model, train []Example, states []*docState, feat featureFunc,
 			c++
 		}
 		logf("  epoch %d: %d token errors\n", ep+1, errs)
-		if len(cfg.Dev) > 0 {
-			dm := &Model{lex: m.lex, stages: append(append([]*stage(nil), m.stages...), average())}
-			sc := Evaluate(dm, cfg.Dev)
-			logf("  dev F1 %.4f (P %.4f R %.4f)\n", sc[None].F(), sc[None].P(), sc[None].R())
+		check := cfg.Checkpoint != nil && (cfg.CheckpointEvery <= 1 || (ep+1)%cfg.CheckpointEvery == 0 || ep+1 == cfg.Epochs)
+		if len(cfg.Dev) > 0 || check {
+			dm := &Model{lex: m.lex, cacheInfo: m.cacheInfo, cacheIdx: m.cacheIdx, stages: append(append([]*stage(nil), m.stages...), average())}
+			dm.buildCache()
+			if len(cfg.Dev) > 0 {
+				sc := Evaluate(dm, cfg.Dev)
+				logf("  dev F1 %.4f (P %.4f R %.4f)\n", sc[None].F(), sc[None].P(), sc[None].R())
+			}
+			if check {
+				SetSpread(dm, train)
+				cfg.Checkpoint(ep+1, dm)
+			}
 		}
 	}
 	return average()
@@ -298,11 +313,12 @@ func Evaluate(m *Model, docs []Example) *Score {
 	return &sc
 }
 
-// TuneDocWeight sets m.DocWeight to the value, among multiples of the
-// mean emission spread on docs, that scores best on docs (the development
-// set), and returns the scores tried.
-func TuneDocWeight(m *Model, docs []Example, logf func(string, ...any)) {
-	// Reference unit: mean over tokens of (best - worst) first-stage score.
+// SetSpread sets m.Spread to the mean, over the tokens of docs, of the gap
+// between a token's best and worst first-stage tag scores: the unit of
+// DocWeight (see DocWeights) and of the honorific prior. The trainer
+// measures it on the training documents, so that no held-out text is
+// consulted.
+func SetSpread(m *Model, docs []Example) {
 	var ref float64
 	n := 0
 	for _, ex := range docs {
@@ -320,16 +336,9 @@ func TuneDocWeight(m *Model, docs []Example, logf func(string, ...any)) {
 	if n == 0 {
 		return
 	}
-	ref /= float64(n)
-	m.Spread = float32(ref)
-	bestW, bestF := float32(0), -1.0
-	for _, k := range []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6} {
-		m.DocWeight = float32(k * ref)
-		f := Evaluate(m, docs)[None].F()
-		logf("  doc weight %.2f x %.0f: dev F1 %.4f\n", k, ref, f)
-		if f > bestF+1e-4 {
-			bestW, bestF = m.DocWeight, f
-		}
-	}
-	m.DocWeight = bestW
+	m.Spread = float32(ref / float64(n))
 }
+
+// DocWeights are the document-agreement weights that cross-validation
+// chooses among, in units of Model.Spread.
+var DocWeights = []float64{0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4}

