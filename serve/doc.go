@@ -47,6 +47,9 @@
 //   - No cross-origin use: [http.CrossOriginProtection] refuses non-safe
 //     cross-origin browser requests, and no CORS header is sent, unless
 //     Config.AllowOrigins names the origin.
+//   - No DNS rebinding: a request whose Host header names neither
+//     localhost, an IP address nor one of Config.AllowHosts gets 421, so a
+//     page on a domain that resolves to 127.0.0.1 cannot read the API.
 //   - Every response has X-Content-Type-Options: nosniff, X-Frame-Options
 //     and frame-ancestors 'none', Referrer-Policy: no-referrer; the page's
 //     Content-Security-Policy allows its own script, style sheet and API

@@ -61,6 +61,13 @@ type Config struct {
 	// scheme://host[:port]) allowed to call the API from their pages. By
 	// default none: cross-origin requests are refused.
 	AllowOrigins []string
+	// AllowHosts are the host names (without port) the server answers to,
+	// besides localhost, names under .localhost and IP addresses, which it
+	// always answers to. A request naming another Host gets 421: a page on
+	// an attacker's domain that resolves to 127.0.0.1 (DNS rebinding) cannot
+	// read the API. "*" allows every host, for a server behind a proxy that
+	// checks Host itself.
+	AllowHosts []string
 	// Log gets one line per request (and the server's own errors); nil
 	// logs nothing.
 	Log *slog.Logger
@@ -74,6 +81,7 @@ type Handler struct {
 	root    http.Handler
 	lim     limiter
 	origins map[string]bool
+	hosts   map[string]bool // nil: any host
 	health  healthInfo
 	etags   map[string]string
 
@@ -135,6 +143,17 @@ func New(cfg Config) (*Handler, error) {
 		}
 		h.origins[o] = true
 	}
+	h.hosts = map[string]bool{}
+	for _, host := range cfg.AllowHosts {
+		if host == "*" {
+			h.hosts = nil
+			break
+		}
+		if host == "" || strings.ContainsAny(host, ":/ ") {
+			return nil, fmt.Errorf("serve: allowed host %q: want a host name without scheme or port (news.example), or *", host)
+		}
+		h.hosts[strings.ToLower(strings.TrimSuffix(host, "."))] = true
+	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, http.StatusForbidden, "cross-origin request refused: this server accepts requests from its own pages only (saywho serve -allow-origin allows an origin)")
 	}))
@@ -152,7 +171,7 @@ func New(cfg Config) (*Handler, error) {
 	h.mux.HandleFunc("/assets/", h.asset)
 	h.mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	h.mux.HandleFunc("/", h.page)
-	h.root = h.accessLog(h.headers(h.cors(cop.Handler(h.mux))))
+	h.root = h.accessLog(h.headers(h.checkHost(h.cors(cop.Handler(h.mux)))))
 	return h, nil
 }
 

@@ -275,7 +275,7 @@ func TestDeadline(t *testing.T) {
 	h, err := serve.New(serve.Config{Timeout: time.Nanosecond})
 	require.NoError(t, err)
 	rec := httptest.NewRecorder()
-	req := httptest.NewRequest("POST", "/v1/analyze", strings.NewReader(seedText(t)))
+	req := httptest.NewRequest("POST", "http://localhost/v1/analyze", strings.NewReader(seedText(t)))
 	req.Header.Set("Content-Type", "text/plain")
 	h.ServeHTTP(rec, req)
 	require.Equal(t, http.StatusServiceUnavailable, rec.Code, rec.Body.String())
@@ -394,6 +394,38 @@ func TestAccessLog(t *testing.T) {
 		assert.Contains(t, lines[i], "msg=request "+want)
 		assert.Contains(t, lines[i], "remote=127.0.0.1:")
 		assert.Regexp(t, `bytes=\d+ dur=`, lines[i])
+	}
+}
+
+// TestHost checks the DNS-rebinding guard: a request is served only when
+// its Host names localhost, an IP address or an allowed host.
+func TestHost(t *testing.T) {
+	get := func(t *testing.T, ts *httptest.Server, host string) response {
+		t.Helper()
+		req, err := http.NewRequest("GET", ts.URL+"/v1/health", nil)
+		require.NoError(t, err)
+		req.Host = host
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		require.NoError(t, err)
+		return response{status: res.StatusCode, header: res.Header, body: body}
+	}
+	ts, _ := newServer(t, serve.Config{AllowHosts: []string{"News.Example."}})
+	for _, host := range []string{"127.0.0.1:8080", "localhost:8080", "LOCALHOST", "app.localhost", "[::1]:8080", "10.0.0.7", "news.example", "news.example:443"} {
+		assert.Equal(t, http.StatusOK, get(t, ts, host).status, host)
+	}
+	for _, host := range []string{"evil.example", "evil.example:8080", "localhost.evil.example", "news.example.evil", "127.0.0.1.nip.io"} {
+		res := get(t, ts, host)
+		assert.Equal(t, http.StatusMisdirectedRequest, res.status, host)
+		assert.Contains(t, string(res.body), "-allow-host", host)
+	}
+	ts, _ = newServer(t, serve.Config{AllowHosts: []string{"*"}})
+	assert.Equal(t, http.StatusOK, get(t, ts, "evil.example").status, "* allows every host")
+	for _, bad := range []string{"news.example:443", "https://news.example", ""} {
+		_, err := serve.New(serve.Config{AllowHosts: []string{bad}})
+		assert.ErrorContains(t, err, "allowed host", bad)
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 )
@@ -80,6 +82,35 @@ func (h *Handler) headers(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// checkHost refuses a request whose Host header names neither a loopback
+// name, an IP address nor one of Config.AllowHosts, with 421 Misdirected
+// Request. Without it a page on any domain that resolves to 127.0.0.1 could
+// read the API of a server on the reader's machine (DNS rebinding).
+func (h *Handler) checkHost(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.hosts == nil || hostAllowed(r.Host, h.hosts) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h.fail(w, http.StatusMisdirectedRequest, fmt.Sprintf("host %q is not served here: this server answers to localhost and IP addresses (saywho serve -allow-host allows a host name)", r.Host))
+	})
+}
+
+// hostAllowed reports whether hostport (a Host header) names localhost, a
+// name under .localhost, an IP address or one of allowed.
+func hostAllowed(hostport string, allowed map[string]bool) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || allowed[host] {
+		return true
+	}
+	_, err := netip.ParseAddr(host)
+	return err == nil
 }
 
 // cors answers preflight requests and sets the CORS headers for the

@@ -60,6 +60,7 @@ func serveUntil(ctx context.Context, args []string, errw io.Writer, ready func(a
 	inflight := fl.Int("max-inflight", 4*runtime.GOMAXPROCS(0), "documents analysed at once; more requests get 503 with Retry-After")
 	workers := fl.Int("batch-workers", runtime.GOMAXPROCS(0), "documents of one batch analysed at once (each counts against -max-inflight)")
 	origins := fl.String("allow-origin", "", "comma-separated browser origins (https://host[:port]) allowed to call the API; none by default")
+	hosts := fl.String("allow-host", "", "comma-separated host names (news.example) the server answers to besides localhost and IP addresses; * for any")
 	nerName := fl.String("ner", "model", "named-entity recognizer: model, prose (baseline) or none")
 	grace := fl.Duration("grace", serve.DefaultGrace, "on SIGINT/SIGTERM, how long requests in flight may take to finish")
 	fl.Usage = func() {
@@ -96,9 +97,15 @@ func serveUntil(ctx context.Context, args []string, errw io.Writer, ready func(a
 			allow = append(allow, o)
 		}
 	}
+	var allowHosts []string
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			allowHosts = append(allowHosts, h)
+		}
+	}
 	logger := slog.New(slog.NewTextHandler(errw, nil))
 	h, err := serve.New(serve.Config{Analyzer: an, MaxBytes: *maxBytes, MaxBatchBytes: *maxBatch, Timeout: *timeout,
-		BatchTimeout: *batchTimeout, MaxInFlight: *inflight, BatchWorkers: *workers, AllowOrigins: allow, Log: logger})
+		BatchTimeout: *batchTimeout, MaxInFlight: *inflight, BatchWorkers: *workers, AllowOrigins: allow, AllowHosts: allowHosts, Log: logger})
 	if err != nil {
 		fmt.Fprintf(errw, "saywho serve: %s\n", errText(err))
 		return exitUsage

@@ -126,6 +126,7 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"-max-bytes", "0"}, exitUsage, "must be positive"},
 		{[]string{"-timeout", "-1s"}, exitUsage, "must be positive"},
 		{[]string{"-allow-origin", "news.example"}, exitUsage, "want scheme://host[:port]"},
+		{[]string{"-allow-host", "news.example:443"}, exitUsage, "want a host name without scheme or port"},
 		{[]string{"-ner", "bert"}, exitUsage, "bert"},
 		{[]string{"extra"}, exitUsage, "serve takes flags only"},
 		{[]string{"-nope"}, exitUsage, "flag provided but not defined"},
@@ -138,7 +139,7 @@ func TestServeFlags(t *testing.T) {
 	}
 	status, out, _ := runCLI(t, nil, "help", "serve")
 	assert.Equal(t, exitOK, status)
-	for _, want := range []string{"POST /v1/analyze/batch", "-allow-origin", "-max-inflight", "-grace", "-timeout"} {
+	for _, want := range []string{"POST /v1/analyze/batch", "-allow-origin", "-allow-host", "-max-inflight", "-grace", "-timeout"} {
 		assert.Contains(t, out, want)
 	}
 }
