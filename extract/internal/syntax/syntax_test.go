@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -144,6 +145,41 @@ func TestEncodeDecode(t *testing.T) {
 	m, err := Decode(model.Data())
 	require.NoError(t, err)
 	assert.True(t, model.Data() == string(m.Encode()), "Encode writes back the file Decode read")
+}
+
+// TestDecodeInPlace: on a little-endian host the model's tables are views
+// of the bytes decoded, aligned or not, and decoding allocates little
+// whatever the model's size.
+func TestDecodeInPlace(t *testing.T) {
+	if !hostLittleEndian {
+		t.Skip("big-endian host: the tables are decoded into copies")
+	}
+	data := model.Data()
+	inside := func(m *Model, s string) bool {
+		lo := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		p := uintptr(unsafe.Pointer(&m.parser.trans.slots[0]))
+		q := uintptr(unsafe.Pointer(&m.tagger.pass1.data[0]))
+		return lo <= p && p < lo+uintptr(len(s)) && lo <= q && q < lo+uintptr(len(s))
+	}
+	m, err := Decode(data)
+	require.NoError(t, err)
+	if uintptr(unsafe.Pointer(unsafe.StringData(data)))%8 == 0 {
+		assert.True(t, inside(m, data), "tables alias the embedded model")
+	}
+	allocs := testing.AllocsPerRun(3, func() {
+		if _, err := Decode(data); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.LessOrEqual(t, allocs, 50.0, "Decode allocations")
+
+	// A copy that starts at an odd address is copied once into aligned
+	// memory, which the tables then alias; the model is the same.
+	odd := (" " + data)[1:]
+	m2, err := Decode(odd)
+	require.NoError(t, err)
+	assert.False(t, inside(m2, odd))
+	assert.True(t, data == string(m2.Encode()))
 }
 
 func TestDecodeErrors(t *testing.T) {
