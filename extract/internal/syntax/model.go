@@ -13,7 +13,7 @@ import (
 // magic starts every model file; the last byte is the format version,
 // which changes whenever the features change (a model trained with other
 // features would decode but tag nonsense).
-const magic = "SWSYN\x00\x00\x02"
+const magic = "SWSYN\x00\x00\x03"
 
 // ErrFormat is returned by Decode for data that is not a syntax model of
 // this version.

@@ -273,34 +273,61 @@ func newDirectLayout(classes, labels int) directLayout {
 	return l
 }
 
-// dirTable is the parser's direct feature weights: three int16 per entry
-// packed in a word like transTable's slots (without a key).
+// dirTable is the parser's direct feature weights: per entry the three
+// int16 weights (shift, left, right), each biased by dirBias to a 16-bit
+// unsigned value, in 21-bit lanes of a word (bits 0, 21 and 42), so that
+// summing a decision's direct features is one addition per feature: the
+// lanes of up to dirBatch entries cannot carry into each other.
 type dirTable struct {
 	w []uint64
+}
+
+const (
+	dirBias  = 1 << 15
+	dirLane  = 21
+	dirMask  = 1<<dirLane - 1
+	dirBatch = dirMask / (1<<16 - 1) // 32 entries of at most 0xFFFF fit in a lane
+)
+
+// packDir returns the entry of weights w0, w1, w2.
+func packDir(w0, w1, w2 int16) uint64 {
+	return uint64(int32(w0)+dirBias) | uint64(int32(w1)+dirBias)<<dirLane | uint64(int32(w2)+dirBias)<<(2*dirLane)
 }
 
 // sum adds the weights of the direct features ds to s.
 func (t *dirTable) sum(ds []uint32, s *[3]int32) {
 	w := t.w
-	var a, b, c int32
-	for _, i := range ds {
-		e := w[i]
-		a += int32(int16(e >> 16))
-		b += int32(int16(e >> 32))
-		c += int32(int16(e >> 48))
+	for len(ds) > 0 {
+		batch := ds[:min(len(ds), dirBatch)]
+		ds = ds[len(batch):]
+		var acc uint64
+		for _, i := range batch {
+			acc += w[i]
+		}
+		bias := int32(len(batch)) * dirBias
+		s[0] += int32(acc&dirMask) - bias
+		s[1] += int32(acc>>dirLane&dirMask) - bias
+		s[2] += int32(acc>>(2*dirLane)&dirMask) - bias
 	}
-	s[0] += a
-	s[1] += b
-	s[2] += c
 }
 
 // directKey is the trainer's key of direct feature i (hashed features
 // never have the top bit and the next 31 bits all set this way).
 func directKey(i uint32) uint64 { return 0xFFFFFFFF00000000 | uint64(i) }
 
-// parseFeatures appends the hashed features of the configuration st to dst
-// and the indices of its direct features to ds.
-func parseFeatures(dst []uint64, ds []uint32, st *state, p *parseInput, l *directLayout) ([]uint64, []uint32) {
+// parseFeats is a decision's features, gathered in fixed arrays: the
+// hashed ones and the indices of the direct ones.
+type parseFeats struct {
+	h [numParseFeatures]uint64
+	d [numDirect]uint32
+}
+
+// tri returns the index of the tag triple (a, b, c) in a direct template
+// at base over t tags.
+func tri(base uint32, t, a, b, c uint64) uint32 { return base + uint32((a*t+b)*t+c) }
+
+// parseFeatures sets fb to the features of the configuration st.
+func parseFeatures(fb *parseFeats, st *state, p *parseInput, l *directLayout) {
 	ns := len(st.stack)
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if ns > 0 {
@@ -356,7 +383,7 @@ func parseFeatures(dst []uint64, ds []uint32, st *state, p *parseInput, l *direc
 	if s1 >= 0 {
 		d1 = dist(s1, s0)
 	}
-	dst = append(dst,
+	fb.h = [numParseFeatures]uint64{
 		// words, alone and with their tags
 		f2(1, s0w, s0t), f1(2, s0w), f2(4, s1w, s1t), f1(5, s1w),
 		f2(7, b0w, b0t), f1(8, b0w), f2(10, b1w, b1t), f1(11, b1w),
@@ -373,24 +400,22 @@ func parseFeatures(dst []uint64, ds []uint32, st *state, p *parseInput, l *direc
 		f2(62, s0t, s0sr), f2(63, s0t, s0sl), f2(64, b0t, b0sl), f3(65, s1t, s1vr, s1sr),
 		// four tags
 		f4(90, s1t, s0t, b0t, b1t),
-	)
+	}
 	T, X, D := uint64(l.T), uint64(l.X), uint64(l.D)
 	b := &l.base
-	t3 := func(k int, a, b2, c uint64) uint32 { return b[k] + uint32((a*T+b2)*T+c) }
-	ds = append(ds,
-		b[0]+uint32(s0t), b[1]+uint32(s1t), b[2]+uint32(b0t), b[3]+uint32(b1t), b[4]+uint32(b2t), b[5]+uint32(s2t),
-		b[6]+uint32(s0x), b[7]+uint32(b0x), b[8]+uint32(s1x), b[9]+uint32(b1x), b[10]+uint32(s0x*X+b0x),
-		b[11]+uint32(s0t*T+b0t), b[12]+uint32(b0t*T+b1t), b[13]+uint32(s1t*T+s0t),
-		t3(14, b0t, b1t, b2t), t3(15, s0t, b0t, b1t), t3(16, s1t, s0t, b0t), t3(17, s2t, s1t, s0t),
-		t3(18, s0t, s0lt, b0t), t3(19, s0t, s0rt, b0t), t3(20, s0t, b0t, b0lt), t3(21, s1t, s1rt, s0t),
-		t3(22, s0t, s0lt, s0l2t), t3(23, s0t, s0rt, s0r2t), t3(24, b0t, b0lt, b0l2t),
-		t3(25, s1t, s0t, s0lt), t3(26, s1t, s0t, s0rt), t3(27, s1t, b0t, b1t), t3(28, s0t, b1t, b2t),
-		b[29]+uint32(s0t*D+d), b[30]+uint32(b0t*D+d), b[31]+uint32((s0t*T+b0t)*D+d), b[32]+uint32((s1t*T+s0t)*D+d1),
-		b[33]+uint32(s0lt), b[34]+uint32(s0rt), b[35]+uint32(b0lt),
-		b[36]+uint32(st.labelOf(s0l)), b[37]+uint32(st.labelOf(s0r)), b[38]+uint32(st.labelOf(b0l)),
-		b[39]+uint32(st.labelOf(s0l2)), b[40]+uint32(st.labelOf(s0r2)), b[41]+uint32(st.labelOf(b0l2)),
-	)
-	return dst, ds
+	fb.d = [numDirect]uint32{
+		b[0] + uint32(s0t), b[1] + uint32(s1t), b[2] + uint32(b0t), b[3] + uint32(b1t), b[4] + uint32(b2t), b[5] + uint32(s2t),
+		b[6] + uint32(s0x), b[7] + uint32(b0x), b[8] + uint32(s1x), b[9] + uint32(b1x), b[10] + uint32(s0x*X+b0x),
+		b[11] + uint32(s0t*T+b0t), b[12] + uint32(b0t*T+b1t), b[13] + uint32(s1t*T+s0t),
+		tri(b[14], T, b0t, b1t, b2t), tri(b[15], T, s0t, b0t, b1t), tri(b[16], T, s1t, s0t, b0t), tri(b[17], T, s2t, s1t, s0t),
+		tri(b[18], T, s0t, s0lt, b0t), tri(b[19], T, s0t, s0rt, b0t), tri(b[20], T, s0t, b0t, b0lt), tri(b[21], T, s1t, s1rt, s0t),
+		tri(b[22], T, s0t, s0lt, s0l2t), tri(b[23], T, s0t, s0rt, s0r2t), tri(b[24], T, b0t, b0lt, b0l2t),
+		tri(b[25], T, s1t, s0t, s0lt), tri(b[26], T, s1t, s0t, s0rt), tri(b[27], T, s1t, b0t, b1t), tri(b[28], T, s0t, b1t, b2t),
+		b[29] + uint32(s0t*D+d), b[30] + uint32(b0t*D+d), b[31] + uint32((s0t*T+b0t)*D+d), b[32] + uint32((s1t*T+s0t)*D+d1),
+		b[33] + uint32(s0lt), b[34] + uint32(s0rt), b[35] + uint32(b0lt),
+		b[36] + uint32(st.labelOf(s0l)), b[37] + uint32(st.labelOf(s0r)), b[38] + uint32(st.labelOf(b0l)),
+		b[39] + uint32(st.labelOf(s0l2)), b[40] + uint32(st.labelOf(s0r2)), b[41] + uint32(st.labelOf(b0l2)),
+	}
 }
 
 // labelFeatures appends the features of the arc head → dep for the
@@ -447,8 +472,8 @@ type parser struct {
 // parseScratch is the per-sentence working memory of the parser.
 type parseScratch struct {
 	st state
+	pf parseFeats
 	fs []uint64
-	ds []uint32
 	in parseInput
 }
 
@@ -465,10 +490,10 @@ func (p *parser) parse(sc *parseScratch, in *parseInput) ([]int32, []uint8) {
 		if nValid(ok) == 1 {
 			next = onlyValid(ok)
 		} else {
-			sc.fs, sc.ds = parseFeatures(sc.fs[:0], sc.ds[:0], st, in, &p.layout)
+			parseFeatures(&sc.pf, st, in, &p.layout)
 			var s [3]int32
-			p.trans.sum(sc.fs, &s)
-			p.dir.sum(sc.ds, &s)
+			p.trans.sum(sc.pf.h[:], &s)
+			p.dir.sum(sc.pf.d[:], &s)
 			for t := range numTransitions {
 				if ok[t] && (next < 0 || s[t] > s[next]) {
 					next = t
@@ -489,9 +514,7 @@ func (p *parser) parse(sc *parseScratch, in *parseInput) ([]int32, []uint8) {
 		if len(cands) > 1 {
 			sc.fs = labelFeatures(sc.fs[:0], st, in, dep, head, uint64(g))
 			var ls [maxChoices]int32
-			for _, f := range sc.fs {
-				addRow16(&ls, p.labels.data[p.labels.row(f):])
-			}
+			sumRows(&ls, p.labels, sc.fs, len(cands))
 			best := 0
 			for k := 1; k < len(cands); k++ {
 				if ls[k] > ls[best] {

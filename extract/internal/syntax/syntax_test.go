@@ -35,6 +35,33 @@ func TestLaneFreeTables(t *testing.T) {
 	assert.GreaterOrEqual(t, len(vt.data)-vt.row(qs[1].f), rowPad, "rows can be read rowPad wide")
 }
 
+// TestDirSum: the lane-packed direct weights sum as plain integers would,
+// at the extremes of int16 and over more entries than one batch.
+func TestDirSum(t *testing.T) {
+	ws := [][3]int16{{32767, -32767, 0}, {-32767, 32767, 1}, {32767, 32767, 32767}, {-32767, -32767, -32767}, {0, 0, 0}, {-1, 2, -3}}
+	dt := dirTable{}
+	for _, w := range ws {
+		dt.w = append(dt.w, packDir(w[0], w[1], w[2]))
+	}
+	for _, n := range []int{0, 1, dirBatch - 1, dirBatch, dirBatch + 1, 3*dirBatch + 5} {
+		var ds []uint32
+		var want [3]int32
+		for k := range n {
+			i := uint32(k*7+k/3) % uint32(len(ws))
+			if k%5 == 0 {
+				i = 2 // runs of the largest weights
+			}
+			ds = append(ds, i)
+			for c := range 3 {
+				want[c] += int32(ws[i][c])
+			}
+		}
+		s := [3]int32{10, 20, 30}
+		dt.sum(ds, &s)
+		assert.Equal(t, [3]int32{want[0] + 10, want[1] + 20, want[2] + 30}, s, "%d entries", n)
+	}
+}
+
 func TestMatch(t *testing.T) {
 	assert.Equal(t, int32(-1), match(transKey(0xABCD), 0xABCD))
 	assert.Equal(t, int32(0), match(transKey(0xABCD), 0xABCE&^1|0x10))

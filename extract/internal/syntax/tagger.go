@@ -267,9 +267,7 @@ func (t *tagModel) tag(sc *tagScratch, v *vecs, dw *docWords, lo, hi int, out []
 			}
 			sc.fs = xposFeats(sc.fs[:0], w, p1, n1, uint64(u)+1, x1, u1, r1)
 			var s [maxChoices]int32
-			for _, f := range sc.fs {
-				addRow16(&s, t.xpos.data[t.xpos.row(f):])
-			}
+			sumRows(&s, t.xpos, sc.fs, len(g))
 			best := 0
 			for k := 1; k < len(g); k++ {
 				if s[k] > s[best] {
@@ -392,6 +390,34 @@ func addRow(s *[numUPOS]int32, row []int16) {
 // are added 16 weights at a time, the weights past a row's end belonging
 // to the next row (or the table's padding) and ignored by the argmax.
 const maxChoices = 16
+
+// sumRows adds to s the rows of the features fs in tb, whose groups have
+// width choices: 8 weights of each row when that is enough, else 16.
+func sumRows(s *[maxChoices]int32, tb *varTable, fs []uint64, width int) {
+	if width <= 8 {
+		h := (*[8]int32)(s[:8])
+		for _, f := range fs {
+			addRow8(h, tb.data[tb.row(f):])
+		}
+		return
+	}
+	for _, f := range fs {
+		addRow16(s, tb.data[tb.row(f):])
+	}
+}
+
+// addRow8 adds the first 8 weights of row to s.
+func addRow8(s *[8]int32, row []int16) {
+	r := (*[8]int16)(row)
+	s[0] += int32(r[0])
+	s[1] += int32(r[1])
+	s[2] += int32(r[2])
+	s[3] += int32(r[3])
+	s[4] += int32(r[4])
+	s[5] += int32(r[5])
+	s[6] += int32(r[6])
+	s[7] += int32(r[7])
+}
 
 // addRow16 adds the first 16 weights of row to s.
 func addRow16(s *[maxChoices]int32, row []int16) {
