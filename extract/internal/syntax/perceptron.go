@@ -187,7 +187,7 @@ func (t *denseTrainer) buildTrans(prune float64, layout *directLayout) (*transTa
 		if tt.slots[j] != 0 {
 			continue
 		}
-		tt.slots[j] = transKey(q.f) | uint64(uint16(q.row[0]))<<16 | uint64(uint16(q.row[1]))<<32 | uint64(uint16(q.row[2]))<<48
+		tt.slots[j] = packTrans(q.f, q.row[0], q.row[1], q.row[2])
 	}
 	return tt, dir
 }

@@ -22,11 +22,19 @@ func TestLaneFreeTables(t *testing.T) {
 	tt := &transTable{slots: new([transSlots]uint64)}
 	for _, q := range qs {
 		j := q.f >> (64 - transBits)
-		tt.slots[j] = transKey(q.f) | uint64(uint16(q.row[0]))<<16 | uint64(uint16(q.row[1]))<<32 | uint64(uint16(q.row[2]))<<48
+		tt.slots[j] = packTrans(q.f, q.row[0], q.row[1], q.row[2])
 	}
 	var s [3]int32
 	tt.sum([]uint64{qs[0].f, qs[1].f, 0x8000_0000_0000_9999, 0x1234}, &s)
 	assert.Equal(t, [3]int32{-3, 7, -3}, s, "absent keys and empty slots add nothing")
+
+	// The extremes of int16, many times over, sum exactly.
+	big := uint64(0x2000_0000_0000_0001)
+	tt.slots[big>>(64-transBits)] = packTrans(big, 32767, -32767, -1)
+	many := slices.Repeat([]uint64{big}, 40)
+	s = [3]int32{}
+	tt.sum(append(many, qs[0].f), &s)
+	assert.Equal(t, [3]int32{40*32767 + 1, -40*32767 + 2, -40 + 3}, s)
 
 	vt := newVarTable(qs)
 	assert.Equal(t, []int16{1, 2, 3}, vt.data[vt.row(qs[0].f):][:3])

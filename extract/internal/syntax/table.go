@@ -38,7 +38,7 @@ func (t *varTable) row(f uint64) int {
 // When several features of the trained model fall on one slot, the one
 // with the largest weights keeps it (the dev figures include the loss).
 type transTable struct {
-	slots *[transSlots]uint64 // key | w0<<16 | w1<<32 | w2<<48; 0 = empty
+	slots *[transSlots]uint64 // key | w0<<16 | w1<<32 | w2<<48, biased (packTrans); 0 = empty
 }
 
 const (
@@ -56,18 +56,31 @@ func match(e, f uint64) int32 {
 	return -int32((d - 1) >> 31)
 }
 
+// transBias is added to each transition weight to store it as a 16-bit
+// unsigned value: sum then adds two or one of a slot's weights at a time
+// in 32-bit lanes, which cannot carry into each other.
+const transBias = 1 << 15
+
+// packTrans returns the slot of feature f with weights w0, w1, w2.
+func packTrans(f uint64, w0, w1, w2 int16) uint64 {
+	return transKey(f) | uint64(int32(w0)+transBias)<<16 | uint64(int32(w1)+transBias)<<32 | uint64(int32(w2)+transBias)<<48
+}
+
 // sum adds the weights of the features in fs to s.
 func (t *transTable) sum(fs []uint64, s *[3]int32) {
 	slots := t.slots
-	var a, b, c int32
+	var lo, hi, n uint64 // weights 0 and 2 in lanes of lo, 1 in hi; n matched
 	for _, f := range fs {
 		e := slots[f>>(64-transBits)]
-		m := match(e, f)
-		a += int32(int16(e>>16)) & m
-		b += int32(int16(e>>32)) & m
-		c += int32(int16(e>>48)) & m
+		d := uint64(uint16(e) ^ uint16(f|1))
+		m := -((d - 1) >> 63) // all ones when e holds f's key, else 0
+		v := e >> 16 & m
+		lo += v & 0x0000_FFFF_0000_FFFF
+		hi += v >> 16 & 0xFFFF
+		n -= m
 	}
-	s[0] += a
-	s[1] += b
-	s[2] += c
+	bias := int32(n) * transBias
+	s[0] += int32(uint32(lo)) - bias
+	s[1] += int32(uint32(hi)) - bias
+	s[2] += int32(uint32(lo>>32)) - bias
 }

@@ -243,7 +243,7 @@ func trainParser(train []Sentence, dict *wordDict, numLabels, rootLabel int, upo
 			for i, t := range s.Tags {
 				tags[i] = uint8(t)
 			}
-			in := parseInput{dw: &dw, tags: tags, upos: upos, aw: in0.aw, at: in0.at, ax: in0.ax}
+			in := parseInput{dw: &dw, tags: tags, upos: upos, atoms: in0.atoms}
 			in.prepare()
 			in0 = in
 			st.reset(n)
