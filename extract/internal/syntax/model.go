@@ -151,7 +151,7 @@ func (m *Model) Encode() []byte {
 	}
 	vart(m.tagger.xpos)
 	arr(m.parser.trans.slots[:])
-	arr(m.parser.dir.w)
+	arr(m.parser.dir.w[:])
 	vart(m.parser.labels)
 	var g []byte
 	for _, grp := range m.parser.groups {
@@ -329,7 +329,13 @@ func Decode(data string) (*Model, error) {
 			m.parser.trans = &transTable{slots: (*[transSlots]uint64)(slots)}
 		}
 	}
-	m.parser.dir.w = view[uint64](d)
+	if w := view[uint64](d); d.err == nil {
+		if len(w) != dirSlots {
+			d.fail("direct parser table of %d entries, want %d", len(w), dirSlots)
+		} else {
+			m.parser.dir.w = (*[dirSlots]uint64)(w)
+		}
+	}
 	m.parser.labels = d.vart()
 	m.parser.rootLabel = uint8(sc[1])
 	m.parser.numLabels = len(m.Labels)
@@ -374,8 +380,8 @@ func Decode(data string) (*Model, error) {
 	}
 	m.tags = ts
 	m.parser.layout = newDirectLayout(len(m.Classes), len(m.Labels))
-	if len(m.parser.dir.w) != int(m.parser.layout.size) {
-		return nil, fmt.Errorf("%w: %d direct parser weights, want %d for %d classes and %d relations", ErrFormat, len(m.parser.dir.w), m.parser.layout.size, len(m.Classes), len(m.Labels))
+	if m.parser.layout.size > dirSlots {
+		return nil, fmt.Errorf("%w: %d direct parser features for %d classes and %d relations, more than the table's %d", ErrFormat, m.parser.layout.size, len(m.Classes), len(m.Labels), dirSlots)
 	}
 	m.tagger.groups = ts.groups
 	m.tagger.classUPOS = ts.upos

@@ -279,9 +279,11 @@ func newDirectLayout(classes, labels int) directLayout {
 // int16 weights (shift, left, right), each biased by dirBias to a 16-bit
 // unsigned value, in 21-bit lanes of a word (bits 0, 21 and 42), so that
 // summing a decision's direct features is one addition per feature: the
-// lanes of up to dirBatch entries cannot carry into each other.
+// lanes of up to dirBatch entries cannot carry into each other. The table
+// has a fixed size, dirSlots entries (those past the layout's size are
+// zero weights), so that an index needs no bounds check.
 type dirTable struct {
-	w []uint64
+	w *[dirSlots]uint64
 }
 
 const (
@@ -289,11 +291,23 @@ const (
 	dirLane  = 21
 	dirMask  = 1<<dirLane - 1
 	dirBatch = dirMask / (1<<16 - 1) // 32 entries of at most 0xFFFF fit in a lane
+
+	dirBits    = 17
+	dirSlots   = 1 << dirBits
+	dirMaskIdx = dirSlots - 1
 )
 
 // packDir returns the entry of weights w0, w1, w2.
 func packDir(w0, w1, w2 int16) uint64 {
 	return uint64(int32(w0)+dirBias) | uint64(int32(w1)+dirBias)<<dirLane | uint64(int32(w2)+dirBias)<<(2*dirLane)
+}
+
+// unpackDir adds the weights summed in acc, n entries, to s.
+func unpackDir(acc uint64, n int32, s *[3]int32) {
+	bias := n * dirBias
+	s[0] += int32(acc&dirMask) - bias
+	s[1] += int32(acc>>dirLane&dirMask) - bias
+	s[2] += int32(acc>>(2*dirLane)&dirMask) - bias
 }
 
 // sum adds the weights of the direct features ds to s.
@@ -304,14 +318,66 @@ func (t *dirTable) sum(ds []uint32, s *[3]int32) {
 		ds = ds[len(batch):]
 		var acc uint64
 		for _, i := range batch {
-			acc += w[i]
+			acc += w[i&dirMaskIdx]
 		}
-		bias := int32(len(batch)) * dirBias
-		s[0] += int32(acc&dirMask) - bias
-		s[1] += int32(acc>>dirLane&dirMask) - bias
-		s[2] += int32(acc>>(2*dirLane)&dirMask) - bias
+		unpackDir(acc, int32(len(batch)), s)
 	}
 }
+
+// sumAll adds the weights of a decision's direct features to s, as sum
+// does, unrolled.
+func (t *dirTable) sumAll(d *[numDirect]uint32, s *[3]int32) {
+	w := t.w
+	a := w[d[0]&dirMaskIdx] +
+		w[d[1]&dirMaskIdx] +
+		w[d[2]&dirMaskIdx] +
+		w[d[3]&dirMaskIdx] +
+		w[d[4]&dirMaskIdx] +
+		w[d[5]&dirMaskIdx] +
+		w[d[6]&dirMaskIdx] +
+		w[d[7]&dirMaskIdx] +
+		w[d[8]&dirMaskIdx] +
+		w[d[9]&dirMaskIdx] +
+		w[d[10]&dirMaskIdx] +
+		w[d[11]&dirMaskIdx] +
+		w[d[12]&dirMaskIdx] +
+		w[d[13]&dirMaskIdx] +
+		w[d[14]&dirMaskIdx] +
+		w[d[15]&dirMaskIdx] +
+		w[d[16]&dirMaskIdx] +
+		w[d[17]&dirMaskIdx] +
+		w[d[18]&dirMaskIdx] +
+		w[d[19]&dirMaskIdx] +
+		w[d[20]&dirMaskIdx] +
+		w[d[21]&dirMaskIdx] +
+		w[d[22]&dirMaskIdx] +
+		w[d[23]&dirMaskIdx] +
+		w[d[24]&dirMaskIdx] +
+		w[d[25]&dirMaskIdx] +
+		w[d[26]&dirMaskIdx] +
+		w[d[27]&dirMaskIdx] +
+		w[d[28]&dirMaskIdx] +
+		w[d[29]&dirMaskIdx] +
+		w[d[30]&dirMaskIdx] +
+		w[d[31]&dirMaskIdx]
+	unpackDir(a, 32, s)
+	b := w[d[32]&dirMaskIdx] +
+		w[d[33]&dirMaskIdx] +
+		w[d[34]&dirMaskIdx] +
+		w[d[35]&dirMaskIdx] +
+		w[d[36]&dirMaskIdx] +
+		w[d[37]&dirMaskIdx] +
+		w[d[38]&dirMaskIdx] +
+		w[d[39]&dirMaskIdx] +
+		w[d[40]&dirMaskIdx] +
+		w[d[41]&dirMaskIdx]
+	unpackDir(b, numDirect-32, s)
+}
+
+// The unrolled sumAll assumes numDirect features, in two batches (this
+// fails to compile otherwise).
+var _ = [1]int{}[numDirect-42]
+var _ = [1]int{}[dirBatch-32]
 
 // directKey is the trainer's key of direct feature i (hashed features
 // never have the top bit and the next 31 bits all set this way).
@@ -542,7 +608,7 @@ func (p *parser) parse(sc *parseScratch, in *parseInput) ([]int32, []uint8) {
 			parseFeatures(&sc.pf, st, in, &p.layout)
 			var s [3]int32
 			p.trans.sum(sc.pf.h[:], &s)
-			p.dir.sum(sc.pf.d[:], &s)
+			p.dir.sumAll(&sc.pf.d, &s)
 			for t := range numTransitions {
 				if ok[t] && (next < 0 || s[t] > s[next]) {
 					next = t

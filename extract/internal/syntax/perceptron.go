@@ -159,7 +159,7 @@ func (t *varTable) padded() *varTable {
 // direct features of layout in a dense array, the others hashed.
 func (t *denseTrainer) buildTrans(prune float64, layout *directLayout) (*transTable, dirTable) {
 	qs := t.quantize(0) // direct features keep every weight; hashed ones are pruned below
-	dir := dirTable{w: make([]uint64, layout.size)}
+	dir := dirTable{w: new([dirSlots]uint64)}
 	for i := range dir.w {
 		dir.w[i] = packDir(0, 0, 0)
 	}

@@ -47,11 +47,11 @@ func TestLaneFreeTables(t *testing.T) {
 // at the extremes of int16 and over more entries than one batch.
 func TestDirSum(t *testing.T) {
 	ws := [][3]int16{{32767, -32767, 0}, {-32767, 32767, 1}, {32767, 32767, 32767}, {-32767, -32767, -32767}, {0, 0, 0}, {-1, 2, -3}}
-	dt := dirTable{}
-	for _, w := range ws {
-		dt.w = append(dt.w, packDir(w[0], w[1], w[2]))
+	dt := dirTable{w: new([dirSlots]uint64)}
+	for i, w := range ws {
+		dt.w[i] = packDir(w[0], w[1], w[2])
 	}
-	for _, n := range []int{0, 1, dirBatch - 1, dirBatch, dirBatch + 1, 3*dirBatch + 5} {
+	for _, n := range []int{0, 1, dirBatch - 1, dirBatch, dirBatch + 1, numDirect, 3*dirBatch + 5} {
 		var ds []uint32
 		var want [3]int32
 		for k := range n {
@@ -67,6 +67,11 @@ func TestDirSum(t *testing.T) {
 		s := [3]int32{10, 20, 30}
 		dt.sum(ds, &s)
 		assert.Equal(t, [3]int32{want[0] + 10, want[1] + 20, want[2] + 30}, s, "%d entries", n)
+		if n == numDirect {
+			s2 := [3]int32{10, 20, 30}
+			dt.sumAll((*[numDirect]uint32)(ds), &s2)
+			assert.Equal(t, s, s2, "sumAll")
+		}
 	}
 }
 

@@ -436,6 +436,9 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 	if err != nil {
 		return nil, err
 	}
+	if l := newDirectLayout(len(classes), len(labels)); l.size > dirSlots {
+		return nil, fmt.Errorf("syntax: %d tag classes and %d relations need %d direct parser features, more than the table's %d", len(classes), len(labels), l.size, dirSlots)
+	}
 	tt := trainTagger(train, ts, &cfg)
 	tg := tt.build(ts, cfg.Prune)
 	if dev != nil {
