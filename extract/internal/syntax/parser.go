@@ -607,7 +607,7 @@ func (p *parser) parse(sc *parseScratch, in *parseInput) ([]int32, []uint8) {
 		} else {
 			parseFeatures(&sc.pf, st, in, &p.layout)
 			var s [3]int32
-			p.trans.sum(sc.pf.h[:], &s)
+			p.trans.sumAll(&sc.pf.h, &s)
 			p.dir.sumAll(&sc.pf.d, &s)
 			for t := range numTransitions {
 				if ok[t] && (next < 0 || s[t] > s[next]) {

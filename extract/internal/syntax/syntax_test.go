@@ -36,6 +36,17 @@ func TestLaneFreeTables(t *testing.T) {
 	tt.sum(append(many, qs[0].f), &s)
 	assert.Equal(t, [3]int32{40*32767 + 1, -40*32767 + 2, -40 + 3}, s)
 
+	// sumAll sums as sum does.
+	fs := []uint64{qs[0].f, qs[1].f, 0x1234, big}
+	for len(fs) < numParseFeatures {
+		fs = append(fs, fs[len(fs)%4])
+	}
+	var s1, s2 [3]int32
+	tt.sum(fs, &s1)
+	tt.sumAll((*[numParseFeatures]uint64)(fs), &s2)
+	assert.Equal(t, s1, s2)
+	assert.NotEqual(t, [3]int32{}, s2)
+
 	vt := newVarTable(qs)
 	assert.Equal(t, []int16{1, 2, 3}, vt.data[vt.row(qs[0].f):][:3])
 	assert.Equal(t, []int16{-4, 5, -6}, vt.data[vt.row(qs[1].f):][:3])
@@ -264,4 +275,20 @@ func TestNormalize(t *testing.T) {
 	assert.Equal(t, "ärger", string(normalize(nil, "Ärger", true)))
 	assert.Equal(t, "\xff", string(normalize(nil, "\xff", true)), "invalid bytes pass through")
 	assert.Equal(t, "Xxxd", string(shapeOf(nil, []byte("Abcd1"))))
+}
+
+// TestAffixes: the ASCII shortcut gives the affixes the rune-counting
+// path gives.
+func TestAffixes(t *testing.T) {
+	for _, w := range []string{"", "a", "ab", "said", "Minister", "naïve", "Łódź", "x-ray"} {
+		var x word
+		prepareWord(&x, w, nil, nil)
+		lw := normalize(nil, w, true)
+		for k := 1; k <= 3; k++ {
+			assert.Equal(t, hashBytes(runePrefix(lw, k)), x.pre[k-1], "%q prefix %d", w, k)
+		}
+		for k := 1; k <= 4; k++ {
+			assert.Equal(t, hashBytes(runeSuffix(lw, k)), x.suf[k-1], "%q suffix %d", w, k)
+		}
+	}
 }
