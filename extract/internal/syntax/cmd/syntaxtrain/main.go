@@ -11,6 +11,12 @@
 // through saywho's tokenizer and segmenter with the new model, as `saywho
 // eval -conllu` scores it). Training is deterministic: the same data and
 // flags rebuild the model byte for byte.
+//
+// For tuning, -holdout N trains on all but the last N sentences of train
+// and scores those in dev's place, so that features and settings are
+// chosen on train and dev only picks among a few:
+//
+//	go run ./extract/internal/syntax/cmd/syntaxtrain -ud ../shared/data/ud-english-ewt -out /tmp/m -holdout 2000
 package main
 
 import (
