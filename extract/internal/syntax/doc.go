@@ -63,9 +63,9 @@
 //
 // The model file's arrays are 8-byte aligned sections (model.go), and
 // Decode uses them in place: the tables are views of the embedded bytes, so
-// loading costs a check of the tables' row offsets (0.4 to 1.1 ms on a shared host) and no
-// copy; no map is built at start-up, and pages of the model the text never
-// touches are never read.
+// loading costs a check of the tables' row offsets (0.4 to 1.1 ms on a
+// shared host) and no copy; no map is built at start-up, and pages of the
+// model the text never touches are never read.
 //
 // # Training
 //
