@@ -31,6 +31,7 @@ type Model struct {
 	tagger tagModel
 	parser parser
 	tags   *tagSet
+	cache  wordCache
 }
 
 // Range is a half-open range [Lo, Hi) of token indices.
@@ -58,8 +59,8 @@ type Scratch struct {
 func (m *Model) Analyse(sc *Scratch, words []string, sents []Range, parse bool) (tags []uint8, heads []int32, labels []uint8) {
 	n := len(words)
 	sc.tags = grow(sc.tags, n)
-	sc.dw.reset(words, &m.tagger.dict)
-	sc.ts.fs = m.tagger.wordSums(&sc.v, &sc.dw, sc.ts.fs)
+	sc.dw.resetCached(words, &m.tagger.dict, &m.cache)
+	sc.ts.fs = m.tagger.wordSumsCached(&sc.v, &sc.dw, sc.ts.fs, &m.cache)
 	if parse {
 		sc.heads = grow(sc.heads, n)
 		sc.labels = grow(sc.labels, n)
@@ -153,6 +154,15 @@ func (m *Model) Encode() []byte {
 	arr(m.parser.trans.slots[:])
 	arr(m.parser.dir.w[:])
 	vart(m.parser.labels)
+	arr(m.cache.offs)
+	str(m.cache.blob)
+	var wf []uint64
+	for k := range m.cache.words {
+		wf = appendWord(wf, &m.cache.words[k])
+	}
+	arr(wf)
+	arr(m.cache.sums)
+	arr(m.cache.slots)
 	var g []byte
 	for _, grp := range m.parser.groups {
 		g = append(g, byte(len(grp)))
@@ -209,7 +219,7 @@ func (d *decoder) section() string {
 // view returns the next section as a slice of T: in place on
 // little-endian hosts (the slice must never be written to), decoded into
 // a new slice on others.
-func view[T uint8 | int16 | uint32 | uint64](d *decoder) []T {
+func view[T uint8 | int16 | int32 | uint32 | uint64](d *decoder) []T {
 	s := d.section()
 	var zero T
 	size := int(unsafe.Sizeof(zero))
@@ -271,6 +281,47 @@ func (d *decoder) vart() *varTable {
 		}
 	}
 	return t
+}
+
+// wordCache reads the word cache: the words' texts and fields are
+// decoded (a few hundred KB), their sums and the index used in place.
+func (d *decoder) wordCache() wordCache {
+	offs := view[uint32](d)
+	blob := d.section()
+	fields := view[uint64](d)
+	c := wordCache{offs: offs, blob: blob, sums: view[int32](d), slots: view[uint32](d)}
+	if d.err != nil {
+		return wordCache{}
+	}
+	n := len(offs) - 1
+	switch {
+	case n < 0:
+		d.fail("word cache without offsets")
+	case len(fields) != n*wordFields || len(c.sums) != n*perWord:
+		d.fail("word cache of %d words with %d fields and %d sums", n, len(fields), len(c.sums))
+	case n > 0 && (len(c.slots)&(len(c.slots)-1) != 0 || !slices.Contains(c.slots, 0)):
+		d.fail("word cache index of %d slots", len(c.slots))
+	}
+	for k := 0; d.err == nil && k < n; k++ {
+		if offs[k] > offs[k+1] || int(offs[k+1]) > len(blob) {
+			d.fail("word cache: word %d at [%d,%d) of %d bytes", k, offs[k], offs[k+1], len(blob))
+		}
+	}
+	for _, e := range c.slots {
+		if d.err == nil && int(e) > n {
+			d.fail("word cache index: word %d of %d", e, n)
+		}
+	}
+	if d.err != nil {
+		return wordCache{}
+	}
+	if n > 0 {
+		c.words = make([]word, n)
+		for k := range c.words {
+			c.words[k] = decodeWord(fields[k*wordFields:])
+		}
+	}
+	return c
 }
 
 // rowPad is the widest read of a row: the UPOS rows' 17.
@@ -339,6 +390,7 @@ func Decode(data string) (*Model, error) {
 	m.parser.labels = d.vart()
 	m.parser.rootLabel = uint8(sc[1])
 	m.parser.numLabels = len(m.Labels)
+	m.cache = d.wordCache()
 	groups := []byte(d.section()) // one copy, shared by the groups
 	for g := range m.parser.groups {
 		if d.err != nil {
@@ -388,6 +440,11 @@ func Decode(data string) (*Model, error) {
 	for _, f := range m.tagger.dict.fixed {
 		if int(f) > len(m.Classes) {
 			return nil, fmt.Errorf("%w: dictionary class %d of %d", ErrFormat, f, len(m.Classes))
+		}
+	}
+	for k := range m.cache.words {
+		if f := m.cache.words[k].fixed; int(f) > len(m.Classes) {
+			return nil, fmt.Errorf("%w: cached word %d: class %d of %d", ErrFormat, k, f, len(m.Classes))
 		}
 	}
 	for u, g := range ts.groups {

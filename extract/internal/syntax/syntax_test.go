@@ -292,3 +292,41 @@ func TestAffixes(t *testing.T) {
 		}
 	}
 }
+
+// TestWordCache: the embedded model's cached words have the features and
+// sums that preparing them afresh gives, so the cache changes no output.
+func TestWordCache(t *testing.T) {
+	m, err := Decode(model.Data())
+	require.NoError(t, err)
+	c := &m.cache
+	require.Len(t, c.words, cacheWords)
+	var buf []byte
+	var fs []uint64
+	for k := range c.words {
+		w := c.blob[c.offs[k]:c.offs[k+1]]
+		require.Equal(t, k, c.find(w, strHash(w)), "find(%q)", w)
+		var x word
+		buf = prepareWord(&x, w, buf, &m.tagger.dict)
+		require.Equal(t, x, c.words[k], "features of %q", w)
+		for j, off := range offsets {
+			var s [numUPOS]int32
+			fs = wordFeats(fs[:0], &x, off, 1)
+			m.tagger.sumWord(&s, m.tagger.pass1, fs)
+			require.Equal(t, s[:], c.sums[k*perWord+j*numUPOS:][:numUPOS], "sums of %q at %d", w, off)
+		}
+	}
+	assert.Equal(t, -1, c.find("Lukashenko's-not-cached", strHash("Lukashenko's-not-cached")))
+
+	// Analyse gives the same tags and trees with and without the cache.
+	words := strings.Fields(`The mayor said on Tuesday that the bridge would reopen . " We are ready , " she added .`)
+	sents := []Range{{0, 11}, {11, len(words)}}
+	var sc Scratch
+	tags, heads, labels := m.Analyse(&sc, words, sents, true)
+	tags, heads, labels = slices.Clone(tags), slices.Clone(heads), slices.Clone(labels)
+	m2 := *m
+	m2.cache = wordCache{}
+	tags2, heads2, labels2 := m2.Analyse(&sc, words, sents, true)
+	assert.Equal(t, tags, tags2)
+	assert.Equal(t, heads, heads2)
+	assert.Equal(t, labels, labels2)
+}

@@ -183,8 +183,13 @@ func (t *tagModel) sumWord(dst *[numUPOS]int32, tb *varTable, fs []uint64) {
 	}
 }
 
-// wordSums computes the cached sums of every distinct word of dw into v.
+// wordSums computes the cached sums of every distinct word of dw into v,
+// copying those of words in the model's word cache (wc, when not nil).
 func (t *tagModel) wordSums(v *vecs, dw *docWords, fs []uint64) []uint64 {
+	return t.wordSumsCached(v, dw, fs, nil)
+}
+
+func (t *tagModel) wordSumsCached(v *vecs, dw *docWords, fs []uint64, wc *wordCache) []uint64 {
 	for pass, tb := range []*varTable{t.pass1, t.pass2} {
 		if tb == nil {
 			continue
@@ -196,6 +201,11 @@ func (t *tagModel) wordSums(v *vecs, dw *docWords, fs []uint64) []uint64 {
 		v[pass] = v[pass][:need]
 		clear(v[pass])
 		for i := range dw.types {
+			if pass == 0 && wc != nil && dw.cache[i] >= 0 {
+				k := int(dw.cache[i])
+				copy(v[pass][i*perWord:(i+1)*perWord], wc.sums[k*perWord:(k+1)*perWord])
+				continue
+			}
 			for k, off := range offsets {
 				fs = wordFeats(fs[:0], &dw.types[i], off, pass+1)
 				t.sumWord((*[numUPOS]int32)(v[pass][(i*len(offsets)+k)*numUPOS:]), tb, fs)

@@ -485,7 +485,7 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 		p := pt.build(pr, pr)
 		cfg.logf("prune %g: UPOS %.4f class %.4f, %s; %s\n", pr, u, c, fmtParse(p, &tg.dict, ts.upos, devParse), (&Model{tagger: *t, parser: *p}).Sizes())
 	}
-	m := &Model{Classes: classes, Labels: labels, tagger: *tg, parser: *pt.build(cfg.Prune, cfg.Prune), tags: ts}
+	m := &Model{Classes: classes, Labels: labels, tagger: *tg, parser: *pt.build(cfg.Prune, cfg.Prune), tags: ts, cache: buildCache(tg, train)}
 	if dev != nil {
 		cfg.logf("parser on dev with gold tags: %s\n", fmtParse(&m.parser, &tg.dict, ts.upos, dev))
 	}
