@@ -18,7 +18,7 @@ const SyntaxModelFile = model.File
 // perceptrons trained on UD English EWT 2.15 train (see
 // extract/internal/syntax). It changes whenever the model file or its
 // features change.
-const SyntaxModelVersion = "syntax-ewt2.15-perceptron-2026-12-01.1"
+const SyntaxModelVersion = "syntax-ewt2.15-perceptron-2026-12-02.1"
 
 // analyzer tags and parses the sentences of a document with a syntax
 // model; read-only after loadAnalyzer, safe for concurrent use.

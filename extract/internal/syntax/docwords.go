@@ -7,6 +7,7 @@ type docWords struct {
 	types []word   // per distinct word
 	text  []string // per distinct word: its text
 	of    []int32  // per token: its distinct word
+	cache []int32  // per distinct word: its index in the model's wordCache, -1 when not cached
 	slots []int32  // open addressing by hash of the text: distinct word + 1, 0 = empty
 	buf   []byte
 }
@@ -21,7 +22,11 @@ func strHash(s string) uint32 {
 }
 
 // reset analyses the words of a document.
-func (d *docWords) reset(words []string, dict *wordDict) {
+func (d *docWords) reset(words []string, dict *wordDict) { d.resetCached(words, dict, nil) }
+
+// resetCached analyses the words of a document, taking those in wc (when
+// not nil) from it.
+func (d *docWords) resetCached(words []string, dict *wordDict, wc *wordCache) {
 	n := len(words)
 	size := 16
 	for size < 2*n {
@@ -36,16 +41,26 @@ func (d *docWords) reset(words []string, dict *wordDict) {
 		d.of = make([]int32, n+n/2)
 	}
 	d.of = d.of[:n]
-	d.types, d.text = d.types[:0], d.text[:0]
+	d.types, d.text, d.cache = d.types[:0], d.text[:0], d.cache[:0]
 	mask := uint32(size - 1)
 	for i, w := range words {
-		j := strHash(w) & mask
+		h := strHash(w)
+		j := h & mask
 		for {
 			t := d.slots[j]
 			if t == 0 {
 				d.text = append(d.text, w)
-				d.types = append(d.types, word{})
-				d.buf = prepareWord(&d.types[len(d.types)-1], w, d.buf, dict)
+				k := -1
+				if wc != nil {
+					k = wc.find(w, h)
+				}
+				d.cache = append(d.cache, int32(k))
+				if k >= 0 {
+					d.types = append(d.types, wc.words[k])
+				} else {
+					d.types = append(d.types, word{})
+					d.buf = prepareWord(&d.types[len(d.types)-1], w, d.buf, dict)
+				}
 				d.slots[j] = int32(len(d.types))
 				d.of[i] = int32(len(d.types) - 1)
 				break

@@ -5,13 +5,15 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unsafe"
 )
 
 // magic starts every model file; the last byte is the format version,
 // which changes whenever the features change (a model trained with other
 // features would decode but tag nonsense).
-const magic = "SWSYN\x00\x00\x01"
+const magic = "SWSYN\x00\x00\x03"
 
 // ErrFormat is returned by Decode for data that is not a syntax model of
 // this version.
@@ -29,6 +31,7 @@ type Model struct {
 	tagger tagModel
 	parser parser
 	tags   *tagSet
+	cache  wordCache
 }
 
 // Range is a half-open range [Lo, Hi) of token indices.
@@ -56,8 +59,8 @@ type Scratch struct {
 func (m *Model) Analyse(sc *Scratch, words []string, sents []Range, parse bool) (tags []uint8, heads []int32, labels []uint8) {
 	n := len(words)
 	sc.tags = grow(sc.tags, n)
-	sc.dw.reset(words, &m.tagger.dict)
-	sc.ts.fs = m.tagger.wordSums(&sc.v, &sc.dw, sc.ts.fs)
+	sc.dw.resetCached(words, &m.tagger.dict, &m.cache)
+	sc.ts.fs = m.tagger.wordSumsCached(&sc.v, &sc.dw, sc.ts.fs, &m.cache)
 	if parse {
 		sc.heads = grow(sc.heads, n)
 		sc.labels = grow(sc.labels, n)
@@ -103,54 +106,82 @@ func grow[T any](s []T, n int) []T {
 	return s
 }
 
+// The model file is a sequence of sections, each an 8-byte header (its
+// length in bytes, little-endian, and four zero bytes) and its bytes,
+// padded with zeros to a multiple of 8, so that every array starts 8-byte
+// aligned and Decode can use it in place. Arrays are little-endian. The
+// sections, in order: tag classes and relations (names joined by "\n");
+// the scalars (whether there is a second UPOS pass, the root relation);
+// the word dictionary (keys, UPOS, fixed classes); the UPOS tables (slots,
+// then weights with rowPad zeros after them) of pass 1 and, when present,
+// pass 2; the Penn-tag table; the transition table's transSlots slots; the
+// direct parser weights; the labeler's table; the label groups (per
+// group: a count byte and the relations).
+
 // Encode returns the model file.
 func (m *Model) Encode() []byte {
 	var b bytes.Buffer
 	b.WriteString(magic)
 	le := binary.LittleEndian
-	w := func(v uint32) { binary.Write(&b, le, v) }
-	strs := func(ss []string) {
-		s := strings.Join(ss, "\n")
-		w(uint32(len(s)))
-		b.WriteString(s)
-	}
-	u64s := func(xs []uint64) { w(uint32(len(xs))); binary.Write(&b, le, xs) }
-	u32s := func(xs []uint32) { w(uint32(len(xs))); binary.Write(&b, le, xs) }
-	i16s := func(xs []int16) { w(uint32(len(xs))); binary.Write(&b, le, xs) }
-	vart := func(t *varTable) {
-		u64s(t.slots)
-		i16s(t.data[:len(t.data)-rowPad]) // without the padding, which Decode adds back
-	}
-	fixed := func(t *varTable) {
-		if t == nil {
-			w(0)
-			return
+	section := func(n int, write func()) {
+		binary.Write(&b, le, [2]uint32{uint32(n), 0})
+		write()
+		for b.Len()%8 != 0 {
+			b.WriteByte(0)
 		}
-		w(1)
-		vart(t)
 	}
-	strs(m.Classes)
-	strs(m.Labels)
-	u32s(m.tagger.dict.keys)
-	b.Write(m.tagger.dict.vals)
-	b.Write(m.tagger.dict.fixed)
-	fixed(m.tagger.pass1)
-	fixed(m.tagger.pass2)
+	str := func(s string) { section(len(s), func() { b.WriteString(s) }) }
+	arr := func(x any) { section(binary.Size(x), func() { binary.Write(&b, le, x) }) }
+	vart := func(t *varTable) {
+		arr(t.slots)
+		arr(t.data) // with its rowPad zeros
+	}
+	str(strings.Join(m.Classes, "\n"))
+	str(strings.Join(m.Labels, "\n"))
+	var pass2 uint32
+	if m.tagger.pass2 != nil {
+		pass2 = 1
+	}
+	arr([]uint32{pass2, uint32(m.parser.rootLabel)})
+	arr(m.tagger.dict.keys)
+	arr(m.tagger.dict.vals)
+	arr(m.tagger.dict.fixed)
+	vart(m.tagger.pass1)
+	if m.tagger.pass2 != nil {
+		vart(m.tagger.pass2)
+	}
 	vart(m.tagger.xpos)
-	u64s(m.parser.trans.slots[:])
-	u64s(m.parser.dir.w)
+	arr(m.parser.trans.slots[:])
+	arr(m.parser.dir.w[:])
 	vart(m.parser.labels)
-	w(uint32(m.parser.rootLabel))
-	for _, g := range m.parser.groups {
-		b.WriteByte(byte(len(g)))
-		b.Write(g)
+	arr(m.cache.offs)
+	str(m.cache.blob)
+	var wf []uint64
+	for k := range m.cache.words {
+		wf = appendWord(wf, &m.cache.words[k])
 	}
+	arr(wf)
+	arr(m.cache.sums)
+	arr(m.cache.slots)
+	var g []byte
+	for _, grp := range m.parser.groups {
+		g = append(g, byte(len(grp)))
+		g = append(g, grp...)
+	}
+	str(string(g))
 	return b.Bytes()
 }
 
+// hostLittleEndian reports whether this machine stores numbers as the
+// model file does, so that its arrays can be used in place.
+var hostLittleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
 // decoder reads a model file, remembering the first problem.
 type decoder struct {
-	data string
+	data string // 8-byte aligned in memory
 	off  int
 	err  error
 }
@@ -161,85 +192,59 @@ func (d *decoder) fail(format string, args ...any) {
 	}
 }
 
-func (d *decoder) u32() uint32 {
-	if d.err != nil || d.off+4 > len(d.data) {
-		d.fail("truncated")
-		return 0
-	}
-	s := d.data[d.off:]
-	d.off += 4
+func le32(s string) uint32 {
+	_ = s[3]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// count reads a length and checks that size bytes per item remain.
-func (d *decoder) count(size int) int {
-	n := int(d.u32())
-	if d.err == nil && (n < 0 || n > (len(d.data)-d.off)/size) {
-		d.fail("length %d past the end", n)
-		return 0
+// section returns the next section's bytes, aliasing d.data.
+func (d *decoder) section() string {
+	if d.err != nil {
+		return ""
 	}
-	return n
+	if d.off+8 > len(d.data) {
+		d.fail("section header past the end")
+		return ""
+	}
+	n := int(le32(d.data[d.off:]))
+	start := d.off + 8
+	if n < 0 || n > len(d.data)-start {
+		d.fail("section of %d bytes past the end (%d left)", n, len(d.data)-start)
+		return ""
+	}
+	d.off = min(len(d.data), (start+n+7)&^7)
+	return d.data[start : start+n]
 }
 
-func (d *decoder) strs() []string {
-	n := d.count(1)
+// view returns the next section as a slice of T: in place on
+// little-endian hosts (the slice must never be written to), decoded into
+// a new slice on others.
+func view[T uint8 | int16 | int32 | uint32 | uint64](d *decoder) []T {
+	s := d.section()
+	var zero T
+	size := int(unsafe.Sizeof(zero))
 	if d.err != nil {
 		return nil
 	}
-	s := d.data[d.off : d.off+n]
-	d.off += n
-	if s == "" {
+	if len(s)%size != 0 {
+		d.fail("section of %d bytes: not a whole number of %d-byte values", len(s), size)
 		return nil
 	}
-	return strings.Split(s, "\n")
-}
-
-func (d *decoder) bytes(n int) string {
-	if d.err != nil || n < 0 || n > len(d.data)-d.off {
-		d.fail("truncated")
-		return ""
+	n := len(s) / size
+	if n == 0 {
+		return nil
 	}
-	s := d.data[d.off : d.off+n]
-	d.off += n
-	return s
-}
-
-func (d *decoder) u32s() []uint32 {
-	n := d.count(4)
-	s := d.bytes(4 * n)
-	xs := make([]uint32, len(s)/4)
-	for i := range xs {
-		xs[i] = uint32(s[4*i]) | uint32(s[4*i+1])<<8 | uint32(s[4*i+2])<<16 | uint32(s[4*i+3])<<24
+	if hostLittleEndian {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(s))), n)
 	}
-	return xs
-}
-
-func (d *decoder) u64s() []uint64 {
-	n := d.count(8)
-	s := d.bytes(8 * n)
-	xs := make([]uint64, len(s)/8)
-	for i := range xs {
-		xs[i] = le64(s[8*i:])
+	out := make([]T, n)
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&out[0])), len(s))
+	for i := 0; i < len(s); i += size {
+		for j := range size {
+			b[i+j] = s[i+size-1-j]
+		}
 	}
-	return xs
-}
-
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// i16s reads int16s and appends pad zeros (room for a row read at any
-// offset of the data).
-func (d *decoder) i16s(pad int) []int16 {
-	n := d.count(2)
-	s := d.bytes(2 * n)
-	xs := make([]int16, len(s)/2, len(s)/2+pad)
-	for i := range xs {
-		xs[i] = int16(uint16(s[2*i]) | uint16(s[2*i+1])<<8)
-	}
-	return xs
+	return out
 }
 
 // shift checks that n buckets are a power of two and returns the shift
@@ -256,82 +261,167 @@ func (d *decoder) shift(n int) uint {
 	return uint(64 - b)
 }
 
-func (d *decoder) fixed() *varTable {
-	if d.u32() == 0 {
+// vart reads a varTable, used in place; rows are read rowPad weights wide,
+// so every slot's row must start at least rowPad weights before the end.
+func (d *decoder) vart() *varTable {
+	slots := view[uint64](d)
+	t := &varTable{slots: slots, data: view[int16](d), shift: d.shift(len(slots))}
+	if d.err != nil {
 		return nil
 	}
-	return d.vart()
-}
-
-// vart reads a varTable; rows are read rowPad weights wide.
-func (d *decoder) vart() *varTable {
-	slots := d.u64s()
-	t := &varTable{slots: slots, data: d.i16s(rowPad), shift: d.shift(len(slots))}
+	last := uint64(len(t.data) - rowPad)
+	if len(t.data) < rowPad {
+		d.fail("table of %d weights, want at least %d", len(t.data), rowPad)
+		return nil
+	}
 	for _, e := range slots {
-		if d.err == nil && int(e>>16) > len(t.data) {
-			d.fail("row offset %d past the %d weights", e>>16, len(t.data))
+		if e>>16 > last {
+			d.fail("row offset %d past the %d weights", e>>16, last)
+			return nil
 		}
 	}
-	t.data = t.data[:len(t.data)+rowPad] // zeros: a row read at the last offset stays inside
 	return t
+}
+
+// wordCache reads the word cache: the words' texts and fields are
+// decoded (a few hundred KB), their sums and the index used in place.
+func (d *decoder) wordCache() wordCache {
+	offs := view[uint32](d)
+	blob := d.section()
+	fields := view[uint64](d)
+	c := wordCache{offs: offs, blob: blob, sums: view[int32](d), slots: view[uint32](d)}
+	if d.err != nil {
+		return wordCache{}
+	}
+	n := len(offs) - 1
+	switch {
+	case n < 0:
+		d.fail("word cache without offsets")
+	case len(fields) != n*wordFields || len(c.sums) != n*perWord:
+		d.fail("word cache of %d words with %d fields and %d sums", n, len(fields), len(c.sums))
+	case n > 0 && (len(c.slots)&(len(c.slots)-1) != 0 || !slices.Contains(c.slots, 0)):
+		d.fail("word cache index of %d slots", len(c.slots))
+	}
+	for k := 0; d.err == nil && k < n; k++ {
+		if offs[k] > offs[k+1] || int(offs[k+1]) > len(blob) {
+			d.fail("word cache: word %d at [%d,%d) of %d bytes", k, offs[k], offs[k+1], len(blob))
+		}
+	}
+	for _, e := range c.slots {
+		if d.err == nil && int(e) > n {
+			d.fail("word cache index: word %d of %d", e, n)
+		}
+	}
+	if d.err != nil {
+		return wordCache{}
+	}
+	if n > 0 {
+		c.words = make([]word, n)
+		for k := range c.words {
+			c.words[k] = decodeWord(fields[k*wordFields:])
+		}
+	}
+	return c
 }
 
 // rowPad is the widest read of a row: the UPOS rows' 17.
 const rowPad = numUPOS
 
-// Decode reads a model file written by Encode. The data is copied into the
-// model's tables.
+// Decode reads a model file written by Encode and uses data in place: its
+// tables are views of it (on little-endian hosts), so decoding costs a
+// scan of the tables' slots for bad row offsets and a few small
+// allocations. When data is not 8-byte aligned in memory, it is copied
+// once into aligned memory first.
 func Decode(data string) (*Model, error) {
 	if len(data) < len(magic) || data[:len(magic)] != magic {
 		return nil, fmt.Errorf("%w (bad magic or version; want %q)", ErrFormat, magic)
 	}
+	if uintptr(unsafe.Pointer(unsafe.StringData(data)))%8 != 0 {
+		buf := make([]uint64, (len(data)+7)/8)
+		b := unsafe.Slice((*byte)(unsafe.Pointer(&buf[0])), len(data))
+		copy(b, data)
+		data = unsafe.String(&b[0], len(b))
+	}
 	d := &decoder{data: data, off: len(magic)}
 	m := &Model{}
-	m.Classes = d.strs()
-	m.Labels = d.strs()
-	keys := d.u32s()
-	vals, fixed := d.bytes(len(keys)), d.bytes(len(keys))
-	if d.err == nil {
-		m.tagger.dict = wordDict{keys: keys, vals: []byte(vals), fixed: []byte(fixed), shift: d.shift(len(keys))}
+	if s := d.section(); s != "" {
+		m.Classes = strings.Split(s, "\n")
 	}
-	m.tagger.pass1 = d.fixed()
-	m.tagger.pass2 = d.fixed()
+	if s := d.section(); s != "" {
+		m.Labels = strings.Split(s, "\n")
+	}
+	sc := view[uint32](d)
+	if d.err == nil && len(sc) != 2 {
+		d.fail("scalars: %d values, want 2", len(sc))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	keys := view[uint32](d)
+	vals, fixed := view[uint8](d), view[uint8](d)
+	if d.err == nil && (len(vals) != len(keys) || len(fixed) != len(keys)) {
+		d.fail("dictionary of %d keys, %d UPOS, %d classes", len(keys), len(vals), len(fixed))
+	}
+	if d.err == nil && len(keys) > 0 && !slices.Contains(keys, 0) {
+		d.fail("dictionary without an empty slot")
+	}
+	if d.err == nil {
+		m.tagger.dict = wordDict{keys: keys, vals: vals, fixed: fixed, shift: d.shift(len(keys))}
+	}
+	m.tagger.pass1 = d.vart()
+	if sc[0] != 0 {
+		m.tagger.pass2 = d.vart()
+	}
 	m.tagger.xpos = d.vart()
-	if slots := d.u64s(); d.err == nil {
+	if slots := view[uint64](d); d.err == nil {
 		if len(slots) != transSlots {
 			d.fail("transition table of %d slots, want %d", len(slots), transSlots)
 		} else {
 			m.parser.trans = &transTable{slots: (*[transSlots]uint64)(slots)}
 		}
 	}
-	m.parser.dir.w = d.u64s()
+	if w := view[uint64](d); d.err == nil {
+		if len(w) != dirSlots {
+			d.fail("direct parser table of %d entries, want %d", len(w), dirSlots)
+		} else {
+			m.parser.dir.w = (*[dirSlots]uint64)(w)
+		}
+	}
 	m.parser.labels = d.vart()
-	m.parser.rootLabel = uint8(d.u32())
+	m.parser.rootLabel = uint8(sc[1])
 	m.parser.numLabels = len(m.Labels)
+	m.cache = d.wordCache()
+	groups := []byte(d.section()) // one copy, shared by the groups
 	for g := range m.parser.groups {
-		n := d.bytes(1)
-		if n == "" {
+		if d.err != nil {
 			break
 		}
-		grp := []byte(d.bytes(int(n[0])))
+		if len(groups) == 0 {
+			d.fail("label groups: %d of %d", g, numLabelGroups)
+			break
+		}
+		n := int(groups[0])
+		if n == 0 || n > maxChoices || n >= len(groups) {
+			d.fail("label group %d has %d relations, want 1 to %d", g, n, maxChoices)
+			break
+		}
+		grp := groups[1 : 1+n : 1+n]
+		groups = groups[1+n:]
 		for _, l := range grp {
-			if int(l) >= len(m.Labels) && d.err == nil {
+			if int(l) >= len(m.Labels) {
 				d.fail("label group %d: relation %d of %d", g, l, len(m.Labels))
 			}
 		}
-		if (len(grp) == 0 || len(grp) > maxChoices) && d.err == nil {
-			d.fail("label group %d has %d relations, want 1 to %d", g, len(grp), maxChoices)
-		}
 		m.parser.groups[g] = grp
+	}
+	if d.err == nil && len(groups) != 0 {
+		d.fail("%d bytes after the label groups", len(groups))
 	}
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d bytes after the model", len(data)-d.off)
 	}
-	if d.err == nil && m.tagger.pass1 == nil {
-		d.fail("no tagger")
-	}
-	if d.err == nil && (int(m.parser.rootLabel) >= len(m.Labels) || len(m.Classes) > 255 || len(m.Labels) > 64) {
-		d.fail("%d tag classes, %d relations, root %d", len(m.Classes), len(m.Labels), m.parser.rootLabel)
+	if d.err == nil && (sc[1] >= uint32(len(m.Labels)) || len(m.Classes) > 255 || len(m.Labels) > 64) {
+		d.fail("%d tag classes, %d relations, root %d", len(m.Classes), len(m.Labels), sc[1])
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -342,14 +432,19 @@ func Decode(data string) (*Model, error) {
 	}
 	m.tags = ts
 	m.parser.layout = newDirectLayout(len(m.Classes), len(m.Labels))
-	if len(m.parser.dir.w) != int(m.parser.layout.size) {
-		return nil, fmt.Errorf("%w: %d direct parser weights, want %d for %d classes and %d relations", ErrFormat, len(m.parser.dir.w), m.parser.layout.size, len(m.Classes), len(m.Labels))
+	if m.parser.layout.size > dirSlots {
+		return nil, fmt.Errorf("%w: %d direct parser features for %d classes and %d relations, more than the table's %d", ErrFormat, m.parser.layout.size, len(m.Classes), len(m.Labels), dirSlots)
 	}
 	m.tagger.groups = ts.groups
 	m.tagger.classUPOS = ts.upos
 	for _, f := range m.tagger.dict.fixed {
 		if int(f) > len(m.Classes) {
 			return nil, fmt.Errorf("%w: dictionary class %d of %d", ErrFormat, f, len(m.Classes))
+		}
+	}
+	for k := range m.cache.words {
+		if f := m.cache.words[k].fixed; int(f) > len(m.Classes) {
+			return nil, fmt.Errorf("%w: cached word %d: class %d of %d", ErrFormat, k, f, len(m.Classes))
 		}
 	}
 	for u, g := range ts.groups {

@@ -148,10 +148,14 @@ const (
 
 // tok gives the atoms of token i for the features: its lower-case word and
 // its UPOS (1-based); none for i < 0, the root's for n.
-func (p *parseInput) tok(i int32) (w, t uint64) { return p.aw[i+1], p.at[i+1] }
+func (p *parseInput) tok(i int32) (w, t uint64) { a := &p.atoms[i+1]; return a.w, a.t }
 
 // cls returns the tag class atom of token i (its Penn tag and UPOS).
-func (p *parseInput) cls(i int32) uint64 { return p.ax[i+1] }
+func (p *parseInput) cls(i int32) uint64 { return p.atoms[i+1].x }
+
+// atom is what the parser's features read of a token: its lower-case
+// word, its UPOS and its tag class (both 1-based).
+type atom struct{ w, t, x uint64 }
 
 // word returns the word of token i (0 <= i < n).
 func (p *parseInput) word(i int32) *word { return &p.dw.types[p.dw.of[p.lo+int(i)]] }
@@ -160,24 +164,22 @@ func (p *parseInput) word(i int32) *word { return &p.dw.types[p.dw.of[p.lo+int(i
 // words (tokens lo to lo+len(tags) of dw), their tag classes, and the
 // atoms of each token, from index 1 (index 0 is "none", n+1 the root).
 type parseInput struct {
-	dw         *docWords
-	lo         int
-	tags       []uint8
-	upos       []uint8 // UPOS (0-based) of each tag class
-	aw, at, ax []uint64
+	dw    *docWords
+	lo    int
+	tags  []uint8
+	upos  []uint8 // UPOS (0-based) of each tag class
+	atoms []atom  // from index 1; 0 is "none", n+1 the root
 }
 
 // prepare fills the atoms of the sentence's tokens.
 func (p *parseInput) prepare() {
 	n := len(p.tags)
-	p.aw, p.at, p.ax = grow(p.aw, n+2), grow(p.at, n+2), grow(p.ax, n+2)
-	p.aw[0], p.at[0], p.ax[0] = atomNone, 0, 0
-	p.aw[n+1], p.at[n+1], p.ax[n+1] = atomRoot, numUPOS+1, uint64(len(p.upos))+1
+	p.atoms = grow(p.atoms, n+2)
+	p.atoms[0] = atom{w: atomNone}
+	p.atoms[n+1] = atom{w: atomRoot, t: numUPOS + 1, x: uint64(len(p.upos)) + 1}
 	for i := 0; i < n; i++ {
 		x := &p.dw.types[p.dw.of[p.lo+i]]
-		p.aw[i+1] = x.lower
-		p.at[i+1] = uint64(p.upos[p.tags[i]]) + 1
-		p.ax[i+1] = uint64(p.tags[i]) + 1
+		p.atoms[i+1] = atom{w: x.lower, t: uint64(p.upos[p.tags[i]]) + 1, x: uint64(p.tags[i]) + 1}
 	}
 }
 
@@ -273,34 +275,128 @@ func newDirectLayout(classes, labels int) directLayout {
 	return l
 }
 
-// dirTable is the parser's direct feature weights: three int16 per entry
-// packed in a word like transTable's slots (without a key).
+// dirTable is the parser's direct feature weights: per entry the three
+// int16 weights (shift, left, right), each biased by dirBias to a 16-bit
+// unsigned value, in 21-bit lanes of a word (bits 0, 21 and 42), so that
+// summing a decision's direct features is one addition per feature: the
+// lanes of up to dirBatch entries cannot carry into each other. The table
+// has a fixed size, dirSlots entries (those past the layout's size are
+// zero weights), so that an index needs no bounds check.
 type dirTable struct {
-	w []uint64
+	w *[dirSlots]uint64
+}
+
+const (
+	dirBias  = 1 << 15
+	dirLane  = 21
+	dirMask  = 1<<dirLane - 1
+	dirBatch = dirMask / (1<<16 - 1) // 32 entries of at most 0xFFFF fit in a lane
+
+	dirBits    = 17
+	dirSlots   = 1 << dirBits
+	dirMaskIdx = dirSlots - 1
+)
+
+// packDir returns the entry of weights w0, w1, w2.
+func packDir(w0, w1, w2 int16) uint64 {
+	return uint64(int32(w0)+dirBias) | uint64(int32(w1)+dirBias)<<dirLane | uint64(int32(w2)+dirBias)<<(2*dirLane)
+}
+
+// unpackDir adds the weights summed in acc, n entries, to s.
+func unpackDir(acc uint64, n int32, s *[3]int32) {
+	bias := n * dirBias
+	s[0] += int32(acc&dirMask) - bias
+	s[1] += int32(acc>>dirLane&dirMask) - bias
+	s[2] += int32(acc>>(2*dirLane)&dirMask) - bias
 }
 
 // sum adds the weights of the direct features ds to s.
 func (t *dirTable) sum(ds []uint32, s *[3]int32) {
 	w := t.w
-	var a, b, c int32
-	for _, i := range ds {
-		e := w[i]
-		a += int32(int16(e >> 16))
-		b += int32(int16(e >> 32))
-		c += int32(int16(e >> 48))
+	for len(ds) > 0 {
+		batch := ds[:min(len(ds), dirBatch)]
+		ds = ds[len(batch):]
+		var acc uint64
+		for _, i := range batch {
+			acc += w[i&dirMaskIdx]
+		}
+		unpackDir(acc, int32(len(batch)), s)
 	}
-	s[0] += a
-	s[1] += b
-	s[2] += c
 }
+
+// sumAll adds the weights of a decision's direct features to s, as sum
+// does, unrolled.
+func (t *dirTable) sumAll(d *[numDirect]uint32, s *[3]int32) {
+	w := t.w
+	a := w[d[0]&dirMaskIdx] +
+		w[d[1]&dirMaskIdx] +
+		w[d[2]&dirMaskIdx] +
+		w[d[3]&dirMaskIdx] +
+		w[d[4]&dirMaskIdx] +
+		w[d[5]&dirMaskIdx] +
+		w[d[6]&dirMaskIdx] +
+		w[d[7]&dirMaskIdx] +
+		w[d[8]&dirMaskIdx] +
+		w[d[9]&dirMaskIdx] +
+		w[d[10]&dirMaskIdx] +
+		w[d[11]&dirMaskIdx] +
+		w[d[12]&dirMaskIdx] +
+		w[d[13]&dirMaskIdx] +
+		w[d[14]&dirMaskIdx] +
+		w[d[15]&dirMaskIdx] +
+		w[d[16]&dirMaskIdx] +
+		w[d[17]&dirMaskIdx] +
+		w[d[18]&dirMaskIdx] +
+		w[d[19]&dirMaskIdx] +
+		w[d[20]&dirMaskIdx] +
+		w[d[21]&dirMaskIdx] +
+		w[d[22]&dirMaskIdx] +
+		w[d[23]&dirMaskIdx] +
+		w[d[24]&dirMaskIdx] +
+		w[d[25]&dirMaskIdx] +
+		w[d[26]&dirMaskIdx] +
+		w[d[27]&dirMaskIdx] +
+		w[d[28]&dirMaskIdx] +
+		w[d[29]&dirMaskIdx] +
+		w[d[30]&dirMaskIdx] +
+		w[d[31]&dirMaskIdx]
+	unpackDir(a, 32, s)
+	b := w[d[32]&dirMaskIdx] +
+		w[d[33]&dirMaskIdx] +
+		w[d[34]&dirMaskIdx] +
+		w[d[35]&dirMaskIdx] +
+		w[d[36]&dirMaskIdx] +
+		w[d[37]&dirMaskIdx] +
+		w[d[38]&dirMaskIdx] +
+		w[d[39]&dirMaskIdx] +
+		w[d[40]&dirMaskIdx] +
+		w[d[41]&dirMaskIdx]
+	unpackDir(b, numDirect-32, s)
+}
+
+// The unrolled sumAll assumes numDirect features, in two batches (this
+// fails to compile otherwise).
+var _ = [1]int{}[numDirect-42]
+var _ = [1]int{}[dirBatch-32]
 
 // directKey is the trainer's key of direct feature i (hashed features
 // never have the top bit and the next 31 bits all set this way).
 func directKey(i uint32) uint64 { return 0xFFFFFFFF00000000 | uint64(i) }
 
-// parseFeatures appends the hashed features of the configuration st to dst
-// and the indices of its direct features to ds.
-func parseFeatures(dst []uint64, ds []uint32, st *state, p *parseInput, l *directLayout) ([]uint64, []uint32) {
+// parseFeats is a decision's features, gathered in fixed arrays: the
+// hashed ones and the indices of the direct ones.
+type parseFeats struct {
+	h [numParseFeatures]uint64
+	d [numDirect]uint32
+}
+
+// tri returns the index of the tag triple (a, b, c) in a direct template
+// at base over t tags.
+func tri(base uint32, t, a, b, c uint64) uint32 { return base + uint32((a*t+b)*t+c) }
+
+// parseFeatures sets fb to the features of the configuration st.
+func parseFeatures(fb *parseFeats, st *state, p *parseInput, l *directLayout) {
+	h, dd := &fb.h, &fb.d
 	ns := len(st.stack)
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
 	if ns > 0 {
@@ -356,41 +452,85 @@ func parseFeatures(dst []uint64, ds []uint32, st *state, p *parseInput, l *direc
 	if s1 >= 0 {
 		d1 = dist(s1, s0)
 	}
-	dst = append(dst,
-		// words, alone and with their tags
-		f2(1, s0w, s0t), f1(2, s0w), f2(4, s1w, s1t), f1(5, s1w),
-		f2(7, b0w, b0t), f1(8, b0w), f2(10, b1w, b1t), f1(11, b1w),
-		f2(85, s0w, s0x), f2(86, b0w, b0x),
-		// pairs with words
-		f4(15, s0w, s0t, b0w, b0t), f3(16, s0w, s0t, b0w), f3(17, s0w, b0w, b0t),
-		f3(18, s0w, s0t, b0t), f3(19, s0t, b0w, b0t), f2(20, s0w, b0w),
-		f2(24, s1w, s0w), f4(25, s1w, s1t, s0w, s0t),
-		// distance with words
-		f2(34, s0w, d), f2(36, b0w, d), f3(38, s0w, b0w, d),
-		// children's words
-		f1(47, s0lw), f1(50, s0rw), f1(53, b0lw),
-		// relation sets
-		f2(62, s0t, s0sr), f2(63, s0t, s0sl), f2(64, b0t, b0sl), f3(65, s1t, s1vr, s1sr),
-		// four tags
-		f4(90, s1t, s0t, b0t, b1t),
-	)
+	// words, alone and with their tags
+	h[0] = f2(1, s0w, s0t)
+	h[1] = f1(2, s0w)
+	h[2] = f2(4, s1w, s1t)
+	h[3] = f1(5, s1w)
+	h[4] = f2(7, b0w, b0t)
+	h[5] = f1(8, b0w)
+	h[6] = f2(10, b1w, b1t)
+	h[7] = f1(11, b1w)
+	h[8] = f2(85, s0w, s0x)
+	h[9] = f2(86, b0w, b0x)
+	// pairs with words
+	h[10] = f4(15, s0w, s0t, b0w, b0t)
+	h[11] = f3(16, s0w, s0t, b0w)
+	h[12] = f3(17, s0w, b0w, b0t)
+	h[13] = f3(18, s0w, s0t, b0t)
+	h[14] = f3(19, s0t, b0w, b0t)
+	h[15] = f2(20, s0w, b0w)
+	h[16] = f2(24, s1w, s0w)
+	h[17] = f4(25, s1w, s1t, s0w, s0t)
+	// distance with words
+	h[18] = f2(34, s0w, d)
+	h[19] = f2(36, b0w, d)
+	h[20] = f3(38, s0w, b0w, d)
+	// children's words
+	h[21] = f1(47, s0lw)
+	h[22] = f1(50, s0rw)
+	h[23] = f1(53, b0lw)
+	// relation sets
+	h[24] = f2(62, s0t, s0sr)
+	h[25] = f2(63, s0t, s0sl)
+	h[26] = f2(64, b0t, b0sl)
+	h[27] = f3(65, s1t, s1vr, s1sr)
+	// four tags
+	h[28] = f4(90, s1t, s0t, b0t, b1t)
 	T, X, D := uint64(l.T), uint64(l.X), uint64(l.D)
 	b := &l.base
-	t3 := func(k int, a, b2, c uint64) uint32 { return b[k] + uint32((a*T+b2)*T+c) }
-	ds = append(ds,
-		b[0]+uint32(s0t), b[1]+uint32(s1t), b[2]+uint32(b0t), b[3]+uint32(b1t), b[4]+uint32(b2t), b[5]+uint32(s2t),
-		b[6]+uint32(s0x), b[7]+uint32(b0x), b[8]+uint32(s1x), b[9]+uint32(b1x), b[10]+uint32(s0x*X+b0x),
-		b[11]+uint32(s0t*T+b0t), b[12]+uint32(b0t*T+b1t), b[13]+uint32(s1t*T+s0t),
-		t3(14, b0t, b1t, b2t), t3(15, s0t, b0t, b1t), t3(16, s1t, s0t, b0t), t3(17, s2t, s1t, s0t),
-		t3(18, s0t, s0lt, b0t), t3(19, s0t, s0rt, b0t), t3(20, s0t, b0t, b0lt), t3(21, s1t, s1rt, s0t),
-		t3(22, s0t, s0lt, s0l2t), t3(23, s0t, s0rt, s0r2t), t3(24, b0t, b0lt, b0l2t),
-		t3(25, s1t, s0t, s0lt), t3(26, s1t, s0t, s0rt), t3(27, s1t, b0t, b1t), t3(28, s0t, b1t, b2t),
-		b[29]+uint32(s0t*D+d), b[30]+uint32(b0t*D+d), b[31]+uint32((s0t*T+b0t)*D+d), b[32]+uint32((s1t*T+s0t)*D+d1),
-		b[33]+uint32(s0lt), b[34]+uint32(s0rt), b[35]+uint32(b0lt),
-		b[36]+uint32(st.labelOf(s0l)), b[37]+uint32(st.labelOf(s0r)), b[38]+uint32(st.labelOf(b0l)),
-		b[39]+uint32(st.labelOf(s0l2)), b[40]+uint32(st.labelOf(s0r2)), b[41]+uint32(st.labelOf(b0l2)),
-	)
-	return dst, ds
+	dd[0] = b[0] + uint32(s0t)
+	dd[1] = b[1] + uint32(s1t)
+	dd[2] = b[2] + uint32(b0t)
+	dd[3] = b[3] + uint32(b1t)
+	dd[4] = b[4] + uint32(b2t)
+	dd[5] = b[5] + uint32(s2t)
+	dd[6] = b[6] + uint32(s0x)
+	dd[7] = b[7] + uint32(b0x)
+	dd[8] = b[8] + uint32(s1x)
+	dd[9] = b[9] + uint32(b1x)
+	dd[10] = b[10] + uint32(s0x*X+b0x)
+	dd[11] = b[11] + uint32(s0t*T+b0t)
+	dd[12] = b[12] + uint32(b0t*T+b1t)
+	dd[13] = b[13] + uint32(s1t*T+s0t)
+	dd[14] = tri(b[14], T, b0t, b1t, b2t)
+	dd[15] = tri(b[15], T, s0t, b0t, b1t)
+	dd[16] = tri(b[16], T, s1t, s0t, b0t)
+	dd[17] = tri(b[17], T, s2t, s1t, s0t)
+	dd[18] = tri(b[18], T, s0t, s0lt, b0t)
+	dd[19] = tri(b[19], T, s0t, s0rt, b0t)
+	dd[20] = tri(b[20], T, s0t, b0t, b0lt)
+	dd[21] = tri(b[21], T, s1t, s1rt, s0t)
+	dd[22] = tri(b[22], T, s0t, s0lt, s0l2t)
+	dd[23] = tri(b[23], T, s0t, s0rt, s0r2t)
+	dd[24] = tri(b[24], T, b0t, b0lt, b0l2t)
+	dd[25] = tri(b[25], T, s1t, s0t, s0lt)
+	dd[26] = tri(b[26], T, s1t, s0t, s0rt)
+	dd[27] = tri(b[27], T, s1t, b0t, b1t)
+	dd[28] = tri(b[28], T, s0t, b1t, b2t)
+	dd[29] = b[29] + uint32(s0t*D+d)
+	dd[30] = b[30] + uint32(b0t*D+d)
+	dd[31] = b[31] + uint32((s0t*T+b0t)*D+d)
+	dd[32] = b[32] + uint32((s1t*T+s0t)*D+d1)
+	dd[33] = b[33] + uint32(s0lt)
+	dd[34] = b[34] + uint32(s0rt)
+	dd[35] = b[35] + uint32(b0lt)
+	dd[36] = b[36] + uint32(st.labelOf(s0l))
+	dd[37] = b[37] + uint32(st.labelOf(s0r))
+	dd[38] = b[38] + uint32(st.labelOf(b0l))
+	dd[39] = b[39] + uint32(st.labelOf(s0l2))
+	dd[40] = b[40] + uint32(st.labelOf(s0r2))
+	dd[41] = b[41] + uint32(st.labelOf(b0l2))
 }
 
 // labelFeatures appends the features of the arc head → dep for the
@@ -447,8 +587,8 @@ type parser struct {
 // parseScratch is the per-sentence working memory of the parser.
 type parseScratch struct {
 	st state
+	pf parseFeats
 	fs []uint64
-	ds []uint32
 	in parseInput
 }
 
@@ -465,10 +605,10 @@ func (p *parser) parse(sc *parseScratch, in *parseInput) ([]int32, []uint8) {
 		if nValid(ok) == 1 {
 			next = onlyValid(ok)
 		} else {
-			sc.fs, sc.ds = parseFeatures(sc.fs[:0], sc.ds[:0], st, in, &p.layout)
+			parseFeatures(&sc.pf, st, in, &p.layout)
 			var s [3]int32
-			p.trans.sum(sc.fs, &s)
-			p.dir.sum(sc.ds, &s)
+			p.trans.sumAll(&sc.pf.h, &s)
+			p.dir.sumAll(&sc.pf.d, &s)
 			for t := range numTransitions {
 				if ok[t] && (next < 0 || s[t] > s[next]) {
 					next = t
@@ -489,9 +629,7 @@ func (p *parser) parse(sc *parseScratch, in *parseInput) ([]int32, []uint8) {
 		if len(cands) > 1 {
 			sc.fs = labelFeatures(sc.fs[:0], st, in, dep, head, uint64(g))
 			var ls [maxChoices]int32
-			for _, f := range sc.fs {
-				addRow16(&ls, p.labels.data[p.labels.row(f):])
-			}
+			sumRows(&ls, p.labels, sc.fs, len(cands))
 			best := 0
 			for k := 1; k < len(cands); k++ {
 				if ls[k] > ls[best] {

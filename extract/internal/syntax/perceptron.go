@@ -159,12 +159,15 @@ func (t *varTable) padded() *varTable {
 // direct features of layout in a dense array, the others hashed.
 func (t *denseTrainer) buildTrans(prune float64, layout *directLayout) (*transTable, dirTable) {
 	qs := t.quantize(0) // direct features keep every weight; hashed ones are pruned below
-	dir := dirTable{w: make([]uint64, layout.size)}
+	dir := dirTable{w: new([dirSlots]uint64)}
+	for i := range dir.w {
+		dir.w[i] = packDir(0, 0, 0)
+	}
 	var hashed []quantized
 	for _, q := range qs {
 		if q.f>>32 == 0xFFFFFFFF {
 			if i := uint32(q.f); i < layout.size {
-				dir.w[i] = uint64(uint16(q.row[0]))<<16 | uint64(uint16(q.row[1]))<<32 | uint64(uint16(q.row[2]))<<48
+				dir.w[i] = packDir(q.row[0], q.row[1], q.row[2])
 			}
 			continue
 		}
@@ -184,7 +187,7 @@ func (t *denseTrainer) buildTrans(prune float64, layout *directLayout) (*transTa
 		if tt.slots[j] != 0 {
 			continue
 		}
-		tt.slots[j] = transKey(q.f) | uint64(uint16(q.row[0]))<<16 | uint64(uint16(q.row[1]))<<32 | uint64(uint16(q.row[2]))<<48
+		tt.slots[j] = packTrans(q.f, q.row[0], q.row[1], q.row[2])
 	}
 	return tt, dir
 }

@@ -38,7 +38,7 @@ func (t *varTable) row(f uint64) int {
 // When several features of the trained model fall on one slot, the one
 // with the largest weights keeps it (the dev figures include the loss).
 type transTable struct {
-	slots *[transSlots]uint64 // key | w0<<16 | w1<<32 | w2<<48; 0 = empty
+	slots *[transSlots]uint64 // key | w0<<16 | w1<<32 | w2<<48, biased (packTrans); 0 = empty
 }
 
 const (
@@ -56,18 +56,191 @@ func match(e, f uint64) int32 {
 	return -int32((d - 1) >> 31)
 }
 
+// transBias is added to each transition weight to store it as a 16-bit
+// unsigned value: sum then adds two or one of a slot's weights at a time
+// in 32-bit lanes, which cannot carry into each other.
+const transBias = 1 << 15
+
+// packTrans returns the slot of feature f with weights w0, w1, w2.
+func packTrans(f uint64, w0, w1, w2 int16) uint64 {
+	return transKey(f) | uint64(int32(w0)+transBias)<<16 | uint64(int32(w1)+transBias)<<32 | uint64(int32(w2)+transBias)<<48
+}
+
 // sum adds the weights of the features in fs to s.
 func (t *transTable) sum(fs []uint64, s *[3]int32) {
 	slots := t.slots
-	var a, b, c int32
+	var lo, hi, n uint64 // weights 0 and 2 in lanes of lo, 1 in hi; n matched
 	for _, f := range fs {
 		e := slots[f>>(64-transBits)]
-		m := match(e, f)
-		a += int32(int16(e>>16)) & m
-		b += int32(int16(e>>32)) & m
-		c += int32(int16(e>>48)) & m
+		d := uint64(uint16(e) ^ uint16(f|1))
+		m := -((d - 1) >> 63) // all ones when e holds f's key, else 0
+		v := e >> 16 & m
+		lo += v & 0x0000_FFFF_0000_FFFF
+		hi += v >> 16 & 0xFFFF
+		n -= m
 	}
-	s[0] += a
-	s[1] += b
-	s[2] += c
+	bias := int32(n) * transBias
+	s[0] += int32(uint32(lo)) - bias
+	s[1] += int32(uint32(hi)) - bias
+	s[2] += int32(uint32(lo>>32)) - bias
 }
+
+// sumAll adds the weights of a decision's hashed features to s, as sum
+// does, unrolled.
+func (t *transTable) sumAll(h *[numParseFeatures]uint64, s *[3]int32) {
+	slots := t.slots
+	var lo, hi, n, e, f, d, m, v uint64
+	e, f = slots[h[0]>>(64-transBits)], h[0]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[1]>>(64-transBits)], h[1]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[2]>>(64-transBits)], h[2]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[3]>>(64-transBits)], h[3]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[4]>>(64-transBits)], h[4]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[5]>>(64-transBits)], h[5]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[6]>>(64-transBits)], h[6]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[7]>>(64-transBits)], h[7]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[8]>>(64-transBits)], h[8]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[9]>>(64-transBits)], h[9]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[10]>>(64-transBits)], h[10]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[11]>>(64-transBits)], h[11]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[12]>>(64-transBits)], h[12]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[13]>>(64-transBits)], h[13]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[14]>>(64-transBits)], h[14]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[15]>>(64-transBits)], h[15]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[16]>>(64-transBits)], h[16]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[17]>>(64-transBits)], h[17]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[18]>>(64-transBits)], h[18]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[19]>>(64-transBits)], h[19]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[20]>>(64-transBits)], h[20]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[21]>>(64-transBits)], h[21]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[22]>>(64-transBits)], h[22]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[23]>>(64-transBits)], h[23]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[24]>>(64-transBits)], h[24]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[25]>>(64-transBits)], h[25]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[26]>>(64-transBits)], h[26]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[27]>>(64-transBits)], h[27]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	e, f = slots[h[28]>>(64-transBits)], h[28]
+	d = uint64(uint16(e) ^ uint16(f|1))
+	m = -((d - 1) >> 63)
+	v = e >> 16 & m
+	lo, hi, n = lo+v&0x0000_FFFF_0000_FFFF, hi+v>>16&0xFFFF, n-m
+	bias := int32(n) * transBias
+	s[0] += int32(uint32(lo)) - bias
+	s[1] += int32(uint32(hi)) - bias
+	s[2] += int32(uint32(lo>>32)) - bias
+}
+
+// The unrolled sumAll assumes numParseFeatures features (this fails to
+// compile otherwise).
+var _ = [1]int{}[numParseFeatures-29]

@@ -183,8 +183,13 @@ func (t *tagModel) sumWord(dst *[numUPOS]int32, tb *varTable, fs []uint64) {
 	}
 }
 
-// wordSums computes the cached sums of every distinct word of dw into v.
+// wordSums computes the cached sums of every distinct word of dw into v,
+// copying those of words in the model's word cache (wc, when not nil).
 func (t *tagModel) wordSums(v *vecs, dw *docWords, fs []uint64) []uint64 {
+	return t.wordSumsCached(v, dw, fs, nil)
+}
+
+func (t *tagModel) wordSumsCached(v *vecs, dw *docWords, fs []uint64, wc *wordCache) []uint64 {
 	for pass, tb := range []*varTable{t.pass1, t.pass2} {
 		if tb == nil {
 			continue
@@ -196,6 +201,11 @@ func (t *tagModel) wordSums(v *vecs, dw *docWords, fs []uint64) []uint64 {
 		v[pass] = v[pass][:need]
 		clear(v[pass])
 		for i := range dw.types {
+			if pass == 0 && wc != nil && dw.cache[i] >= 0 {
+				k := int(dw.cache[i])
+				copy(v[pass][i*perWord:(i+1)*perWord], wc.sums[k*perWord:(k+1)*perWord])
+				continue
+			}
 			for k, off := range offsets {
 				fs = wordFeats(fs[:0], &dw.types[i], off, pass+1)
 				t.sumWord((*[numUPOS]int32)(v[pass][(i*len(offsets)+k)*numUPOS:]), tb, fs)
@@ -267,9 +277,7 @@ func (t *tagModel) tag(sc *tagScratch, v *vecs, dw *docWords, lo, hi int, out []
 			}
 			sc.fs = xposFeats(sc.fs[:0], w, p1, n1, uint64(u)+1, x1, u1, r1)
 			var s [maxChoices]int32
-			for _, f := range sc.fs {
-				addRow16(&s, t.xpos.data[t.xpos.row(f):])
-			}
+			sumRows(&s, t.xpos, sc.fs, len(g))
 			best := 0
 			for k := 1; k < len(g); k++ {
 				if s[k] > s[best] {
@@ -392,6 +400,34 @@ func addRow(s *[numUPOS]int32, row []int16) {
 // are added 16 weights at a time, the weights past a row's end belonging
 // to the next row (or the table's padding) and ignored by the argmax.
 const maxChoices = 16
+
+// sumRows adds to s the rows of the features fs in tb, whose groups have
+// width choices: 8 weights of each row when that is enough, else 16.
+func sumRows(s *[maxChoices]int32, tb *varTable, fs []uint64, width int) {
+	if width <= 8 {
+		h := (*[8]int32)(s[:8])
+		for _, f := range fs {
+			addRow8(h, tb.data[tb.row(f):])
+		}
+		return
+	}
+	for _, f := range fs {
+		addRow16(s, tb.data[tb.row(f):])
+	}
+}
+
+// addRow8 adds the first 8 weights of row to s.
+func addRow8(s *[8]int32, row []int16) {
+	r := (*[8]int16)(row)
+	s[0] += int32(r[0])
+	s[1] += int32(r[1])
+	s[2] += int32(r[2])
+	s[3] += int32(r[3])
+	s[4] += int32(r[4])
+	s[5] += int32(r[5])
+	s[6] += int32(r[6])
+	s[7] += int32(r[7])
+}
 
 // addRow16 adds the first 16 weights of row to s.
 func addRow16(s *[maxChoices]int32, row []int16) {

@@ -436,6 +436,9 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 	if err != nil {
 		return nil, err
 	}
+	if l := newDirectLayout(len(classes), len(labels)); l.size > dirSlots {
+		return nil, fmt.Errorf("syntax: %d tag classes and %d relations need %d direct parser features, more than the table's %d", len(classes), len(labels), l.size, dirSlots)
+	}
 	tt := trainTagger(train, ts, &cfg)
 	tg := tt.build(ts, cfg.Prune)
 	if dev != nil {
@@ -470,9 +473,9 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 			}
 			devParse[i].Tags = tags
 		}
-		devEval = func(p *parser) string { return fmtParse(p, ts.upos, devParse) }
+		devEval = func(p *parser) string { return fmtParse(p, &tg.dict, ts.upos, devParse) }
 	}
-	pt := trainParser(parseTrain, len(labels), rootLabel, ts.upos, &cfg, devEval)
+	pt := trainParser(parseTrain, &tg.dict, len(labels), rootLabel, ts.upos, &cfg, devEval)
 	for _, pr := range cfg.PruneSweep {
 		if dev == nil {
 			break
@@ -480,11 +483,11 @@ func Train(train, dev []Sentence, classes, labels []string, rootLabel int, cfg T
 		t := tt.build(ts, pr)
 		u, c := tagAccuracy(t, ts, dev)
 		p := pt.build(pr, pr)
-		cfg.logf("prune %g: UPOS %.4f class %.4f, %s; %s\n", pr, u, c, fmtParse(p, ts.upos, devParse), (&Model{tagger: *t, parser: *p}).Sizes())
+		cfg.logf("prune %g: UPOS %.4f class %.4f, %s; %s\n", pr, u, c, fmtParse(p, &tg.dict, ts.upos, devParse), (&Model{tagger: *t, parser: *p}).Sizes())
 	}
-	m := &Model{Classes: classes, Labels: labels, tagger: *tg, parser: *pt.build(cfg.Prune, cfg.Prune), tags: ts}
+	m := &Model{Classes: classes, Labels: labels, tagger: *tg, parser: *pt.build(cfg.Prune, cfg.Prune), tags: ts, cache: buildCache(tg, train)}
 	if dev != nil {
-		cfg.logf("parser on dev with gold tags: %s\n", fmtParse(&m.parser, ts.upos, dev))
+		cfg.logf("parser on dev with gold tags: %s\n", fmtParse(&m.parser, &tg.dict, ts.upos, dev))
 	}
 	cfg.logf("trained in %v: %s\n", time.Since(start).Round(time.Second), m.Sizes())
 	return m, nil
@@ -500,8 +503,8 @@ func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
 	return keys
 }
 
-func fmtParse(p *parser, upos []uint8, sents []Sentence) string {
-	u, l := parseEval(p, upos, sents)
+func fmtParse(p *parser, dict *wordDict, upos []uint8, sents []Sentence) string {
+	u, l := parseEval(p, dict, upos, sents)
 	return fmt.Sprintf("UAS %.4f LAS %.4f", u, l)
 }
 

@@ -210,7 +210,7 @@ func labelGroups(train []Sentence, upos []uint8, numLabels, rootLabel int) [numL
 
 // trainParser trains on sentences whose Tags are the tags the parser will
 // read and whose Heads are projective.
-func trainParser(train []Sentence, numLabels, rootLabel int, upos []uint8, cfg *TrainConfig, devEval func(*parser) string) *parserTrainer {
+func trainParser(train []Sentence, dict *wordDict, numLabels, rootLabel int, upos []uint8, cfg *TrainConfig, devEval func(*parser) string) *parserTrainer {
 	pt := &parserTrainer{trans: newDenseTrainer(numTransitions), labels: newSparseTrainer(), rootLabel: rootLabel, numLabels: numLabels, upos: upos,
 		layout: newDirectLayout(len(upos), numLabels)}
 	pt.groups = labelGroups(train, upos, numLabels, rootLabel)
@@ -226,7 +226,7 @@ func trainParser(train []Sentence, numLabels, rootLabel int, upos []uint8, cfg *
 		st     state
 		or     oracle
 		fs     = make([]uint64, 0, numParseFeatures+numDirect)
-		ds     []uint32
+		pf     parseFeats
 		lfs    = make([]uint64, 0, 32)
 		sc     = make([]float32, numTransitions)
 		lscore = make([]float32, 64)
@@ -238,12 +238,12 @@ func trainParser(train []Sentence, numLabels, rootLabel int, upos []uint8, cfg *
 		for _, si := range order {
 			s := &train[si]
 			n := len(s.Words)
-			dw.reset(s.Words, nil)
+			dw.reset(s.Words, dict)
 			tags = slices.Grow(tags[:0], n)[:n]
 			for i, t := range s.Tags {
 				tags[i] = uint8(t)
 			}
-			in := parseInput{dw: &dw, tags: tags, upos: upos, aw: in0.aw, at: in0.at, ax: in0.ax}
+			in := parseInput{dw: &dw, tags: tags, upos: upos, atoms: in0.atoms}
 			in.prepare()
 			in0 = in
 			st.reset(n)
@@ -255,8 +255,9 @@ func trainParser(train []Sentence, numLabels, rootLabel int, upos []uint8, cfg *
 				if nValid(ok) == 1 {
 					next = onlyValid(ok)
 				} else {
-					fs, ds = parseFeatures(fs[:0], ds[:0], &st, &in, &pt.layout)
-					for _, i := range ds {
+					parseFeatures(&pf, &st, &in, &pt.layout)
+					fs = append(fs[:0], pf.h[:]...)
+					for _, i := range pf.d {
 						fs = append(fs, directKey(i))
 					}
 					pt.trans.scores(fs, sc)
@@ -364,14 +365,14 @@ func (pt *parserTrainer) build(prune, labelPrune float64) *parser {
 
 // parseEval returns UAS and LAS (labels compared in full) of p on sents,
 // whose Tags are the tags the parser reads.
-func parseEval(p *parser, upos []uint8, sents []Sentence) (uas, las float64) {
+func parseEval(p *parser, dict *wordDict, upos []uint8, sents []Sentence) (uas, las float64) {
 	var right, lright, total int
 	var dw docWords
 	var tags []uint8
 	var sc parseScratch
 	for _, s := range sents {
 		n := len(s.Words)
-		dw.reset(s.Words, nil)
+		dw.reset(s.Words, dict)
 		tags = slices.Grow(tags[:0], n)[:n]
 		for i, t := range s.Tags {
 			tags[i] = uint8(t)

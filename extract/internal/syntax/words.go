@@ -185,12 +185,21 @@ func prepareWord(x *word, w string, buf []byte, dict *wordDict) []byte {
 	buf = normalize(buf[:0], w, true)
 	x.lower = hashBytes(buf)
 	lw := buf
-	// Prefixes and suffixes count runes.
-	for k := 1; k <= 3; k++ {
-		x.pre[k-1] = hashBytes(runePrefix(lw, k))
-	}
-	for k := 1; k <= 4; k++ {
-		x.suf[k-1] = hashBytes(runeSuffix(lw, k))
+	// Prefixes and suffixes count runes; an ASCII word's are its bytes.
+	if ascii(lw) {
+		for k := 1; k <= 3; k++ {
+			x.pre[k-1] = hashBytes(lw[:min(k, len(lw))])
+		}
+		for k := 1; k <= 4; k++ {
+			x.suf[k-1] = hashBytes(lw[len(lw)-min(k, len(lw)):])
+		}
+	} else {
+		for k := 1; k <= 3; k++ {
+			x.pre[k-1] = hashBytes(runePrefix(lw, k))
+		}
+		for k := 1; k <= 4; k++ {
+			x.suf[k-1] = hashBytes(runeSuffix(lw, k))
+		}
 	}
 	tb := wordvec.Embedded()
 	key := w // Lookup folds case itself; only other changes need the copy
@@ -234,6 +243,16 @@ func rankBucket(r int) int {
 		return 4
 	}
 	return 5
+}
+
+// ascii reports whether s has only ASCII bytes.
+func ascii(s []byte) bool {
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func runePrefix(s []byte, n int) []byte {

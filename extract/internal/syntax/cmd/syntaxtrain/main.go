@@ -11,6 +11,12 @@
 // through saywho's tokenizer and segmenter with the new model, as `saywho
 // eval -conllu` scores it). Training is deterministic: the same data and
 // flags rebuild the model byte for byte.
+//
+// For tuning, -holdout N trains on all but the last N sentences of train
+// and scores those in dev's place, so that features and settings are
+// chosen on train and dev only picks among a few:
+//
+//	go run ./extract/internal/syntax/cmd/syntaxtrain -ud ../shared/data/ud-english-ewt -out /tmp/m -holdout 2000
 package main
 
 import (
@@ -51,6 +57,7 @@ func run(args []string, out, errw io.Writer) int {
 	fs.IntVar(&cfg.Workers, "j", 2, "jackknife folds trained at once")
 	fs.IntVar(&cfg.ParseJackknife, "parse-jackknife", 0, "train the parser on tags predicted by taggers trained on the other folds (this many; 0: gold tags)")
 	minClass := fs.Int("min-class", 10, "XPOS|UPOS pairs seen fewer times in train are not tag classes")
+	holdout := fs.Int("holdout", 0, "for tuning: hold out the last this many train sentences, train on the rest and score the held-out ones (gold words) instead of dev")
 	fs.Func("prune-sweep", "comma-separated prune levels to report dev figures for", func(v string) error {
 		for _, f := range strings.Split(v, ",") {
 			x, err := strconv.ParseFloat(f, 64)
@@ -64,14 +71,14 @@ func run(args []string, out, errw io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := train(*ud, *outDir, *minClass, cfg, out); err != nil {
+	if err := train(*ud, *outDir, *minClass, *holdout, cfg, out); err != nil {
 		fmt.Fprintln(errw, "syntaxtrain:", err)
 		return 1
 	}
 	return 0
 }
 
-func train(ud, outDir string, minClass int, cfg syntax.TrainConfig, out io.Writer) error {
+func train(ud, outDir string, minClass, holdout int, cfg syntax.TrainConfig, out io.Writer) error {
 	start := time.Now()
 	tr, err := corpus.LoadCoNLLU(filepath.Join(ud, "en_ewt-ud-train.conllu"))
 	if err != nil {
@@ -80,6 +87,15 @@ func train(ud, outDir string, minClass int, cfg syntax.TrainConfig, out io.Write
 	dev, err := corpus.LoadCoNLLU(filepath.Join(ud, "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		return err
+	}
+	if holdout > 0 {
+		if holdout >= len(tr) {
+			return fmt.Errorf("-holdout %d: train has %d sentences", holdout, len(tr))
+		}
+		// The tail of train, a stretch of whole documents, stands in for
+		// dev while features and settings are tuned.
+		tr, dev = tr[:len(tr)-holdout], tr[len(tr)-holdout:]
+		fmt.Fprintf(out, "holding out the last %d train sentences: the dev figures below are theirs\n", holdout)
 	}
 	classes, classOf := tagClasses(tr, minClass)
 	labels := relations(tr)
