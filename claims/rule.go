@@ -45,6 +45,7 @@ const (
 	RuleI10 // … was reported by X: the agent of a passive cue
 	RuleI11 // Citing …, X accused …: a participle that opens the sentence
 	RuleI12 // As X have pointed out, …: a comment clause with "as"
+	RuleI13 // the parse: the cue verb's subject and its clausal complement
 
 	// Speakers (speakers.go).
 	RuleP1  // a personal pronoun: the salient person of its gender nearby
@@ -84,6 +85,7 @@ var ruleInfo = [numRules]struct{ id, what string }{
 	RuleI10: {"I10", "agent of a passive cue"},
 	RuleI11: {"I11", "participle that opens the sentence"},
 	RuleI12: {"I12", "comment clause with as"},
+	RuleI13: {"I13", "subject and clausal complement in the parse"},
 	RuleP1:  {"P1", "pronoun, salient person nearby"},
 	RuleP1b: {"P1b", "pronoun, last person of its gender"},
 	RuleP2:  {"P2", "relative pronoun, the name before it"},

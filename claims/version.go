@@ -8,4 +8,4 @@ package claims
 // claims/internal/cmd/claimtrain from PolNeAR train. It changes whenever
 // they are retrained, so a server's health endpoint or `saywho -version`
 // tells which models produced a claim.
-const ModelVersion = "claims-polnear-cuemodel2-2026-12-01.1"
+const ModelVersion = "claims-polnear-cuemodel3-endmodel4-2026-12-02.1"
