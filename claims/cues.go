@@ -130,7 +130,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	if namingParticiple(toks, i, lo, hi, lw, lowerOf) {
 		return cue{}, false
 	}
-	// C2c: "responded to a mother on Wednesday by saying …", "reacted by
+	// C2e: "responded to a mother on Wednesday by saying …", "reacted by
 	// claiming …": the gerund after "by" reports the speech (C2b), not
 	// the verb it explains, whatever the detector makes of that verb.
 	if !strings.HasSuffix(lw, "ing") {

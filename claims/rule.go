@@ -22,6 +22,7 @@ const (
 	// Quotations (quotations.go).
 	RuleD1  // “…,” X said: a cue after the quotation, its subject between
 	RuleD1v // “…,” said X: an inverted cue after the quotation
+	RuleD1s // “…,” X barked.: any verb whose subject follows the quotation, in the parse
 	RuleD1d // “…” ― X: a dash and a name after the quotation
 	RuleD2  // X said: “…”: a cue before the quotation, its subject
 	RuleD3  // X: “…”: a colon after a noun phrase
@@ -64,6 +65,7 @@ var ruleInfo = [numRules]struct{ id, what string }{
 	RuleL1:  {"L1", "speaker label"},
 	RuleD1:  {"D1", "cue after the quotation"},
 	RuleD1v: {"D1v", "inverted cue after the quotation"},
+	RuleD1s: {"D1s", "verb after the quotation and its subject, in the parse"},
 	RuleD1d: {"D1d", "dash and name after the quotation"},
 	RuleD2:  {"D2", "cue before the quotation"},
 	RuleD3:  {"D3", "colon before the quotation"},

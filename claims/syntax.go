@@ -219,3 +219,44 @@ func (w *work) widenSource(c cue, src extract.Range, lo, hi int) extract.Range {
 	}
 	return extract.Range{Lo: syn.Lo, Hi: src.Hi}
 }
+
+// bareSpeechVerb finds, for rule D1s, a verb the lexicon does not know as
+// a cue that still reports the quotation before it: "“…,” Oliver barked.",
+// "“…,” an angry Hollande retaliated." The quotation ends in a comma, a
+// question or an exclamation mark inside its closing mark, which ends at
+// token from; token i is a finite verb (VBD, VBZ, VBP) that ends the
+// sentence [.., hi), and the tokens between the mark and the verb are,
+// in the parse, exactly the verb's subject. In that shape a news sentence
+// says who spoke whatever the verb.
+func (w *work) bareSpeechVerb(from, i, hi int) (cue, bool) {
+	if !w.hasTree() || from < 2 || i <= from || i >= len(w.toks) {
+		return cue{}, false
+	}
+	t := w.toks[i]
+	if t.POS != extract.VERB || t.Tag != extract.TagVBD && t.Tag != extract.TagVBZ && t.Tag != extract.TagVBP {
+		return cue{}, false
+	}
+	if w.toks[from-1].Kind != extract.QuoteClose {
+		return cue{}, false
+	}
+	switch w.toks[from-2].Text {
+	case ",", "?", "!":
+	default:
+		return cue{}, false
+	}
+	if i+1 < hi && !finalPunct[w.toks[i+1].Text] {
+		return cue{}, false
+	}
+	lo := from
+	for lo < i && w.isPunct(lo) {
+		lo++
+	}
+	s := w.child(i, lo, i, extract.DepNSubj)
+	if s < 0 {
+		return cue{}, false
+	}
+	if r := w.subtree(s, lo, i); r.Lo != lo || r.Hi != i {
+		return cue{}, false
+	}
+	return cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: 0.5}, true
+}

@@ -310,8 +310,8 @@ func (m *EndModel) BestStart(c *SpanContext) int {
 
 // thatAfter returns the first "that" among the StartSpan tokens after the
 // cue end c.B that opens a clause, followed by a determiner, a pronoun or
-// a name ("said on his website that the deal was done"), or -1. Rule C8: a
-// content never starts past it, since PolNeAR contents start at "that"
+// a name ("said on his website that the deal was done"), or -1. A
+// content never starts past it (rule C10), since PolNeAR contents start at "that"
 // (the ranker alone skips it when the parse takes "that" for a relative
 // pronoun).
 func thatAfter(c *SpanContext) int {
