@@ -42,6 +42,19 @@ type SpanContext struct {
 	// StartLimit, when above B, is the first token BestStart may not
 	// choose as a content start.
 	StartLimit int
+	// comp caches complementEnd of CueHead once compSet.
+	compEnd, compFirst int
+	compSet            bool
+}
+
+// complement returns complementEnd(c.Doc, c.CueHead, c.Lo, c.Hi),
+// computed once per context.
+func (c *SpanContext) complement() (end, first int) {
+	if !c.compSet {
+		c.compEnd, c.compFirst = complementEnd(c.Doc, c.CueHead, c.Lo, c.Hi)
+		c.compSet = true
+	}
+	return c.compEnd, c.compFirst
 }
 
 func (c *SpanContext) lower(i int) string {
@@ -114,7 +127,7 @@ func endPrefixes(c *SpanContext) endPrefix {
 // compEndOf returns the end of the cue's complement subtree when the
 // content starts inside it, else -1.
 func compEndOf(c *SpanContext) int {
-	e, first := complementEnd(c.Doc, c.CueHead, c.Lo, c.Hi)
+	e, first := c.complement()
 	if e < 0 || first > c.B+2 || e <= c.B {
 		return -1
 	}
@@ -163,9 +176,9 @@ func endFeatures(c *SpanContext, pre *endPrefix, k int, open bool, f func(uint32
 		f(idx(tmpl(117).str(ce)))
 		f(idx(tmpl(118).str(ce).str(clsK).str(isEnd)))
 		sk := side(c.Doc, k, c.B, c.CueHead, c.End)
-		f(idx(tmpl(119).str(sk)))
-		f(idx(tmpl(120).str(sk).str(ce)))
-		f(idx(tmpl(121).str(side(c.Doc, k-1, c.B, c.CueHead, c.End)).str(clsK)))
+		f(idx(tmpl(119).strs(sk)))
+		f(idx(tmpl(120).strs(sk).str(ce)))
+		f(idx(tmpl(121).strs(side(c.Doc, k-1, c.B, c.CueHead, c.End)).str(clsK)))
 	}
 	if c.CueLike != nil {
 		ahead := "0"
@@ -274,7 +287,7 @@ func StartFeatures(c *SpanContext, b int, f func(uint32)) {
 	// Syntax (endmodel/4): b against the first token of the cue's clausal
 	// complement ("that" included).
 	if d.Tokens[b].Dep != extract.NoDep {
-		_, first := complementEnd(d, c.CueHead, c.Lo, c.Hi)
+		_, first := c.complement()
 		cf := "none"
 		switch {
 		case first < 0:

@@ -77,38 +77,40 @@ func syntaxFeatures(c *Context, f func(uint32), b string) {
 		clausal = "1"
 	}
 	f(tmpl(28).str(c.Stem).str(clausal).idx())
-	// The subject: a pronoun (which one), a proper noun, a noun.
-	sk := "none"
+	// The subject: a pronoun (which one), a proper noun, a noun. Its
+	// name is hashed in parts, as if joined ("pron:" + "he" + ":pass"),
+	// without building the string.
+	sk := [3]string{"none"}
 	if subj >= 0 {
 		switch st := d.Tokens[subj]; st.POS {
 		case extract.PRON:
-			sk = "pron:" + c.lowerAt(subj)
+			sk[0], sk[1] = "pron:", c.lowerAt(subj)
 		case extract.PROPN:
-			sk = "propn"
+			sk[0] = "propn"
 		case extract.NOUN:
-			sk = "noun"
+			sk[0] = "noun"
 		default:
-			sk = st.POS.String()
+			sk[0] = st.POS.String()
 		}
 		if d.Tokens[subj].Dep == extract.DepNSubjPass {
-			sk += ":pass"
+			sk[2] = ":pass"
 		}
 	}
-	f(tmpl(29).str(sk).str(clausal).idx())
-	f(tmpl(30).str(sk).str(b).idx())
+	f(tmpl(29).strs(sk).str(clausal).idx())
+	f(tmpl(30).strs(sk).str(b).idx())
 	// The clausal complement's marker ("that", "whether", "if").
-	mark := "none"
+	mark := [3]string{"none"}
 	if comp >= 0 {
-		mark = d.Tokens[comp].Dep.String()
+		mark[0] = d.Tokens[comp].Dep.String()
 		for k := max(c.Lo, comp-syntaxWindow); k < comp; k++ {
 			if d.Tokens[k].Head == comp && d.Tokens[k].Dep == extract.DepMark {
-				mark += ":" + c.lowerAt(k)
+				mark[1], mark[2] = ":", c.lowerAt(k)
 				break
 			}
 		}
 	}
-	f(tmpl(31).str(mark).str(pos).idx())
-	f(tmpl(32).str(mark).str(c.Stem).idx())
+	f(tmpl(31).strs(mark).str(pos).idx())
+	f(tmpl(32).strs(mark).str(c.Stem).idx())
 	// The head: its relation and word ("according to" under obl, a noun
 	// cue as the object of "issued", a verb as the conjunct of "said").
 	if h := t.Head; h >= 0 && h < len(d.Tokens) {
@@ -205,10 +207,11 @@ func complementEnd(d *extract.Document, head, lo, hi int) (end, first int) {
 // side names where token k's head lies relative to a content [b, k):
 // "cue" (the cue head), "in" (inside the content), "r" (right of k) or
 // "o" (elsewhere), with k's relation: a token that hangs on the cue after
-// the content ("in a statement") marks its end.
-func side(d *extract.Document, k, b, head, end int) string {
+// the content ("in a statement") marks its end. The name comes in parts,
+// hashed as if joined ("cue" + ":" + "obl").
+func side(d *extract.Document, k, b, head, end int) [3]string {
 	if k >= end || k >= len(d.Tokens) || d.Tokens[k].Dep == extract.NoDep {
-		return "E"
+		return [3]string{"E"}
 	}
 	t := d.Tokens[k]
 	s := "o"
@@ -220,5 +223,18 @@ func side(d *extract.Document, k, b, head, end int) string {
 	case h > k:
 		s = "r"
 	}
-	return s + ":" + t.Dep.Universal().String()
+	return [3]string{s, ":", t.Dep.Universal().String()}
+}
+
+// strs hashes the parts of p as str hashes their concatenation.
+func (h hasher) strs(p [3]string) hasher {
+	for _, s := range p {
+		for i := 0; i < len(s); i++ {
+			h ^= hasher(s[i])
+			h *= prime32
+		}
+	}
+	h ^= 0xff
+	h *= prime32
+	return h
 }
