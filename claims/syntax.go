@@ -224,16 +224,21 @@ func (w *work) widenSource(c cue, src extract.Range, lo, hi int) extract.Range {
 // a cue that still reports the quotation before it: "“…,” Oliver barked.",
 // "“…,” an angry Hollande retaliated." The quotation ends in a comma, a
 // question or an exclamation mark inside its closing mark, which ends at
-// token from; token i is a finite verb (VBD, VBZ, VBP) that ends the
-// sentence [.., hi), and the tokens between the mark and the verb are,
-// in the parse, exactly the verb's subject. In that shape a news sentence
-// says who spoke whatever the verb.
+// token from; token i is a verb in the past or present tense (VBD, VBZ,
+// VBP, or VBN, which the tagger often gives it there) that ends the
+// sentence [.., hi) or is followed only by its adjuncts ("during the
+// second act", "again"), and the tokens between the mark and the verb are,
+// in the parse, exactly the verb's subject, or, where the parse finds no
+// subject, a short noun phrase by their tags. In that shape a news
+// sentence says who spoke whatever the verb.
 func (w *work) bareSpeechVerb(from, i, hi int) (cue, bool) {
 	if !w.hasTree() || from < 2 || i <= from || i >= len(w.toks) {
 		return cue{}, false
 	}
 	t := w.toks[i]
-	if t.POS != extract.VERB || t.Tag != extract.TagVBD && t.Tag != extract.TagVBZ && t.Tag != extract.TagVBP {
+	// VBN too: after a quotation the tagger often takes the past tense
+	// for a participle ("one voice shouted" as a reduced relative).
+	if t.POS != extract.VERB || t.Tag != extract.TagVBD && t.Tag != extract.TagVBZ && t.Tag != extract.TagVBP && t.Tag != extract.TagVBN {
 		return cue{}, false
 	}
 	if w.toks[from-1].Kind != extract.QuoteClose {
@@ -244,19 +249,93 @@ func (w *work) bareSpeechVerb(from, i, hi int) (cue, bool) {
 	default:
 		return cue{}, false
 	}
-	if i+1 < hi && !finalPunct[w.toks[i+1].Text] {
-		return cue{}, false
-	}
 	lo := from
 	for lo < i && w.isPunct(lo) {
 		lo++
 	}
-	s := w.child(i, lo, i, extract.DepNSubj)
-	if s < 0 {
+	if s := w.child(i, lo, i, extract.DepNSubj); s >= 0 {
+		if r := w.subtree(s, lo, i); r.Lo != lo || r.Hi != i {
+			return cue{}, false
+		}
+	} else if !w.nounPhrase(lo, i) {
 		return cue{}, false
 	}
-	if r := w.subtree(s, lo, i); r.Lo != lo || r.Hi != i {
+	if !w.adjunctsOnly(i, hi) && !w.prepositionsOnly(i, hi) {
 		return cue{}, false
 	}
 	return cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: 0.5}, true
+}
+
+// nounPhrase reports whether tokens [lo, hi) have the shape of a short
+// noun phrase by their tags (a determiner, number or adjective, then
+// nouns, names or a pronoun, at most maxNP tokens), for D1s where the
+// parse of a quotation and what follows it is often wrong.
+func (w *work) nounPhrase(lo, hi int) bool {
+	if hi <= lo || hi-lo > maxNP {
+		return false
+	}
+	for j := lo; j < hi; j++ {
+		switch w.toks[j].POS {
+		case extract.DET, extract.NUM, extract.ADJ, extract.NOUN, extract.PROPN, extract.PRON:
+		default:
+			return false
+		}
+	}
+	switch w.toks[hi-1].POS {
+	case extract.NOUN, extract.PROPN, extract.PRON:
+		return true
+	}
+	return false
+}
+
+// prepositionsOnly reports whether verb i ends its sentence [.., hi) or is
+// followed by a preposition or an adverb and then no verb, at most
+// maxNP tokens ("shouted during the second act").
+func (w *work) prepositionsOnly(i, hi int) bool {
+	end := hi
+	for end > i+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote()) {
+		end--
+	}
+	if end == i+1 {
+		return true
+	}
+	if end-i > maxNP+1 || w.toks[i+1].POS != extract.ADP && w.toks[i+1].POS != extract.ADV {
+		return false
+	}
+	for j := i + 1; j < end; j++ {
+		switch w.toks[j].POS {
+		case extract.VERB, extract.AUX, extract.SCONJ, extract.PUNCT:
+			return false
+		}
+	}
+	return true
+}
+
+// adjunctsOnly reports whether the tokens after verb i, up to hi and its
+// final punctuation, all hang in the parse on obliques or adverbs of i
+// (obl, obl:unmarked, advmod): "shouted during the second act", not
+// "shouted the name of a friend". At most maxAfterQuote tokens.
+func (w *work) adjunctsOnly(i, hi int) bool {
+	end := hi
+	for end > i+1 && (finalPunct[w.toks[end-1].Text] || w.toks[end-1].Kind.IsQuote()) {
+		end--
+	}
+	if end-i > maxAfterQuote {
+		return false
+	}
+	for j := i + 1; j < end; j++ {
+		a := j
+		for n := 0; n < maxDepth && a >= 0 && w.toks[a].Head != i; n++ {
+			a = w.toks[a].Head
+		}
+		if a < 0 || w.toks[a].Head != i {
+			return false
+		}
+		switch w.toks[a].Dep {
+		case extract.DepObl, extract.DepOblUnmarked, extract.DepAdvMod, extract.DepPunct:
+		default:
+			return false
+		}
+	}
+	return true
 }
