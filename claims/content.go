@@ -236,7 +236,7 @@ func (cx *contentStage) endLearned(c cue, b, end, lo, hi int) int {
 	if cx.model == nil || end-b < 2 {
 		return end
 	}
-	ctx := cuemodel.SpanContext{Doc: cx.d, B: b, End: end, CueStem: cx.cues.stem(c.head), Lo: lo, Hi: hi, CueLike: cx.cues.cueLike, Lower: cx.lower}
+	ctx := cuemodel.SpanContext{Doc: cx.d, B: b, End: end, CueStem: cx.cues.stem(c.head), CueHead: c.head, Lo: lo, Hi: hi, CueLike: cx.cues.cueLike, Lower: cx.lower}
 	k := cx.model.Best(&ctx)
 	if cx.words(b, k) < 2 && cx.words(b, end) >= 2 {
 		// "said Trump, despite his wealth, is …": a content of one word
@@ -254,7 +254,7 @@ func (cx *contentStage) startLearned(c cue, end, lo, hi int) int {
 	if cx.model == nil || c.r.Hi >= end {
 		return cx.ruleStart(c, end)
 	}
-	ctx := cuemodel.SpanContext{Doc: cx.d, B: c.r.Hi, End: end, CueStem: cx.cues.stem(c.head), Lo: lo, Hi: hi, Lower: cx.lower}
+	ctx := cuemodel.SpanContext{Doc: cx.d, B: c.r.Hi, End: end, CueStem: cx.cues.stem(c.head), CueHead: c.head, Lo: lo, Hi: hi, Lower: cx.lower}
 	// A content does not start after another cue ("questioning the
 	// system, encouraging his supporters to …": the start is not after
 	// "encouraging").

@@ -130,6 +130,19 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	if namingParticiple(toks, i, lo, hi, lw, lowerOf) {
 		return cue{}, false
 	}
+	// C2e: "responded to a mother on Wednesday by saying …", "reacted by
+	// claiming …": the gerund after "by" reports the speech (C2b), not
+	// the verb it explains, whatever the detector makes of that verb.
+	if !strings.HasSuffix(lw, "ing") {
+		for k := i + 1; k+1 < hi && k <= i+8; k++ {
+			if tk := toks[k]; tk.Text == "," || tk.Kind.IsQuote() || finalPunct[tk.Text] {
+				break
+			}
+			if lowerOf(k) == "by" && strings.HasSuffix(lowerOf(k+1), "ing") && cl.lx.Base[stemOf(k+1)] {
+				return cue{}, false
+			}
+		}
+	}
 	k := cue{r: extract.Range{Lo: i, Hi: i + 1}, head: i, p: p, tell: tellStems[stem]}
 	// C3: tails.
 	if tails := cl.lx.Tails[stem]; true {
@@ -430,7 +443,7 @@ func (cf *cueStage) refineEnd(c *cue, lo, hi int) {
 	for end < lim && !cf.toks[end].Kind.IsQuote() {
 		end++
 	}
-	ctx := cuemodel.SpanContext{Doc: cf.d, B: c.head, End: end, CueStem: cf.stem(c.head), Lo: lo, Hi: hi, CueLike: cf.cueLike, Lower: cf.lower}
+	ctx := cuemodel.SpanContext{Doc: cf.d, B: c.head, End: end, CueStem: cf.stem(c.head), CueHead: c.head, Lo: lo, Hi: hi, CueLike: cf.cueLike, Lower: cf.lower}
 	k, s := cf.endModel.BestCueEnd(&ctx)
 	if k == c.r.Hi || c.r.Hi > end || c.r.Hi > c.head+1+cuemodel.CueEndSpan {
 		return

@@ -52,13 +52,14 @@
 // without their datelines, quotations, the tokens claims have taken):
 //
 //	marks.go       quotation marks paired into quotations (Q1–Q9)
-//	cues.go        cue candidates: the learned detector and its extents (C1–C9)
+//	cues.go        cue candidates: the learned detector and its extents (C1–C9, C2e)
 //	sources.go     the source of a cue: subject, inverted source, agent (S1–S7)
+//	syntax.go      what the dependency parse adds: subjects, complements (S8, I13, D1s)
 //	content.go     where an indirect content starts and ends (learned rankers)
 //	speakers.go    a source's speaker: names, pronouns, nominals (P1–P6)
 //	labels.go      assembly, speaker labels (L1)
 //	quotations.go  assembly, the quotation sieve (D1–D5)
-//	reports.go     assembly, the cue sieve (I0–I12)
+//	reports.go     assembly, the cue sieve (I0–I13)
 //	nested.go      assembly, claims nested in a source (I1n, I1r)
 //	assemble.go    the order of the sieves, and how a claim is recorded
 //	confidence.go  calibration of the raw scores
@@ -78,7 +79,11 @@
 //
 // Cues are found by a learned detector (cues.go and internal/cuemodel): an
 // averaged perceptron over the word, its Snowball stem, its neighbours and
-// the quotation marks around it, trained on the PolNeAR train split, with a
+// the quotation marks around it, and (cuemodel/3) what the dependency parse
+// says of it: its tag and relation, the relations of its children (a
+// clausal complement, a subject, an agent), the kind of its subject, the
+// marker of its complement ("that", "whether"), its head, and its GloVe
+// cluster (internal/wordvec), trained on the PolNeAR train split, with a
 // prior from a lexicon of PolNeAR cue counts and a hand list of reporting
 // verbs (internal/lexicon, see its SOURCES.md). Auxiliaries and particles
 // join the cue as PolNeAR annotators mark them ("has said", "according to"),
@@ -89,7 +94,8 @@
 // reporting verb after a preposition is a cue even when the detector
 // doubts it ("by saying", "aside from saying", C2b), as is one that
 // introduces a quotation ("asking, “…”", C2c) or follows one and a name
-// ("“…?” Vitter demanded.", C2d). Where a cue ends is
+// ("“…?” Vitter demanded.", C2d); a verb that "by saying" explains is not
+// ("responded to a mother on Wednesday by saying …", C2e). Where a cue ends is
 // then revised by a learned ranker (C7, internal/cuemodel) that knows
 // PolNeAR's extents ("accused Holt of", "expressed deep concern about");
 // its end replaces the rules' end only when it scores clearly better.
@@ -104,6 +110,9 @@
 //     a section title ("The Gap Goes On: …", L1e) or an editor's line
 //     ("Correction: …", L1d);
 //   - D1 a cue after a quotation: “…,” said X / “…,” X said / “…” ― X;
+//     D1s any finite verb that ends the sentence after a quotation closed
+//     by a comma, "?" or "!", when the words between are, in the parse,
+//     exactly its subject ("“…,” a tired Greta Holm retorted.");
 //   - D2 a cue before it: X said: “…”; with words between, a mixed claim;
 //   - D3 a colon: X: “…”;
 //   - D3b a colon after a short clause whose subject speaks ("Ms. Okafor
@@ -115,7 +124,7 @@
 //     content spans of it;
 //   - D5 anything else, such as scare quotes and titles ("state of the
 //     union"), is not a claim;
-//   - I0–I12 indirect claims, strongest cue first (the detector's
+//   - I0–I13 indirect claims, strongest cue first (the detector's
 //     probability in fifths, then the lexicon prior, then text order; a
 //     cue with a that-clause goes before the cues inside it, I0b):
 //     according to X, X said
@@ -138,13 +147,20 @@
 //     content is the outer claim; a relative clause inside a source
 //     ("Viacorka, an aide to Tikhanovskaya, who has long called for
 //     sanctions, said …", I1r) gives a nested claim of the name before
-//     "who". These are the claims that share tokens with another.
+//     "who". These are the claims that share tokens with another. When
+//     no rule finds a claim for a cue, I13 takes the parse: the subject
+//     (nsubj, or the agent of a passive) of the cue verb or of the verb
+//     it complements or is coordinated with, and the cue's clausal
+//     complement as the content.
 //
 // Where an indirect content starts and ends is learned: two rankers
 // (structured perceptrons, internal/cuemodel) trained on PolNeAR train pick
 // the start among the tokens after the cue (after the addressee of "told",
 // at "that" after an adverbial) and the end among the tokens up to the
-// sentence end (before an adjunct, a relative clause or a second claim). A
+// sentence end (before an adjunct, a relative clause or a second claim),
+// with the parse's say (endmodel/4): where the cue's clausal complement
+// ends, and whether the token at the boundary hangs on the cue. A content
+// never starts past a "that" that opens a clause (C10). A
 // content never starts after a comma and another cue, and ends before ",
 // while 73 percent said …" or "by saying …", a second claim.
 //
@@ -161,7 +177,9 @@
 // asides ("however") and datelines ("LISBON (Reuters) -", "Washington
 // (CNN) —") do not (S5–S7), and a clause before an appositive chain is the
 // content, not the head ("The plant will close, Karl Hesse, the chief
-// executive, said", S3c). Pronouns (P1) resolve to the first person of
+// executive, said", S3c). When the parse's subject of the cue holds the
+// rules' source and starts further left with a determiner, adjective or
+// number, the source starts there ("The deputy head of …", S8). Pronouns (P1) resolve to the first person of
 // matching gender in the current sentence before them, else in the
 // previous ones (subject position first), where the people earlier claims
 // were attributed to count as mentioned, never to a name inside a

@@ -71,6 +71,15 @@ func TestPatterns(t *testing.T) {
 			[]string{"indirect|The port authority|said|group:The port authority|the strike had cost 40 million euros"}},
 		{"dateline before a quotation", "BRANFORD — “We are ready,” the mayor said.",
 			[]string{"direct|the mayor|said|group:the mayor|“We are ready,”"}},
+		// Any verb after a quotation whose subject, in the parse, is all
+		// that stands between the mark and the verb (D1s).
+		{"verb unknown to the lexicon after the quotation", "“Nobody will go hungry this winter,” a tired Greta Holm retorted.",
+			[]string{"direct|a tired Greta Holm|retorted|Greta Holm|“Nobody will go hungry this winter,”"}},
+		{"verb after the quotation, then an adjunct", "“Nobody asked us!” one angry voice shouted from the back of the hall.",
+			[]string{"direct|one angry voice|shouted|group:one angry voice|“Nobody asked us!”"}},
+		// A verb that "by saying" explains is no cue; the gerund is (C2e).
+		{"a verb explained by a gerund", "The minister answered a farmer on Friday by saying the subsidy would stay.",
+			[]string{"indirect|The minister|saying|group:The minister|the subsidy would stay"}},
 		// Scare quotes and titles are not claims (D5).
 		{"title", "The film “Silent River” opened on Friday to large crowds.", nil},
 		{"scare quotes", "The so-called “reform” cut pensions by a third.", nil},

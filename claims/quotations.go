@@ -249,8 +249,12 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, Rule, bool) {
 			continue
 		}
 		c, ok := w.cues.at(i)
+		rule := RuleD1
 		if !ok {
-			continue
+			if c, ok = w.bareSpeechVerb(from, i, hi); !ok {
+				continue
+			}
+			rule = RuleD1s
 		}
 		// Source between the mark and the cue?
 		lo := from
@@ -271,7 +275,7 @@ func (w *work) cueAfter(from, hi int) (cue, extract.Range, Rule, bool) {
 			if !w.src.plausible(src) {
 				return cue{}, extract.Range{}, NoRule, false
 			}
-			return c, src, RuleD1, true
+			return c, src, rule, true
 		}
 		// Inverted: “…,” said X.
 		if src, ok := w.src.right(c.r.Hi, hi, false); ok {

@@ -250,53 +250,29 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 					rule = RuleI3v
 				}
 			}
-		}
-	}
-	// Clean the parts: no taken tokens, no edge punctuation.
-	var content []extract.Span
-	kind := Indirect
-	total := 0
-	first, lastTok := -1, -1
-	for _, p := range parts {
-		for i := p.Lo; i < p.Hi; i++ {
-			if w.used[i] {
-				p.Hi = i
-				break
-			}
-		}
-		for p.Lo < p.Hi && w.isPunct(p.Lo) {
-			p.Lo++
-		}
-		for p.Hi > p.Lo && w.isPunct(p.Hi-1) {
-			p.Hi--
-		}
-		if p.Len() == 0 {
-			continue
-		}
-		// Half a quotation is no content: extend to the whole quotation.
-		if q := w.qOf[p.Lo]; q >= 0 && w.quotes[q].open < p.Lo {
-			continue
-		}
-		for i := p.Lo; i < p.Hi; i++ {
-			if w.qOf[i] >= 0 {
-				kind = Mixed
-				if lt := w.lastTok(int(w.qOf[i])); lt >= p.Hi {
-					p.Hi = lt + 1
+			if rule == NoRule {
+				// I13: the surface rules found no source; the parse may.
+				if r, ct, ok := w.syntaxClaim(c, start, end); ok {
+					src = r
+					parts = append(parts, ct)
+					rule = RuleI13
 				}
 			}
 		}
-		total += p.Len()
-		content = append(content, w.d.TokenSpan(p))
-		if first < 0 {
-			first = p.Lo
-		}
-		lastTok = p.Hi
-		_ = lastTok
 	}
+	content, kind, total, first := w.cleanParts(parts)
 	if total == 1 && first == c.r.Hi && src.Len() > 0 && w.content.answer(first, end) {
 		total = 2 // "he said no", "the candidate said Ryan": a one-word answer
 	}
-	if total < 2 || src.Len() == 0 && !c.acc && !w.cues.evidential(c) && !w.askedAbout(c, start) {
+	noSource := func() bool { return src.Len() == 0 && !c.acc && !w.cues.evidential(c) && !w.askedAbout(c, start) }
+	if (total < 2 || noSource()) && rule != RuleI13 && !c.acc && quoteHint < 0 {
+		// I13: the surface rules made no claim of the cue; the parse may.
+		if r, ct, ok := w.syntaxClaim(c, start, end); ok {
+			src, parts, rule, shared, contRight = r, []extract.Range{ct}, RuleI13, false, extract.Range{}
+			content, kind, total, first = w.cleanParts(parts)
+		}
+	}
+	if total < 2 || noSource() {
 		return false
 	}
 	if quoteHint >= 0 {
@@ -319,6 +295,10 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				kind = Direct
 			}
 		}
+	}
+	switch rule {
+	case RuleI2, RuleI3, RuleI4:
+		src = w.widenSource(c, src, lo, hi) // S8
 	}
 	conf := 0.35 + 0.55*c.p
 	if shared {
@@ -474,4 +454,47 @@ func (w *work) passiveBy(c cue, end int) bool {
 	}
 	k := c.head + 1
 	return k < end && lower(w.toks[k]) == "by"
+}
+
+// cleanParts turns the content parts of a claim into spans: no taken
+// tokens, no edge punctuation, half a quotation extended to the whole. It
+// returns the spans, the claim's kind (Mixed when a part holds a
+// quotation), the number of content tokens and the first of them (-1).
+func (w *work) cleanParts(parts []extract.Range) (content []extract.Span, kind Kind, total, first int) {
+	kind, first = Indirect, -1
+	for _, p := range parts {
+		for i := p.Lo; i < p.Hi; i++ {
+			if w.used[i] {
+				p.Hi = i
+				break
+			}
+		}
+		for p.Lo < p.Hi && w.isPunct(p.Lo) {
+			p.Lo++
+		}
+		for p.Hi > p.Lo && w.isPunct(p.Hi-1) {
+			p.Hi--
+		}
+		if p.Len() == 0 {
+			continue
+		}
+		// Half a quotation is no content: extend to the whole quotation.
+		if q := w.qOf[p.Lo]; q >= 0 && w.quotes[q].open < p.Lo {
+			continue
+		}
+		for i := p.Lo; i < p.Hi; i++ {
+			if w.qOf[i] >= 0 {
+				kind = Mixed
+				if lt := w.lastTok(int(w.qOf[i])); lt >= p.Hi {
+					p.Hi = lt + 1
+				}
+			}
+		}
+		total += p.Len()
+		content = append(content, w.d.TokenSpan(p))
+		if first < 0 {
+			first = p.Lo
+		}
+	}
+	return content, kind, total, first
 }

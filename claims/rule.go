@@ -22,6 +22,7 @@ const (
 	// Quotations (quotations.go).
 	RuleD1  // “…,” X said: a cue after the quotation, its subject between
 	RuleD1v // “…,” said X: an inverted cue after the quotation
+	RuleD1s // “…,” X barked.: any verb whose subject follows the quotation, in the parse
 	RuleD1d // “…” ― X: a dash and a name after the quotation
 	RuleD2  // X said: “…”: a cue before the quotation, its subject
 	RuleD3  // X: “…”: a colon after a noun phrase
@@ -45,6 +46,7 @@ const (
 	RuleI10 // … was reported by X: the agent of a passive cue
 	RuleI11 // Citing …, X accused …: a participle that opens the sentence
 	RuleI12 // As X have pointed out, …: a comment clause with "as"
+	RuleI13 // the parse: the cue verb's subject and its clausal complement
 
 	// Speakers (speakers.go).
 	RuleP1  // a personal pronoun: the salient person of its gender nearby
@@ -63,6 +65,7 @@ var ruleInfo = [numRules]struct{ id, what string }{
 	RuleL1:  {"L1", "speaker label"},
 	RuleD1:  {"D1", "cue after the quotation"},
 	RuleD1v: {"D1v", "inverted cue after the quotation"},
+	RuleD1s: {"D1s", "verb after the quotation and its subject, in the parse"},
 	RuleD1d: {"D1d", "dash and name after the quotation"},
 	RuleD2:  {"D2", "cue before the quotation"},
 	RuleD3:  {"D3", "colon before the quotation"},
@@ -84,6 +87,7 @@ var ruleInfo = [numRules]struct{ id, what string }{
 	RuleI10: {"I10", "agent of a passive cue"},
 	RuleI11: {"I11", "participle that opens the sentence"},
 	RuleI12: {"I12", "comment clause with as"},
+	RuleI13: {"I13", "subject and clausal complement in the parse"},
 	RuleP1:  {"P1", "pronoun, salient person nearby"},
 	RuleP1b: {"P1b", "pronoun, last person of its gender"},
 	RuleP2:  {"P2", "relative pronoun, the name before it"},

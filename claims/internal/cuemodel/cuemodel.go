@@ -21,7 +21,7 @@ import (
 const Bits = 18
 
 // Version names the feature set; a model file must carry the same.
-const Version = "cuemodel/2"
+const Version = "cuemodel/3"
 
 // Model is a trained cue detector. It is read-only after Load.
 type Model struct {
@@ -215,6 +215,7 @@ func Features(c *Context, f func(uint32)) {
 	// Relative position in the sentence, in fifths.
 	pos := byte('0' + 5*(i-lo)/(hi-lo+1))
 	f(tmpl(21).str(string(pos)).str(b).idx())
+	syntaxFeatures(c, f, b)
 }
 
 // Score returns the perceptron score of c; positive means a cue head.

@@ -14,7 +14,7 @@ import (
 const EndBits = 17
 
 // EndVersion names the feature set of the content-end model.
-const EndVersion = "endmodel/3"
+const EndVersion = "endmodel/4"
 
 // EndModel ranks where the content of a claim ends: a structured
 // perceptron over the candidate boundaries after the content start. It is
@@ -29,6 +29,9 @@ type SpanContext struct {
 	Doc     *extract.Document
 	B, End  int
 	CueStem string
+	// CueHead is the token index of the cue's head word (B itself for
+	// the cue-end ranker); the syntax features read its complement.
+	CueHead int
 	Lo, Hi  int // the sentence
 	// CueLike, when not nil, reports whether token i is a likely cue word
 	// (by the lexicon prior); it feeds the "a new claim starts here"
@@ -39,6 +42,19 @@ type SpanContext struct {
 	// StartLimit, when above B, is the first token BestStart may not
 	// choose as a content start.
 	StartLimit int
+	// comp caches complementEnd of CueHead once compSet.
+	compEnd, compFirst int
+	compSet            bool
+}
+
+// complement returns complementEnd(c.Doc, c.CueHead, c.Lo, c.Hi),
+// computed once per context.
+func (c *SpanContext) complement() (end, first int) {
+	if !c.compSet {
+		c.compEnd, c.compFirst = complementEnd(c.Doc, c.CueHead, c.Lo, c.Hi)
+		c.compSet = true
+	}
+	return c.compEnd, c.compFirst
 }
 
 func (c *SpanContext) lower(i int) string {
@@ -94,6 +110,9 @@ func EndFeatures(c *SpanContext, k int, open bool, f func(uint32)) {
 // their parts that do not depend on the candidate boundary.
 type endPrefix struct {
 	stem106, stem107, first108, first109, first114 hasher
+	// compEnd is where the subtree of the cue's clausal complement
+	// ends, -1 when it has none (endmodel/4).
+	compEnd int
 }
 
 func endPrefixes(c *SpanContext) endPrefix {
@@ -101,7 +120,18 @@ func endPrefixes(c *SpanContext) endPrefix {
 	return endPrefix{
 		stem106: tmpl(106).str(c.CueStem), stem107: tmpl(107).str(c.CueStem),
 		first108: tmpl(108).str(first), first109: tmpl(109).str(first), first114: tmpl(114).str(first),
+		compEnd: compEndOf(c),
 	}
+}
+
+// compEndOf returns the end of the cue's complement subtree when the
+// content starts inside it, else -1.
+func compEndOf(c *SpanContext) int {
+	e, first := c.complement()
+	if e < 0 || first > c.B+2 || e <= c.B {
+		return -1
+	}
+	return e
 }
 
 func endFeatures(c *SpanContext, pre *endPrefix, k int, open bool, f func(uint32)) {
@@ -130,6 +160,26 @@ func endFeatures(c *SpanContext, pre *endPrefix, k int, open bool, f func(uint32
 	}
 	f(idx(tmpl(113).str(op).str(clsK)))
 	f(idx(pre.first114.str(atK)))
+	// Syntax (endmodel/4): the boundary against the end of the cue's
+	// clausal complement, and where the tokens at the boundary attach.
+	if c.Doc.Tokens[c.B].Dep != extract.NoDep {
+		ce := "none"
+		switch {
+		case pre.compEnd < 0:
+		case k == pre.compEnd:
+			ce = "at"
+		case k < pre.compEnd:
+			ce = "before"
+		default:
+			ce = "after"
+		}
+		f(idx(tmpl(117).str(ce)))
+		f(idx(tmpl(118).str(ce).str(clsK).str(isEnd)))
+		sk := side(c.Doc, k, c.B, c.CueHead, c.End)
+		f(idx(tmpl(119).strs(sk)))
+		f(idx(tmpl(120).strs(sk).str(ce)))
+		f(idx(tmpl(121).strs(side(c.Doc, k-1, c.B, c.CueHead, c.End)).str(clsK)))
+	}
 	if c.CueLike != nil {
 		ahead := "0"
 		for j := k; j < c.End && j < k+4; j++ {
@@ -234,13 +284,34 @@ func StartFeatures(c *SpanContext, b int, f func(uint32)) {
 		}
 	}
 	f(idx(tmpl(160).str(that).str(c.at(b))))
+	// Syntax (endmodel/4): b against the first token of the cue's clausal
+	// complement ("that" included).
+	if d.Tokens[b].Dep != extract.NoDep {
+		_, first := c.complement()
+		cf := "none"
+		switch {
+		case first < 0:
+		case b == first:
+			cf = "at"
+		case b < first:
+			cf = "before"
+		default:
+			cf = "after"
+		}
+		f(idx(tmpl(161).str(cf)))
+		f(idx(tmpl(162).str(cf).str(c.at(b))))
+	}
 }
 
 // BestStart returns the best content start in [c.B, min(c.B+StartSpan,
 // c.End-1)]; c.B is the cue end.
 func (m *EndModel) BestStart(c *SpanContext) int {
 	best, bestS := c.B, float32(math.Inf(-1))
-	for b := c.B; b < c.End && b < c.B+StartSpan && (c.StartLimit <= c.B || b < c.StartLimit); b++ {
+	limit := c.StartLimit
+	if that := thatAfter(c); that >= 0 && (limit <= c.B || that+1 < limit) {
+		limit = that + 1
+	}
+	for b := c.B; b < c.End && b < c.B+StartSpan && (limit <= c.B || b < limit); b++ {
 		var s float32
 		StartFeatures(c, b, func(h uint32) { s += m.W[h] })
 		if s > bestS {
@@ -248,4 +319,24 @@ func (m *EndModel) BestStart(c *SpanContext) int {
 		}
 	}
 	return best
+}
+
+// thatAfter returns the first "that" among the StartSpan tokens after the
+// cue end c.B that opens a clause, followed by a determiner, a pronoun or
+// a name ("said on his website that the deal was done"), or -1. A
+// content never starts past it (rule C10), since PolNeAR contents start at "that"
+// (the ranker alone skips it when the parse takes "that" for a relative
+// pronoun).
+func thatAfter(c *SpanContext) int {
+	for k := c.B; k+1 < c.End && k < c.B+StartSpan; k++ {
+		if c.lower(k) != "that" {
+			continue
+		}
+		switch c.Doc.Tokens[k+1].POS {
+		case extract.DET, extract.PRON, extract.PROPN:
+			return k
+		}
+		return -1
+	}
+	return -1
 }

@@ -164,7 +164,7 @@ func runCalibrate(dir, path string, epochs, cueEndEpochs int, errw io.Writer) in
 		}
 		var lex bytes.Buffer
 		st.write(&lex, len(train))
-		w, we := trainModels(bare, train, st.prior(), epochs, cueEndEpochs, io.Discard)
+		w, we := trainModels(bare, train, st.prior(), epochs, cueEndEpochs, 1, io.Discard)
 		models := fstest.MapFS{
 			"cues.tsv":  {Data: lex.Bytes()},
 			"cue.model": {Data: cuemodel.Encode(w)},

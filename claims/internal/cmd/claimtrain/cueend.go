@@ -56,7 +56,7 @@ func cueEndContext(d *extract.Document, h, s int) cuemodel.SpanContext {
 	for end < hi && !d.Tokens[end].Kind.IsQuote() {
 		end++
 	}
-	return cuemodel.SpanContext{Doc: d, B: h, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi}
+	return cuemodel.SpanContext{Doc: d, B: h, End: end, CueStem: d.Tokens[h].Stem(), CueHead: h, Lo: lo, Hi: hi}
 }
 
 // trainCueEnd trains the cue-end ranker into w (shared with the content

@@ -55,7 +55,7 @@ func endExamples(ex *extract.Extractor, arts []article, prior cuemodel.Lex) []en
 			if e > end || e <= b || end-b > 200 {
 				continue
 			}
-			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: b, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi, CueLike: cueLike(d, prior)}, e})
+			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: b, End: end, CueStem: d.Tokens[h].Stem(), CueHead: h, Lo: lo, Hi: hi, CueLike: cueLike(d, prior)}, e})
 		}
 	}
 	return out
@@ -126,6 +126,9 @@ func startExamples(ex *extract.Extractor, arts []article) []endExample {
 			if cl < 0 || h < 0 || b < 0 || b <= cl || b-(cl+1) >= cuemodel.StartSpan {
 				continue
 			}
+			for h < cl && !isHeadWord(d.Tokens[h]) {
+				h++ // the head word, as the attributor's cue.head
+			}
 			s := d.SentenceOf(cl)
 			if s < 0 || d.SentenceOf(b) != s {
 				continue
@@ -138,7 +141,7 @@ func startExamples(ex *extract.Extractor, arts []article) []endExample {
 			if b >= end {
 				continue
 			}
-			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: cl + 1, End: end, CueStem: d.Tokens[h].Stem(), Lo: lo, Hi: hi}, b})
+			out = append(out, endExample{cuemodel.SpanContext{Doc: d, B: cl + 1, End: end, CueStem: d.Tokens[h].Stem(), CueHead: h, Lo: lo, Hi: hi}, b})
 		}
 	}
 	return out

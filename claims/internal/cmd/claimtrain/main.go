@@ -49,6 +49,7 @@ func run(args []string, stdout, errw io.Writer) int {
 	devDir := fl.String("dev", "", "PolNeAR dev split directory, to report the cue model's accuracy")
 	epochs := fl.Int("epochs", 8, "training epochs of the cue model and the content rankers")
 	cueEndEpochs := fl.Int("cue-end-epochs", 8, "training epochs of the cue-end ranker")
+	seed := fl.Uint64("seed", 1, "shuffling seed of the cue model's training (the shipped models use 1)")
 	calPath := fl.String("calibrate", "", "instead of training, fit the calibration of the claims' confidences on the split and write it to this file")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -91,7 +92,7 @@ func run(args []string, stdout, errw io.Writer) int {
 		return 0
 	}
 	prior := st.prior()
-	w, we := trainModels(ex, arts, prior, *epochs, *cueEndEpochs, errw)
+	w, we := trainModels(ex, arts, prior, *epochs, *cueEndEpochs, *seed, errw)
 	if *devDir != "" {
 		dev, err := loadSplit(*devDir, errw)
 		if err != nil {
@@ -122,8 +123,9 @@ func run(args []string, stdout, errw io.Writer) int {
 }
 
 // trainModels trains the cue detector and the three span rankers on arts,
-// with lexicon prior prior, and returns their weights.
-func trainModels(ex *extract.Extractor, arts []article, prior cuemodel.Lex, epochs, cueEndEpochs int, errw io.Writer) (w, we []float32) {
+// with lexicon prior prior, and returns their weights. seed sets the
+// order the cue detector sees its examples in.
+func trainModels(ex *extract.Extractor, arts []article, prior cuemodel.Lex, epochs, cueEndEpochs int, seed uint64, errw io.Writer) (w, we []float32) {
 	// The prior of a training article comes from the counts of the other
 	// folds (cross-fitting), so the model does not learn to trust counts
 	// that include the very token it is trained on.
@@ -138,7 +140,7 @@ func trainModels(ex *extract.Extractor, arts []article, prior cuemodel.Lex, epoc
 		}
 		foldPrior[f] = fs.prior()
 	}
-	w = trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, prior, epochs, errw)
+	w = trainModel(ex, arts, func(k int) cuemodel.Lex { return foldPrior[k%folds] }, prior, epochs, seed, errw)
 	we = trainEnd(endExamples(ex, arts, prior), epochs, errw)
 	trainStart(startExamples(ex, arts), we, epochs, errw)
 	ce, _ := cueEndExamples(ex, arts, prior)

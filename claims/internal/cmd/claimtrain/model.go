@@ -80,13 +80,13 @@ func examples(ex *extract.Extractor, arts []article, prior func(k int) cuemodel.
 
 // trainModel trains the averaged perceptron and returns its averaged
 // weights.
-func trainModel(ex *extract.Extractor, arts []article, prior func(k int) cuemodel.Lex, full cuemodel.Lex, epochs int, errw io.Writer) []float32 {
+func trainModel(ex *extract.Extractor, arts []article, prior func(k int) cuemodel.Lex, full cuemodel.Lex, epochs int, seed uint64, errw io.Writer) []float32 {
 	exs := examples(ex, arts, prior, full)
 	n := 1 << cuemodel.Bits
 	w := make([]float64, n)
 	acc := make([]float64, n)
 	c := 1.0
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, seed+1))
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
