@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/saywho/saywho"
+	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/internal/page"
 )
@@ -322,10 +323,9 @@ type healthInfo struct {
 
 func newHealth() healthInfo {
 	hi := healthInfo{Version: "(devel)", Go: runtime.Version(), Models: map[string]string{
-		"ner": extract.ModelVersion,
-		// The claims package exports no model version yet; its models are
-		// embedded in the build, which Revision names.
-		"claims": "embedded in this build",
+		"ner":    extract.ModelVersion,
+		"syntax": extract.SyntaxModelVersion,
+		"claims": claims.ModelVersion,
 	}}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if bi.Main.Version != "" {

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/saywho/saywho"
+	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/internal/page"
 	"github.com/saywho/saywho/seeds"
@@ -371,7 +372,8 @@ func TestHealth(t *testing.T) {
 	require.NoError(t, json.Unmarshal(res.body, &hl), string(res.body))
 	assert.Equal(t, "ready", hl.Status)
 	assert.Equal(t, extract.ModelVersion, hl.Models["ner"])
-	assert.NotEmpty(t, hl.Models["claims"])
+	assert.Equal(t, extract.SyntaxModelVersion, hl.Models["syntax"])
+	assert.Equal(t, claims.ModelVersion, hl.Models["claims"])
 	assert.NotEmpty(t, hl.Go)
 	assert.Equal(t, 3, hl.MaxInFlight)
 	assert.Equal(t, "no-store", res.header.Get("Cache-Control"))

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/saywho/saywho"
+	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
 )
@@ -216,7 +217,7 @@ func printVersion(out io.Writer) int {
 			mod += " (" + bi.Main.Path + ")"
 		}
 	}
-	fmt.Fprintf(out, "saywho %s\nner model %s\nclaims models embedded in the claims package of this build\n%s\n", mod, extract.ModelVersion, goVersion)
+	fmt.Fprintf(out, "saywho %s\nner model %s\nsyntax model %s\nclaims models %s\n%s\n", mod, extract.ModelVersion, extract.SyntaxModelVersion, claims.ModelVersion, goVersion)
 	return exitOK
 }
 

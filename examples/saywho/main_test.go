@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/saywho/saywho"
+	"github.com/saywho/saywho/claims"
 	"github.com/saywho/saywho/corpus"
 	"github.com/saywho/saywho/extract"
 	"github.com/saywho/saywho/seeds"
@@ -190,6 +191,8 @@ func TestHelpAndVersion(t *testing.T) {
 		status, out, _ = runCLI(t, nil, args...)
 		assert.Equal(t, 0, status)
 		assert.Contains(t, out, "ner model "+extract.ModelVersion)
+		assert.Contains(t, out, "syntax model "+extract.SyntaxModelVersion)
+		assert.Contains(t, out, "claims models "+claims.ModelVersion)
 	}
 }
 
