@@ -329,11 +329,11 @@ func readMention(d *Document, i int) (mention, bool) {
 		if !isNameToken(t) {
 			continue
 		}
-		w := t.Text
+		w := d.Lower(k)
 		if t.End > m.end {
-			w = d.Text[t.Start:m.end]
+			w = strings.ToLower(d.Text[t.Start:m.end])
 		}
-		w = strings.TrimRight(strings.ToLower(w), ".")
+		w = strings.TrimRight(w, ".")
 		if w != "" {
 			m.words = append(m.words, w)
 		}
@@ -755,8 +755,9 @@ func isStarter(t Token) bool {
 // lowered returns t with its text in lower case, for tests of words that
 // may be capitalised because they open a sentence. The text no longer
 // aliases the document.
-func lowered(t Token) Token {
-	t.Text = t.Lower()
+func lowered(d *Document, i int) Token {
+	t := d.Tokens[i]
+	t.Text = d.Lower(i)
 	return t
 }
 
@@ -765,10 +766,10 @@ func lowered(t Token) Token {
 // or -1.
 func relationalOf(d *Document, lo, hi int) int {
 	k := lo
-	for k < hi && k < lo+3 && d.Tokens[k].Kind == Word && !relationalNouns[d.Tokens[k].Lower()] {
+	for k < hi && k < lo+3 && d.Tokens[k].Kind == Word && !relationalNouns[d.Lower(k)] {
 		k++
 	}
-	if k+1 < hi && relationalNouns[d.Tokens[k].Lower()] && d.Tokens[k+1].Lower() == "of" {
+	if k+1 < hi && relationalNouns[d.Lower(k)] && d.Lower(k+1) == "of" {
 		return k + 2
 	}
 	return -1
@@ -815,11 +816,11 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 	}
 	start := -1
 	for k := lo; k < comma && k <= lo+2; k++ {
-		if isStarter(d.Tokens[k]) || k == sentLo && isStarter(lowered(d.Tokens[k])) {
+		if isStarter(d.Tokens[k]) || k == sentLo && isStarter(lowered(d, k)) {
 			start = k
 			break
 		}
-		if w := d.Tokens[k].Lower(); prepositions[w] && !(agentPrepositions[w] && k+1 < comma && isStarter(d.Tokens[k+1])) || d.EntityAt(k) >= 0 {
+		if w := d.Lower(k); prepositions[w] && !(agentPrepositions[w] && k+1 < comma && isStarter(d.Tokens[k+1])) || d.EntityAt(k) >= 0 {
 			return Span{}, false
 		}
 	}
@@ -829,7 +830,7 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 	// A clause is no appositive: "the answer is no, Donald Trump, …", nor
 	// a list of names: "President Barack Obama, Hillary Clinton, …".
 	for k := start; k < comma; k++ {
-		if clauseVerbs[d.Tokens[k].Lower()] {
+		if clauseVerbs[d.Lower(k)] {
 			return Span{}, false
 		}
 		if e := d.EntityAt(k); e >= 0 && d.Entities[e].Label == PER {
@@ -840,11 +841,11 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 	// names no role (not a title, starter or relational noun) leaves the
 	// name to the noun phrase after "of".
 	for k := start + 1; k+1 < comma; k++ {
-		if d.Tokens[k].Lower() != "of" {
+		if d.Lower(k) != "of" {
 			continue
 		}
 		head := d.Tokens[k-1]
-		if _, title := names.Title(head.Text); !title && !isStarter(head) && !relationalNouns[head.Lower()] && isStarter(d.Tokens[k+1]) {
+		if _, title := names.Title(head.Text); !title && !isStarter(head) && !relationalNouns[d.Lower(k-1)] && isStarter(d.Tokens[k+1]) {
 			start = k + 1
 		}
 		break
@@ -880,7 +881,7 @@ func preModifier(d *Document, m mention) (Span, bool) {
 		if t.Kind != Word || d.EntityAt(k) >= 0 || startsUpper(t.Text) {
 			return bare(k + 1)
 		}
-		switch w := t.Lower(); {
+		switch w := d.Lower(k); {
 		case determiners[w]:
 			return d.TokenSpan(Range{k, e.Tokens.Lo}), true
 		case prepositions[w] || clauseWords[w]:
@@ -973,7 +974,7 @@ func after(d *Document, m mention, opens func(Token) bool, atEnd bool) (Span, bo
 	if end < 0 {
 		// The sentence ended (or the cap was hit) first: keep it only when
 		// the mention does not open its clause, and the sentence did end.
-		if !atEnd || sentHi > open+1+maxAppositiveTokens || m.lo == 0 || !speechVerbs[d.Tokens[m.lo-1].Lower()] {
+		if !atEnd || sentHi > open+1+maxAppositiveTokens || m.lo == 0 || !speechVerbs[d.Lower(m.lo-1)] {
 			return Span{}, false
 		}
 		end = sentHi
@@ -1014,7 +1015,7 @@ func opensClause(d *Document, i, sentLo int) bool {
 	case Punct, QuoteOpen, QuoteClose, QuoteAmbiguous, Dash:
 		return true
 	}
-	switch p.Lower() {
+	switch d.Lower(i - 1) {
 	case "and", "but", "while", "so", "then", "yet", "or", "because", "although", "though":
 		return true
 	}
@@ -1038,7 +1039,7 @@ func pronounGenders(d *Document, clusters []*cluster, people []Person) {
 	ants := newAntecedents(d, clusters)
 	for s, sent := range d.Sentences {
 		for i := sent.Tokens.Lo; i < sent.Tokens.Hi; i++ {
-			g, subject := pronoun(d.Tokens[i])
+			g, subject := pronoun(d, i)
 			if g == Unknown {
 				continue
 			}
@@ -1068,11 +1069,11 @@ func pronounGenders(d *Document, clusters []*cluster, people []Person) {
 
 // pronoun returns the gender of a third-person singular pronoun token and
 // whether it is a subject form ("he", "she").
-func pronoun(t Token) (Gender, bool) {
-	if t.Kind != Word || len(t.Text) > 7 {
+func pronoun(d *Document, i int) (Gender, bool) {
+	if t := d.Tokens[i]; t.Kind != Word || len(t.Text) > 7 {
 		return Unknown, false
 	}
-	switch t.Lower() {
+	switch d.Lower(i) {
 	case "he":
 		return Male, true
 	case "him", "his", "himself":

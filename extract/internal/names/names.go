@@ -10,6 +10,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Gender is the gender a lexicon gives a name or title.
@@ -65,12 +67,13 @@ func parse(tsv string) map[string]Gender {
 // lists has it, Unknown when neither or both do. The sources carry no
 // frequencies, so a name in both lists ("Leslie", "Robin") gives no hint.
 func FirstName(name string) Gender {
-	return firstNames()[strings.ToLower(name)]
+	g, _ := lookup(firstNames(), name)
+	return g
 }
 
 // IsFirstName reports whether name (any case) is in either first-name list.
 func IsFirstName(name string) bool {
-	_, ok := firstNames()[strings.ToLower(name)]
+	_, ok := lookup(firstNames(), name)
 	return ok
 }
 
@@ -79,6 +82,50 @@ func IsFirstName(name string) bool {
 // The phrase is matched without regard to case; its words must be separated
 // by single spaces. Titles have at most MaxTitleWords words.
 func Title(phrase string) (g Gender, ok bool) {
-	g, ok = titles()[strings.ToLower(phrase)]
+	return lookup(titles(), phrase)
+}
+
+// lookup returns m[strings.ToLower(s)] without allocating for keys of up
+// to 64 bytes: the lower case is built in a stack buffer, and a map index
+// by string(bytes) makes no copy.
+func lookup(m map[string]Gender, s string) (Gender, bool) {
+	var buf [64]byte
+	b, ok := appendLower(buf[:0], s)
+	if !ok {
+		g, ok := m[strings.ToLower(s)]
+		return g, ok
+	}
+	g, ok := m[string(b)]
 	return g, ok
+}
+
+// appendLower appends strings.ToLower(s) to b when it fits in cap(b) and
+// reports whether it did (invalid UTF-8, which ToLower rewrites as U+FFFD,
+// reports false).
+func appendLower(b []byte, s string) ([]byte, bool) {
+	if len(s) > cap(b)-len(b) {
+		return b, false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return b, false
+		}
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) > cap(b)-len(b) {
+			return b, false
+		}
+		b = utf8.AppendRune(b, l)
+		i += n
+	}
+	return b, true
 }
