@@ -152,25 +152,37 @@ func clusterPeople(d *Document) []Person {
 		}
 	}
 	// About four keys per person of distinct names (see clusterIndex.add).
-	return clusterPeopleBy(d, &clusterIndex{stacks: make(map[indexKey][]indexEntry, 4*persons)})
+	return clusterPeopleBy(d, &clusterIndex{tops: make(map[indexKey]int32, 4*persons), nodes: make([]indexNode, 0, 4*persons)})
 }
 
 // clusterPeopleBy is clusterPeople with the cluster finder f.
 func clusterPeopleBy(d *Document, f clusterFinder) []Person {
-	var clusters []*cluster
+	persons := 0
+	for _, e := range d.Entities {
+		if e.Label == PER {
+			persons++
+		}
+	}
+	// The clusters live in one slab (at most one per person entity, so it
+	// never grows and the pointers stay valid), the mentions' words and
+	// titles in the arena.
+	slab := make([]cluster, 0, persons)
+	clusters := make([]*cluster, 0, persons)
+	var ar mentionArena
 	for i := range d.Entities {
 		d.Entities[i].Person = -1
 		if d.Entities[i].Label != PER {
 			continue
 		}
-		m, ok := readMention(d, i)
+		m, ok := ar.read(d, i)
 		if !ok {
 			continue
 		}
 		c := f.find(clusters, m)
 		if c < 0 { // P6
 			c = len(clusters)
-			clusters = append(clusters, &cluster{})
+			slab = append(slab, cluster{})
+			clusters = append(clusters, &slab[len(slab)-1])
 		}
 		cl := clusters[c]
 		cl.mentions = append(cl.mentions, m)
@@ -258,6 +270,21 @@ func fromNames(g names.Gender) Gender {
 // readMention analyses entity i (P1, P2). It reports false when the entity
 // has no name word left.
 func readMention(d *Document, i int) (mention, bool) {
+	var ar mentionArena
+	return ar.read(d, i)
+}
+
+// mentionArena holds the words and titles of a document's mentions in two
+// slices that grow as mentions are read, so that a mention costs no
+// allocation of its own. A mention's slices are full slices of the arena
+// (capacity = length): the arena growing leaves them valid.
+type mentionArena struct {
+	words  []string
+	titles []Span
+}
+
+// read is readMention, with m.words and m.titles in the arena.
+func (ar *mentionArena) read(d *Document, i int) (mention, bool) {
 	e := d.Entities[i]
 	m := mention{entity: i}
 	lo, hi := e.Tokens.Lo, e.Tokens.Hi
@@ -265,7 +292,8 @@ func readMention(d *Document, i int) (mention, bool) {
 		return m, false
 	}
 	// P2: titles inside the entity, at its start.
-	var inner []Span
+	var innerBuf, outerBuf [4]Span
+	inner, outer := innerBuf[:0], outerBuf[:0]
 	for lo < hi-1 {
 		n, g := titleAt(d, lo, hi-1)
 		if n == 0 || n == 1 && names.IsFirstName(d.Tokens[lo].Text) {
@@ -283,7 +311,6 @@ func readMention(d *Document, i int) (mention, bool) {
 		}
 	}
 	m.lo = e.Tokens.Lo
-	var outer []Span
 	for range 3 {
 		n, g := titleBefore(d, m.lo, floor)
 		if n == 0 {
@@ -293,10 +320,14 @@ func readMention(d *Document, i int) (mention, bool) {
 		m.gender = mergeGender(m.gender, g, len(inner)+len(outer) == 1)
 		m.lo -= n
 	}
+	t0 := len(ar.titles)
 	for k := len(outer) - 1; k >= 0; k-- {
-		m.titles = append(m.titles, outer[k])
+		ar.titles = append(ar.titles, outer[k])
 	}
-	m.titles = append(m.titles, inner...)
+	ar.titles = append(ar.titles, inner...)
+	if len(ar.titles) > t0 {
+		m.titles = ar.titles[t0:len(ar.titles):len(ar.titles)]
+	}
 	// P1: trim to word tokens and drop a possessive.
 	for lo < hi && !isNameToken(d.Tokens[lo]) {
 		lo++
@@ -324,6 +355,7 @@ func readMention(d *Document, i int) (mention, bool) {
 			m.end = d.Tokens[hi-1].End
 		}
 	}
+	w0 := len(ar.words)
 	for k := lo; k < hi; k++ {
 		t := d.Tokens[k]
 		if !isNameToken(t) {
@@ -335,12 +367,13 @@ func readMention(d *Document, i int) (mention, bool) {
 		}
 		w = strings.TrimRight(w, ".")
 		if w != "" {
-			m.words = append(m.words, w)
+			ar.words = append(ar.words, w)
 		}
 	}
-	if len(m.words) == 0 {
+	if len(ar.words) == w0 {
 		return m, false
 	}
+	m.words = ar.words[w0:len(ar.words):len(ar.words)]
 	last := len(m.words) - 1
 	for last > 0 && isSuffix(m.words[last]) {
 		last--
@@ -523,8 +556,20 @@ func collapseSpace(s string) string {
 // lastEntity is stale (the cluster has moved on, perhaps to other keys), and
 // the top entry that is not stale is the answer. Stale entries are popped
 // as they surface, so each push is popped at most once.
+//
+// The stacks are linked lists in one slice of nodes (tops holds the index
+// of each key's top node, -1 when the stack is empty), so a push allocates
+// nothing but the slice's growth.
 type clusterIndex struct {
-	stacks map[indexKey][]indexEntry
+	tops  map[indexKey]int32
+	nodes []indexNode
+}
+
+// indexNode is one entry of a stack and the index of the entry below it
+// (-1 at the bottom).
+type indexNode struct {
+	indexEntry
+	below int32
 }
 
 // clusterFinder is what clusterPeople asks for the cluster a mention
@@ -596,29 +641,34 @@ func (x *clusterIndex) add(clusters []*cluster, c int) {
 }
 
 func (x *clusterIndex) push(k indexKey, e indexEntry) {
-	if x.stacks == nil {
-		x.stacks = make(map[indexKey][]indexEntry)
+	if x.tops == nil {
+		x.tops = make(map[indexKey]int32)
 	}
-	x.stacks[k] = append(x.stacks[k], e)
+	below, ok := x.tops[k]
+	if !ok {
+		below = -1
+	}
+	x.nodes = append(x.nodes, indexNode{e, below})
+	x.tops[k] = int32(len(x.nodes) - 1)
 }
 
 // top returns the most recent cluster that answers k, or -1.
 func (x *clusterIndex) top(clusters []*cluster, k indexKey) int {
-	s, ok := x.stacks[k]
+	i, ok := x.tops[k]
 	if !ok {
 		return -1
 	}
-	n := len(s)
-	for n > 0 && clusters[s[n-1].cluster].lastEntity != s[n-1].lastEntity {
-		n--
+	n := i
+	for n >= 0 && clusters[x.nodes[n].cluster].lastEntity != x.nodes[n].lastEntity {
+		n = x.nodes[n].below
 	}
-	if n < len(s) {
-		x.stacks[k] = s[:n]
+	if n != i {
+		x.tops[k] = n
 	}
-	if n == 0 {
+	if n < 0 {
 		return -1
 	}
-	return s[n-1].cluster
+	return x.nodes[n].cluster
 }
 
 // find returns the cluster mention m joins (P3 to P5), or -1.
