@@ -8,13 +8,15 @@ import (
 	"unsafe"
 )
 
-// lowerTable is a document's lower-case forms of its tokens, built once by
-// Extract so that Document.Lower allocates nothing: text is Document.Text
-// with every token lower-cased in place (strings.ToLower rune by rune), so
-// token i's lower form is text[Start:End]; exc lists, in order, the tokens
-// whose lower form has another length (invalid UTF-8, "İ"), which
-// Document.Lower lowers on each call instead. A document with nothing to
-// lower shares Document.Text.
+// lowerTable is a document's lower-case text, built once by Extract so
+// that Document.Lower allocates nothing: text is Document.Text lower-cased
+// rune by rune as strings.ToLower does, wherever that keeps the length in
+// bytes, so token i's lower form is text[Start:End]. exc lists, in order,
+// the byte offsets of the runes whose lower case has another length
+// (invalid UTF-8, which ToLower turns into U+FFFD; "İ"): Document.Lower
+// lowers a token holding one on each call instead. Tokens never split a
+// valid rune, so lowering the whole text lowers each token. A text with
+// nothing to lower is shared, not copied.
 type lowerTable struct {
 	text string
 	exc  []int32
@@ -24,63 +26,55 @@ type lowerTable struct {
 	tokens *Token
 }
 
-// buildLower returns the lower-case table of tokens over text: one copy of
-// text at most (none when no token has an upper-case letter or a non-ASCII
-// byte), and nothing else unless a token's lower form changes length.
+// buildLower returns the lower-case table of text and its tokens: one copy
+// of text at most (none when it has no upper-case ASCII letter and no
+// non-ASCII byte), made in one pass.
 func buildLower(text string, tokens []Token) lowerTable {
-	var b []byte // nil until the first token that changes
-	var exc []int32
-	for i, t := range tokens {
-		s := t.Text
-		k := 0
-		for k < len(s) && s[k] < utf8.RuneSelf && !('A' <= s[k] && s[k] <= 'Z') {
-			k++
-		}
-		if k == len(s) {
-			continue // Token.Lower returns the text itself
-		}
-		if b == nil {
-			b = []byte(text)
-		}
-		if !lowerInPlace(b[t.Start+k:t.End], s[k:]) {
-			copy(b[t.Start:t.End], s) // keep the bytes; Lower lowers this token each time
-			exc = append(exc, int32(i))
-		}
+	lt := lowerTable{text: text, of: unsafe.StringData(text), tokens: unsafe.SliceData(tokens)}
+	i := 0
+	for i < len(text) && text[i] < utf8.RuneSelf && !('A' <= text[i] && text[i] <= 'Z') {
+		i++
 	}
-	lt := lowerTable{text: text, exc: exc, of: unsafe.StringData(text), tokens: unsafe.SliceData(tokens)}
-	if b != nil {
-		lt.text = unsafe.String(unsafe.SliceData(b), len(b))
+	if i == len(text) {
+		return lt
 	}
-	return lt
-}
-
-// lowerInPlace writes strings.ToLower(s) into dst (len(dst) == len(s)) and
-// reports whether it has the same length as s; when it does not, dst holds
-// partial output.
-func lowerInPlace(dst []byte, s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
+	b := []byte(text)
+	for i < len(b) {
+		c := b[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst[i] = c
+			b[i] = asciiLower[c]
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
-			return false // strings.ToLower writes U+FFFD (3 bytes) for the byte
+			lt.exc = append(lt.exc, int32(i)) // strings.ToLower writes U+FFFD (3 bytes) for the byte
+			i++
+			continue
 		}
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != n {
-			return false
+		if l := unicode.ToLower(r); l != r {
+			if utf8.RuneLen(l) == n {
+				utf8.EncodeRune(b[i:], l)
+			} else {
+				lt.exc = append(lt.exc, int32(i))
+			}
 		}
-		utf8.EncodeRune(dst[i:], l)
 		i += n
 	}
-	return true
+	lt.text = unsafe.String(unsafe.SliceData(b), len(b))
+	return lt
 }
+
+// asciiLower maps each ASCII byte to its lower case.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // Lower returns the lower case of token i's text, as Token.Lower does. On
 // a Document from Extract it reads one lower-case copy of the text made
@@ -90,13 +84,14 @@ func lowerInPlace(dst []byte, s string) bool {
 // with the document; it is valid as long as the document is. i must be a
 // token index.
 func (d *Document) Lower(i int) string {
-	t := d.Tokens[i]
+	t := &d.Tokens[i]
 	lt := &d.lower
-	if lt.of == nil || lt.of != unsafe.StringData(d.Text) || lt.tokens != unsafe.SliceData(d.Tokens) || len(lt.text) != len(d.Text) || t.End > len(lt.text) {
+	if lt.tokens != unsafe.SliceData(d.Tokens) || lt.of != unsafe.StringData(d.Text) || lt.of == nil || len(lt.text) != len(d.Text) || t.End > len(lt.text) {
 		return t.Lower()
 	}
 	if len(lt.exc) > 0 {
-		if k := sort.Search(len(lt.exc), func(k int) bool { return int(lt.exc[k]) >= i }); k < len(lt.exc) && int(lt.exc[k]) == i {
+		k := sort.Search(len(lt.exc), func(k int) bool { return int(lt.exc[k]) >= t.Start })
+		if k < len(lt.exc) && int(lt.exc[k]) < t.End {
 			return strings.ToLower(t.Text)
 		}
 	}

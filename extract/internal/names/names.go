@@ -90,42 +90,44 @@ func Title(phrase string) (g Gender, ok bool) {
 // by string(bytes) makes no copy.
 func lookup(m map[string]Gender, s string) (Gender, bool) {
 	var buf [64]byte
-	b, ok := appendLower(buf[:0], s)
+	n, ok := lowerInto(&buf, s)
 	if !ok {
 		g, ok := m[strings.ToLower(s)]
 		return g, ok
 	}
-	g, ok := m[string(b)]
+	g, ok := m[string(buf[:n])]
 	return g, ok
 }
 
-// appendLower appends strings.ToLower(s) to b when it fits in cap(b) and
-// reports whether it did (invalid UTF-8, which ToLower rewrites as U+FFFD,
-// reports false).
-func appendLower(b []byte, s string) ([]byte, bool) {
-	if len(s) > cap(b)-len(b) {
-		return b, false
+// lowerInto writes strings.ToLower(s) into buf and returns its length,
+// or false when it does not fit or s has invalid UTF-8 (which ToLower
+// rewrites as U+FFFD).
+func lowerInto(buf *[64]byte, s string) (int, bool) {
+	if len(s) > len(buf) {
+		return 0, false
 	}
+	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			buf[n] = c
+			n++
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			return b, false
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return 0, false
 		}
 		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) > cap(b)-len(b) {
-			return b, false
+		if n+utf8.RuneLen(l) > len(buf) {
+			return 0, false
 		}
-		b = utf8.AppendRune(b, l)
-		i += n
+		n += utf8.EncodeRune(buf[n:], l)
+		i += w
 	}
-	return b, true
+	return n, true
 }

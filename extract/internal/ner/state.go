@@ -152,16 +152,17 @@ func (st *docState) reset(doc Doc, m *Model) {
 		clear(st.cstamp)
 		st.stamp = 1
 	}
+	cache := m.cacheInfo.all()
 	for i := range doc.numTokens() {
 		t := doc.token(i)
 		var k int32
-		if g := m.cacheIdx.find(t, &m.cacheInfo); g >= 0 {
+		if g := m.cacheIdx.find(t, cache); g >= 0 {
 			if st.cstamp[g] == st.stamp {
 				k = st.cword[g]
 			} else {
 				k = int32(len(st.words))
 				st.cstamp[g], st.cword[g] = st.stamp, k
-				st.words = append(st.words, m.cacheInfo.word(int(g)))
+				st.words = append(st.words, cache[g])
 				st.cached = append(st.cached, g)
 			}
 		} else if k2, ok := st.index[t]; ok {

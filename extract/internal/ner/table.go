@@ -103,7 +103,7 @@ func newWordIndex(words []word) wordIndex {
 }
 
 // find returns the index of the cached word whose text is tok, or -1.
-func (x *wordIndex) find(tok string, words *wordCache) int32 {
+func (x *wordIndex) find(tok string, words []word) int32 {
 	if len(x.slots) == 0 {
 		return -1
 	}
@@ -113,7 +113,7 @@ func (x *wordIndex) find(tok string, words *wordCache) int32 {
 		if s == 0 {
 			return -1
 		}
-		if words.raw(int(s-1)) == tok {
+		if words[s-1].raw == tok {
 			return int32(s - 1)
 		}
 	}
