@@ -299,7 +299,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode((*resultFields)(&r)); err != nil {
+	if err := enc.Encode(newWire(&r)); err != nil {
 		return nil, err
 	}
 	b := bytes.TrimRight(buf.Bytes(), "\n")
