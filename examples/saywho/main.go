@@ -47,7 +47,7 @@ func main() {
 	// is off until they are loaded, then back at its setting (GOGC).
 	gc := debug.SetGCPercent(-1)
 	h := hooks{loaded: func() { debug.SetGCPercent(gc) }, sized: func(int64, int) {}}
-	if debug.SetMemoryLimit(-1) == math.MaxInt64 { // no GOMEMLIMIT
+	if os.Getenv("GOMEMLIMIT") == "" { // GOMEMLIMIT (even "off") is the user's choice
 		h.sized = func(largest int64, workers int) { debug.SetMemoryLimit(memoryLimit(largest, workers)) }
 	}
 	os.Exit(runLoaded(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, h))
