@@ -57,7 +57,7 @@ func main() {
 // collector from them; tests pass hooks that do nothing).
 type hooks struct {
 	loaded func()                           // the models are loaded (called again harmlessly)
-	sized  func(largest int64, workers int) // the largest input file, before any is read
+	sized  func(largest int64, workers int) // the largest input file, before any is read; not called when a size is unknown
 }
 
 // memoryLimit is the collector's soft limit for a run whose largest input
@@ -67,7 +67,9 @@ type hooks struct {
 // heap grows to twice the live size); near it, it collects more often
 // instead of doubling: a 16 MB article peaks at about 0.5 GB instead of
 // 0.9 to 1.0 GB, for about 15% more CPU. Ordinary articles never come
-// near 256 MiB.
+// near 256 MiB. Standard input, whose size is not known in advance, sets
+// no limit (a limit below the live heap would have the collector run all
+// the time).
 func memoryLimit(largest int64, workers int) int64 {
 	const base = 256 << 20
 	if largest <= 0 || workers <= 0 {
@@ -300,16 +302,22 @@ func runAnalyse(name string, args []string, in io.Reader, out, errw io.Writer, s
 	}
 	r := &runner{name: name, o: o, errw: errw, start: time.Now()}
 	srcs := r.sources(fl.Args(), in)
-	var largest int64
+	var largest int64 // -1 when an input's size is unknown (standard input)
 	for _, s := range srcs {
-		largest = max(largest, s.size)
+		if s.size < 0 || largest < 0 {
+			largest = -1
+		} else {
+			largest = max(largest, s.size)
+		}
 		if s.size < 0 || r.total < 0 || o.in == "jsonl" { // JSONL: text bytes are not file bytes
 			r.total = -1
 			continue
 		}
 		r.total += s.size
 	}
-	h.sized(largest, min(o.jobs, len(srcs)))
+	if largest > 0 {
+		h.sized(largest, min(o.jobs, len(srcs)))
+	}
 	r.startProgress()
 
 	var sp saywho.Speakers
