@@ -1,9 +1,12 @@
 package saywho
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -83,4 +86,65 @@ func BenchmarkAnalyzePathological(b *testing.B) {
 			})
 		}
 	}
+}
+
+// polnearDev returns PolNeAR's dev texts (84 articles, 568 KB), found from
+// the module root at ../shared/data; it skips without them.
+func polnearDev(b *testing.B) []string {
+	b.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "shared", "data", "polnear", "dev", "text", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("PolNeAR dev not found in ../shared/data/polnear/dev (shared data lives outside the repository)")
+	}
+	texts := make([]string, 0, len(files))
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+	}
+	return texts
+}
+
+// BenchmarkAnalyze runs the whole pipeline the command runs (extraction
+// with syntax, attribution, the Result and its JSON) over PolNeAR dev per
+// op, on warm models, and reports allocations per token:
+//
+//	go test . -run '^$' -bench '^BenchmarkAnalyze$' -benchmem -cpu 1
+func BenchmarkAnalyze(b *testing.B) {
+	texts := polnearDev(b)
+	an, err := New(WithDocuments())
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, tokens := 0, 0
+	for _, t := range texts {
+		n += len(t)
+		r, err := an.Analyze(context.Background(), "dev", t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens += len(r.Document().Tokens)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		w := NewWriter(&buf, FormatJSONL, WriteOptions{})
+		for _, t := range texts {
+			r, err := an.Analyze(context.Background(), "dev", t)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := w.Write(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(tokens), "tokens/op")
 }

@@ -160,6 +160,18 @@ var ErrNoDocument = errors.New("saywho: the result does not keep its document (b
 func newResult(id string, d *extract.Document, cs []claims.Claim) Result {
 	r := Result{ID: id, text: d.Text, hasText: true,
 		Entities: make([]Entity, 0, len(d.Entities)), People: make([]Person, 0, len(d.People)), Claims: make([]Claim, 0, len(cs))}
+	// Every span and speaker of the Result comes from two slices sized
+	// here, not from an allocation each.
+	nSpans, nSpeakers := len(d.People), 0
+	for _, c := range cs {
+		nSpans += len(c.Content) + 3
+		if c.Speaker.Kind != claims.UnknownSpeaker {
+			nSpeakers++
+		}
+	}
+	ar := spanArena{spans: make([]Span, 0, nSpans)}
+	speakers := make([]Speaker, 0, nSpeakers)
+	optSpan := ar.opt
 	for _, e := range d.Entities {
 		r.Entities = append(r.Entities, Entity{Text: e.Text, Label: e.Label, Start: e.Start, End: e.End, Person: e.Person})
 	}
@@ -174,13 +186,16 @@ func newResult(id string, d *extract.Document, cs []claims.Claim) Result {
 		r.People = append(r.People, Person{Name: p.Name, Gender: p.Gender.String(), Titles: titles, Description: optSpan(p.Description), Mentions: mentions})
 	}
 	for _, c := range cs {
-		cl := Claim{Kind: c.Kind, Content: make([]Span, 0, len(c.Content)), Cue: optSpan(c.Cue), Source: optSpan(c.Source),
+		cl := Claim{Kind: c.Kind, Cue: optSpan(c.Cue), Source: optSpan(c.Source),
 			Confidence: c.Confidence, Paragraph: c.Paragraph, Sentence: c.Sentence, Rule: c.Rule}
+		k := len(ar.spans)
 		for _, s := range c.Content {
-			cl.Content = append(cl.Content, Span{Text: s.Text, Start: s.Start, End: s.End})
+			ar.spans = append(ar.spans, Span{Text: s.Text, Start: s.Start, End: s.End})
 		}
+		cl.Content = ar.spans[k:len(ar.spans):len(ar.spans)]
 		if s := c.Speaker; s.Kind != claims.UnknownSpeaker {
-			sp := &Speaker{Name: s.Name, Kind: s.Kind, Person: s.Person, Entity: s.Entity, Rule: s.Rule}
+			speakers = append(speakers, Speaker{Name: s.Name, Kind: s.Kind, Person: s.Person, Entity: s.Entity, Rule: s.Rule})
+			sp := &speakers[len(speakers)-1]
 			if s.Person >= 0 && s.Person < len(d.People) {
 				sp.Description = optSpan(d.People[s.Person].Description)
 			}
@@ -191,12 +206,19 @@ func newResult(id string, d *extract.Document, cs []claims.Claim) Result {
 	return r
 }
 
-// optSpan returns nil for the zero Span, which marks an absent role.
-func optSpan(s extract.Span) *Span {
+// spanArena hands out the Spans of one Result from one slice, sized by
+// newResult so that it never grows while pointers into it are out (if it
+// did grow, the old pointers would stay valid, only the saving would go).
+type spanArena struct{ spans []Span }
+
+// opt returns nil for the zero Span, which marks an absent role, else a
+// pointer to a copy of s in the arena.
+func (a *spanArena) opt(s extract.Span) *Span {
 	if s == (extract.Span{}) {
 		return nil
 	}
-	return &Span{Text: s.Text, Start: s.Start, End: s.End}
+	a.spans = append(a.spans, Span{Text: s.Text, Start: s.Start, End: s.End})
+	return &a.spans[len(a.spans)-1]
 }
 
 // ErrNoText is returned by WithOffsets for a Result that does not know its
@@ -277,7 +299,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode((*resultFields)(&r)); err != nil {
+	if err := enc.Encode(newWire(&r)); err != nil {
 		return nil, err
 	}
 	b := bytes.TrimRight(buf.Bytes(), "\n")

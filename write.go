@@ -185,7 +185,13 @@ func (j *jsonlWriter) Write(r Result) error {
 	j.buf.Reset()
 	enc := json.NewEncoder(&j.buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
+	// Without extra fields, the wire form directly: Result.MarshalJSON
+	// would encode it into a buffer of its own for enc to check again.
+	var v any = r
+	if len(r.Extra) == 0 {
+		v = newWire(&r)
+	}
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("saywho: encoding %s: %w", r.ID, err)
 	}
 	if _, err := j.w.Write(j.buf.Bytes()); err != nil {

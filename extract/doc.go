@@ -144,9 +144,12 @@
 //
 // [Tokenizer.Next] never allocates. Extract allocates the Document, one
 // token slice sized from the text length, and the sentence and paragraph
-// slices: a handful of allocations per document, not per token. The syntax
-// stage takes its working memory from a pool and allocates nothing once it
-// is warm.
+// slices: a handful of allocations per document, not per token. It also
+// makes one lower-case copy of the text (one more byte per byte of text),
+// from which [Document.Lower] returns a token's lower case without
+// allocating; [Token.Lower], which has no document, allocates for a token
+// with a capital or a non-ASCII letter. The syntax stage takes its working
+// memory from a pool and allocates nothing once it is warm.
 //
 // # Invalid input
 //

@@ -56,6 +56,8 @@ type Document struct {
 	// starts of paragraphs (see Dateline), sorted and not overlapping; the
 	// model recognizer sets them (the others leave them empty).
 	Datelines []Dateline
+
+	lower lowerTable // see Lower; set by Extract
 }
 
 // TokenAt returns the index of the token that contains byte offset off, or

@@ -80,6 +80,7 @@ func (e *Extractor) Extract(text string) *Document {
 	d := &Document{Text: text}
 	d.Tokens = appendTokens(make([]Token, 0, len(text)/5+1), text)
 	d.Sentences, d.Paragraphs = segment(text, d.Tokens)
+	d.lower = buildLower(text, d.Tokens)
 	if e.syn != nil {
 		e.syn.annotate(d)
 	}

@@ -108,6 +108,9 @@ func checkDocument(tb testing.TB, d *Document) {
 			}
 			k += n
 		}
+		if got, want := d.Lower(i), t.Lower(); got != want {
+			tb.Fatalf("Lower(%d) = %q, want Token.Lower() %q (token %q at %d)", i, got, want, t.Text, t.Start)
+		}
 		rebuilt.WriteString(gap)
 		rebuilt.WriteString(t.Text)
 		prev = t.End

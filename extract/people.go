@@ -152,25 +152,37 @@ func clusterPeople(d *Document) []Person {
 		}
 	}
 	// About four keys per person of distinct names (see clusterIndex.add).
-	return clusterPeopleBy(d, &clusterIndex{stacks: make(map[indexKey][]indexEntry, 4*persons)})
+	return clusterPeopleBy(d, &clusterIndex{tops: make(map[indexKey]int32, 4*persons), nodes: make([]indexNode, 0, 4*persons)})
 }
 
 // clusterPeopleBy is clusterPeople with the cluster finder f.
 func clusterPeopleBy(d *Document, f clusterFinder) []Person {
-	var clusters []*cluster
+	persons := 0
+	for _, e := range d.Entities {
+		if e.Label == PER {
+			persons++
+		}
+	}
+	// The clusters live in one slab (at most one per person entity, so it
+	// never grows and the pointers stay valid), the mentions' words and
+	// titles in the arena.
+	slab := make([]cluster, 0, persons)
+	clusters := make([]*cluster, 0, persons)
+	var ar mentionArena
 	for i := range d.Entities {
 		d.Entities[i].Person = -1
 		if d.Entities[i].Label != PER {
 			continue
 		}
-		m, ok := readMention(d, i)
+		m, ok := ar.read(d, i)
 		if !ok {
 			continue
 		}
 		c := f.find(clusters, m)
 		if c < 0 { // P6
 			c = len(clusters)
-			clusters = append(clusters, &cluster{})
+			slab = append(slab, cluster{})
+			clusters = append(clusters, &slab[len(slab)-1])
 		}
 		cl := clusters[c]
 		cl.mentions = append(cl.mentions, m)
@@ -258,6 +270,21 @@ func fromNames(g names.Gender) Gender {
 // readMention analyses entity i (P1, P2). It reports false when the entity
 // has no name word left.
 func readMention(d *Document, i int) (mention, bool) {
+	var ar mentionArena
+	return ar.read(d, i)
+}
+
+// mentionArena holds the words and titles of a document's mentions in two
+// slices that grow as mentions are read, so that a mention costs no
+// allocation of its own. A mention's slices are full slices of the arena
+// (capacity = length): the arena growing leaves them valid.
+type mentionArena struct {
+	words  []string
+	titles []Span
+}
+
+// read is readMention, with m.words and m.titles in the arena.
+func (ar *mentionArena) read(d *Document, i int) (mention, bool) {
 	e := d.Entities[i]
 	m := mention{entity: i}
 	lo, hi := e.Tokens.Lo, e.Tokens.Hi
@@ -265,7 +292,8 @@ func readMention(d *Document, i int) (mention, bool) {
 		return m, false
 	}
 	// P2: titles inside the entity, at its start.
-	var inner []Span
+	var innerBuf, outerBuf [4]Span
+	inner, outer := innerBuf[:0], outerBuf[:0]
 	for lo < hi-1 {
 		n, g := titleAt(d, lo, hi-1)
 		if n == 0 || n == 1 && names.IsFirstName(d.Tokens[lo].Text) {
@@ -283,7 +311,6 @@ func readMention(d *Document, i int) (mention, bool) {
 		}
 	}
 	m.lo = e.Tokens.Lo
-	var outer []Span
 	for range 3 {
 		n, g := titleBefore(d, m.lo, floor)
 		if n == 0 {
@@ -293,10 +320,14 @@ func readMention(d *Document, i int) (mention, bool) {
 		m.gender = mergeGender(m.gender, g, len(inner)+len(outer) == 1)
 		m.lo -= n
 	}
+	t0 := len(ar.titles)
 	for k := len(outer) - 1; k >= 0; k-- {
-		m.titles = append(m.titles, outer[k])
+		ar.titles = append(ar.titles, outer[k])
 	}
-	m.titles = append(m.titles, inner...)
+	ar.titles = append(ar.titles, inner...)
+	if len(ar.titles) > t0 {
+		m.titles = ar.titles[t0:len(ar.titles):len(ar.titles)]
+	}
 	// P1: trim to word tokens and drop a possessive.
 	for lo < hi && !isNameToken(d.Tokens[lo]) {
 		lo++
@@ -324,23 +355,25 @@ func readMention(d *Document, i int) (mention, bool) {
 			m.end = d.Tokens[hi-1].End
 		}
 	}
+	w0 := len(ar.words)
 	for k := lo; k < hi; k++ {
 		t := d.Tokens[k]
 		if !isNameToken(t) {
 			continue
 		}
-		w := t.Text
+		w := d.Lower(k)
 		if t.End > m.end {
-			w = d.Text[t.Start:m.end]
+			w = strings.ToLower(d.Text[t.Start:m.end])
 		}
-		w = strings.TrimRight(strings.ToLower(w), ".")
+		w = strings.TrimRight(w, ".")
 		if w != "" {
-			m.words = append(m.words, w)
+			ar.words = append(ar.words, w)
 		}
 	}
-	if len(m.words) == 0 {
+	if len(ar.words) == w0 {
 		return m, false
 	}
+	m.words = ar.words[w0:len(ar.words):len(ar.words)]
 	last := len(m.words) - 1
 	for last > 0 && isSuffix(m.words[last]) {
 		last--
@@ -523,8 +556,20 @@ func collapseSpace(s string) string {
 // lastEntity is stale (the cluster has moved on, perhaps to other keys), and
 // the top entry that is not stale is the answer. Stale entries are popped
 // as they surface, so each push is popped at most once.
+//
+// The stacks are linked lists in one slice of nodes (tops holds the index
+// of each key's top node, -1 when the stack is empty), so a push allocates
+// nothing but the slice's growth.
 type clusterIndex struct {
-	stacks map[indexKey][]indexEntry
+	tops  map[indexKey]int32
+	nodes []indexNode
+}
+
+// indexNode is one entry of a stack and the index of the entry below it
+// (-1 at the bottom).
+type indexNode struct {
+	indexEntry
+	below int32
 }
 
 // clusterFinder is what clusterPeople asks for the cluster a mention
@@ -596,29 +641,34 @@ func (x *clusterIndex) add(clusters []*cluster, c int) {
 }
 
 func (x *clusterIndex) push(k indexKey, e indexEntry) {
-	if x.stacks == nil {
-		x.stacks = make(map[indexKey][]indexEntry)
+	if x.tops == nil {
+		x.tops = make(map[indexKey]int32)
 	}
-	x.stacks[k] = append(x.stacks[k], e)
+	below, ok := x.tops[k]
+	if !ok {
+		below = -1
+	}
+	x.nodes = append(x.nodes, indexNode{e, below})
+	x.tops[k] = int32(len(x.nodes) - 1)
 }
 
 // top returns the most recent cluster that answers k, or -1.
 func (x *clusterIndex) top(clusters []*cluster, k indexKey) int {
-	s, ok := x.stacks[k]
+	i, ok := x.tops[k]
 	if !ok {
 		return -1
 	}
-	n := len(s)
-	for n > 0 && clusters[s[n-1].cluster].lastEntity != s[n-1].lastEntity {
-		n--
+	n := i
+	for n >= 0 && clusters[x.nodes[n].cluster].lastEntity != x.nodes[n].lastEntity {
+		n = x.nodes[n].below
 	}
-	if n < len(s) {
-		x.stacks[k] = s[:n]
+	if n != i {
+		x.tops[k] = n
 	}
-	if n == 0 {
+	if n < 0 {
 		return -1
 	}
-	return s[n-1].cluster
+	return x.nodes[n].cluster
 }
 
 // find returns the cluster mention m joins (P3 to P5), or -1.
@@ -755,8 +805,9 @@ func isStarter(t Token) bool {
 // lowered returns t with its text in lower case, for tests of words that
 // may be capitalised because they open a sentence. The text no longer
 // aliases the document.
-func lowered(t Token) Token {
-	t.Text = t.Lower()
+func lowered(d *Document, i int) Token {
+	t := d.Tokens[i]
+	t.Text = d.Lower(i)
 	return t
 }
 
@@ -765,10 +816,10 @@ func lowered(t Token) Token {
 // or -1.
 func relationalOf(d *Document, lo, hi int) int {
 	k := lo
-	for k < hi && k < lo+3 && d.Tokens[k].Kind == Word && !relationalNouns[d.Tokens[k].Lower()] {
+	for k < hi && k < lo+3 && d.Tokens[k].Kind == Word && !relationalNouns[d.Lower(k)] {
 		k++
 	}
-	if k+1 < hi && relationalNouns[d.Tokens[k].Lower()] && d.Tokens[k+1].Lower() == "of" {
+	if k+1 < hi && relationalNouns[d.Lower(k)] && d.Lower(k+1) == "of" {
 		return k + 2
 	}
 	return -1
@@ -815,11 +866,11 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 	}
 	start := -1
 	for k := lo; k < comma && k <= lo+2; k++ {
-		if isStarter(d.Tokens[k]) || k == sentLo && isStarter(lowered(d.Tokens[k])) {
+		if isStarter(d.Tokens[k]) || k == sentLo && isStarter(lowered(d, k)) {
 			start = k
 			break
 		}
-		if w := d.Tokens[k].Lower(); prepositions[w] && !(agentPrepositions[w] && k+1 < comma && isStarter(d.Tokens[k+1])) || d.EntityAt(k) >= 0 {
+		if w := d.Lower(k); prepositions[w] && !(agentPrepositions[w] && k+1 < comma && isStarter(d.Tokens[k+1])) || d.EntityAt(k) >= 0 {
 			return Span{}, false
 		}
 	}
@@ -829,7 +880,7 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 	// A clause is no appositive: "the answer is no, Donald Trump, …", nor
 	// a list of names: "President Barack Obama, Hillary Clinton, …".
 	for k := start; k < comma; k++ {
-		if clauseVerbs[d.Tokens[k].Lower()] {
+		if clauseVerbs[d.Lower(k)] {
 			return Span{}, false
 		}
 		if e := d.EntityAt(k); e >= 0 && d.Entities[e].Label == PER {
@@ -840,11 +891,11 @@ func preAppositive(d *Document, m mention) (Span, bool) {
 	// names no role (not a title, starter or relational noun) leaves the
 	// name to the noun phrase after "of".
 	for k := start + 1; k+1 < comma; k++ {
-		if d.Tokens[k].Lower() != "of" {
+		if d.Lower(k) != "of" {
 			continue
 		}
 		head := d.Tokens[k-1]
-		if _, title := names.Title(head.Text); !title && !isStarter(head) && !relationalNouns[head.Lower()] && isStarter(d.Tokens[k+1]) {
+		if _, title := names.Title(head.Text); !title && !isStarter(head) && !relationalNouns[d.Lower(k-1)] && isStarter(d.Tokens[k+1]) {
 			start = k + 1
 		}
 		break
@@ -880,7 +931,7 @@ func preModifier(d *Document, m mention) (Span, bool) {
 		if t.Kind != Word || d.EntityAt(k) >= 0 || startsUpper(t.Text) {
 			return bare(k + 1)
 		}
-		switch w := t.Lower(); {
+		switch w := d.Lower(k); {
 		case determiners[w]:
 			return d.TokenSpan(Range{k, e.Tokens.Lo}), true
 		case prepositions[w] || clauseWords[w]:
@@ -973,7 +1024,7 @@ func after(d *Document, m mention, opens func(Token) bool, atEnd bool) (Span, bo
 	if end < 0 {
 		// The sentence ended (or the cap was hit) first: keep it only when
 		// the mention does not open its clause, and the sentence did end.
-		if !atEnd || sentHi > open+1+maxAppositiveTokens || m.lo == 0 || !speechVerbs[d.Tokens[m.lo-1].Lower()] {
+		if !atEnd || sentHi > open+1+maxAppositiveTokens || m.lo == 0 || !speechVerbs[d.Lower(m.lo-1)] {
 			return Span{}, false
 		}
 		end = sentHi
@@ -1014,7 +1065,7 @@ func opensClause(d *Document, i, sentLo int) bool {
 	case Punct, QuoteOpen, QuoteClose, QuoteAmbiguous, Dash:
 		return true
 	}
-	switch p.Lower() {
+	switch d.Lower(i - 1) {
 	case "and", "but", "while", "so", "then", "yet", "or", "because", "although", "though":
 		return true
 	}
@@ -1038,7 +1089,7 @@ func pronounGenders(d *Document, clusters []*cluster, people []Person) {
 	ants := newAntecedents(d, clusters)
 	for s, sent := range d.Sentences {
 		for i := sent.Tokens.Lo; i < sent.Tokens.Hi; i++ {
-			g, subject := pronoun(d.Tokens[i])
+			g, subject := pronoun(d, i)
 			if g == Unknown {
 				continue
 			}
@@ -1068,11 +1119,11 @@ func pronounGenders(d *Document, clusters []*cluster, people []Person) {
 
 // pronoun returns the gender of a third-person singular pronoun token and
 // whether it is a subject form ("he", "she").
-func pronoun(t Token) (Gender, bool) {
-	if t.Kind != Word || len(t.Text) > 7 {
+func pronoun(d *Document, i int) (Gender, bool) {
+	if t := d.Tokens[i]; t.Kind != Word || len(t.Text) > 7 {
 		return Unknown, false
 	}
-	switch t.Lower() {
+	switch d.Lower(i) {
 	case "he":
 		return Male, true
 	case "him", "his", "himself":

@@ -814,7 +814,7 @@ func checkAgainstScan(t *testing.T, d *Document) {
 	n := 0
 	for s, sent := range d.Sentences {
 		for i := sent.Tokens.Lo; i < sent.Tokens.Hi; i++ {
-			g, subject := pronoun(d.Tokens[i])
+			g, subject := pronoun(d, i)
 			if g == Unknown {
 				continue
 			}

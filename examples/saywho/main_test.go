@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -413,4 +414,22 @@ func TestSpeakersCommand(t *testing.T) {
 	status, _, errs = runCLI(t, nil, "speakers", "-format", "csv", dir)
 	assert.Equal(t, 2, status)
 	assert.Contains(t, errs, "want text or json")
+}
+
+func TestMemoryLimit(t *testing.T) {
+	for _, tt := range []struct {
+		largest int64
+		workers int
+		want    int64
+	}{
+		{0, 2, 256 << 20},
+		{-1, 2, 256 << 20},
+		{10 << 10, 1, 256<<20 + 24*10<<10},
+		{32 << 20, 2, 256<<20 + 2*24*32<<20},
+		{math.MaxInt64 / 2, 2, math.MaxInt64},
+	} {
+		if got := memoryLimit(tt.largest, tt.workers); got != tt.want {
+			t.Errorf("memoryLimit(%d, %d) = %d, want %d", tt.largest, tt.workers, got, tt.want)
+		}
+	}
 }

@@ -10,6 +10,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Gender is the gender a lexicon gives a name or title.
@@ -65,12 +67,13 @@ func parse(tsv string) map[string]Gender {
 // lists has it, Unknown when neither or both do. The sources carry no
 // frequencies, so a name in both lists ("Leslie", "Robin") gives no hint.
 func FirstName(name string) Gender {
-	return firstNames()[strings.ToLower(name)]
+	g, _ := lookup(firstNames(), name)
+	return g
 }
 
 // IsFirstName reports whether name (any case) is in either first-name list.
 func IsFirstName(name string) bool {
-	_, ok := firstNames()[strings.ToLower(name)]
+	_, ok := lookup(firstNames(), name)
 	return ok
 }
 
@@ -79,6 +82,52 @@ func IsFirstName(name string) bool {
 // The phrase is matched without regard to case; its words must be separated
 // by single spaces. Titles have at most MaxTitleWords words.
 func Title(phrase string) (g Gender, ok bool) {
-	g, ok = titles()[strings.ToLower(phrase)]
+	return lookup(titles(), phrase)
+}
+
+// lookup returns m[strings.ToLower(s)] without allocating for keys of up
+// to 64 bytes: the lower case is built in a stack buffer, and a map index
+// by string(bytes) makes no copy.
+func lookup(m map[string]Gender, s string) (Gender, bool) {
+	var buf [64]byte
+	n, ok := lowerInto(&buf, s)
+	if !ok {
+		g, ok := m[strings.ToLower(s)]
+		return g, ok
+	}
+	g, ok := m[string(buf[:n])]
 	return g, ok
+}
+
+// lowerInto writes strings.ToLower(s) into buf and returns its length,
+// or false when it does not fit or s has invalid UTF-8 (which ToLower
+// rewrites as U+FFFD).
+func lowerInto(buf *[64]byte, s string) (int, bool) {
+	if len(s) > len(buf) {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return 0, false
+		}
+		l := unicode.ToLower(r)
+		if n+utf8.RuneLen(l) > len(buf) {
+			return 0, false
+		}
+		n += utf8.EncodeRune(buf[n:], l)
+		i += w
+	}
+	return n, true
 }

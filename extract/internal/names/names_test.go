@@ -61,3 +61,19 @@ func TestMaxTitleWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupLower checks that lookup finds what indexing by
+// strings.ToLower finds, for keys that keep or change their length when
+// lowered, and that short keys allocate nothing.
+func TestLookupLower(t *testing.T) {
+	m := map[string]Gender{"mr.": Male, "élysée": Female, "i\u0307stanbul": Male, "\ufffdx": Female, "ǆ": Male}
+	for _, s := range []string{"Mr.", "MR.", "ÉLYSÉE", "İstanbul", "\xffX", "\xffx", "ǅ", "", strings.Repeat("Ab", 40)} {
+		want, wantOK := m[strings.ToLower(s)]
+		if got, ok := lookup(m, s); got != want || ok != wantOK {
+			t.Errorf("lookup(%q) = %v, %v, want %v, %v", s, got, ok, want, wantOK)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { Title("Deputy Secretary of State"); FirstName("MARIA") }); n != 0 {
+		t.Errorf("Title and FirstName: %v allocations per call, want 0", n)
+	}
+}

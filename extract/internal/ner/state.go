@@ -143,25 +143,26 @@ func (st *docState) reset(doc Doc, m *Model) {
 	// model's word cache finds its word through the cache index (one map
 	// look-up per token, most tokens being frequent words) and a stamped
 	// per-state table; only other tokens go through st.index.
-	if len(st.cword) != len(m.cacheInfo) {
-		st.cword = make([]int32, len(m.cacheInfo))
-		st.cstamp = make([]uint32, len(m.cacheInfo))
+	if len(st.cword) != m.cacheInfo.len() {
+		st.cword = make([]int32, m.cacheInfo.len())
+		st.cstamp = make([]uint32, m.cacheInfo.len())
 	}
 	st.stamp++
 	if st.stamp == 0 {
 		clear(st.cstamp)
 		st.stamp = 1
 	}
+	cache := m.cacheInfo.all()
 	for i := range doc.numTokens() {
 		t := doc.token(i)
 		var k int32
-		if g := m.cacheIdx.find(t, m.cacheInfo); g >= 0 {
+		if g := m.cacheIdx.find(t, cache); g >= 0 {
 			if st.cstamp[g] == st.stamp {
 				k = st.cword[g]
 			} else {
 				k = int32(len(st.words))
 				st.cstamp[g], st.cword[g] = st.stamp, k
-				st.words = append(st.words, m.cacheInfo[g])
+				st.words = append(st.words, cache[g])
 				st.cached = append(st.cached, g)
 			}
 		} else if k2, ok := st.index[t]; ok {
