@@ -170,7 +170,7 @@ func (w *work) emitSpans(kind Kind, content []extract.Span, c cue, src extract.R
 		if p := cl.Speaker.Person; p >= 0 && p < len(w.d.People) {
 			g = w.d.People[p].Gender
 		}
-		if pg, ok := pronounGender(lower(w.toks[src.Lo])); ok && src.Len() == 1 {
+		if pg, ok := pronounGender(w.lower(src.Lo)); ok && src.Len() == 1 {
 			g = pg
 		}
 		w.speakers.add(speakerMention{tok: src.Lo, speaker: cl.Speaker, gender: g})

@@ -32,14 +32,14 @@ func (cx *contentStage) shortContentAfter(c cue, start, comma, end int) bool {
 	if c.r.Hi >= end {
 		return false
 	}
-	nx := lower(cx.toks[c.r.Hi])
-	if subjectPronouns[nx] && nx != "it" && nx != "that" || shortAnswers[nx] || nx == "the" && c.r.Hi+1 < end && lower(cx.toks[c.r.Hi+1]) == "same" {
+	nx := cx.lower(c.r.Hi)
+	if subjectPronouns[nx] && nx != "it" && nx != "that" || shortAnswers[nx] || nx == "the" && c.r.Hi+1 < end && cx.lower(c.r.Hi+1) == "same" {
 		return true
 	}
 	if comma <= start || cx.qOf[start] >= 0 {
 		return false
 	}
-	ft := lower(cx.toks[start])
+	ft := cx.lower(start)
 	if comma-start <= 3 && end-c.r.Hi >= 2 && (!adverbialStart[nx] || determiners[nx]) && cx.qOf[comma-1] < 0 {
 		return true // a short adverbial is no content ("Hours later, Intel said it was canceled")
 	}
@@ -65,7 +65,7 @@ func (cx *contentStage) ruleStart(c cue, end int) int {
 	}
 	// "said on its website that …", "tweeted Friday that …": the content
 	// starts at "that" when only adverbials stand before it.
-	if b < end && (adverbialStart[lower(cx.toks[b])] || isUpperStart(cx.toks[b].Text)) {
+	if b < end && (adverbialStart[cx.lower(b)] || isUpperStart(cx.toks[b].Text)) {
 		for i := b + 1; i < end && i-b < 10; i++ {
 			t := cx.toks[i]
 			if lower(t) == "that" {
@@ -90,7 +90,7 @@ func (cx *contentStage) ruleStart(c cue, end int) int {
 				break
 			}
 		}
-		if b < end && objectPronouns[lower(cx.toks[b])] {
+		if b < end && objectPronouns[cx.lower(b)] {
 			return b + 1
 		}
 		if b < end && isUpperStart(cx.toks[b].Text) && cx.toks[b].Kind == extract.Word {
@@ -125,7 +125,7 @@ func (cx *contentStage) ruleEnd(b, end, lo, hi int) int {
 		case ";":
 			return k
 		case ",":
-			nx := lower(cx.toks[k+1])
+			nx := cx.lower(k + 1)
 			if nx == "although" || nx == "though" || nx == "whereas" {
 				return k
 			}
@@ -145,7 +145,7 @@ func (cx *contentStage) ruleEnd(b, end, lo, hi int) int {
 		case "by", "from", "after", "without":
 			// "responded … by saying his refusal …": a gerund cue after a
 			// preposition opens a claim of its own.
-			if c2, ok := cx.cues.at(k + 1); ok && c2.r.Lo == k+1 && strings.HasSuffix(lower(cx.toks[k+1]), "ing") {
+			if c2, ok := cx.cues.at(k + 1); ok && c2.r.Lo == k+1 && strings.HasSuffix(cx.lower(k+1), "ing") {
 				return k
 			}
 		case "while", "whereas":
@@ -156,11 +156,11 @@ func (cx *contentStage) ruleEnd(b, end, lo, hi int) int {
 		case "and", "but":
 			// "… has shown no signs of bad health and seemed confident": an
 			// evidential verb (I8) continues the reported clause.
-			if c2, ok := cx.cues.at(k + 1); ok && !strings.HasSuffix(lower(cx.toks[k+1]), "ing") && !cx.cues.evidential(c2) {
+			if c2, ok := cx.cues.at(k + 1); ok && !strings.HasSuffix(cx.lower(k+1), "ing") && !cx.cues.evidential(c2) {
 				return k
 			}
 			// ", and she told residents that …": a new subject and cue.
-			if k+2 < end && (subjectPronouns[lower(cx.toks[k+1])] || isUpperStart(cx.toks[k+1].Text)) {
+			if k+2 < end && (subjectPronouns[cx.lower(k+1)] || isUpperStart(cx.toks[k+1].Text)) {
 				for j := k + 2; j < end && j <= k+3; j++ {
 					if _, ok := cx.cues.at(j); ok {
 						return k
@@ -222,7 +222,7 @@ func (cx *contentStage) clauseFinalCue(from, end int) bool {
 		if !ok {
 			continue
 		}
-		return end-c.r.Hi <= 3 && !strings.HasSuffix(lower(cx.toks[c.head]), "ing") && cx.src.plausible(extract.Range{Lo: from, Hi: c.r.Lo})
+		return end-c.r.Hi <= 3 && !strings.HasSuffix(cx.lower(c.head), "ing") && cx.src.plausible(extract.Range{Lo: from, Hi: c.r.Lo})
 	}
 	return false
 }

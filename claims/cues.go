@@ -70,10 +70,10 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	}
 	lw := lowerOf(i)
 	// C1.
-	if lw == "according" && i+1 < hi && lower(toks[i+1]) == "to" {
+	if lw == "according" && i+1 < hi && d.Lower(i+1) == "to" {
 		return cue{r: extract.Range{Lo: i, Hi: i + 2}, head: i, p: 0.95, acc: true}, true
 	}
-	if lw == "in" && i+3 < hi && lower(toks[i+1]) == "the" && lower(toks[i+2]) == "words" && lower(toks[i+3]) == "of" {
+	if lw == "in" && i+3 < hi && d.Lower(i+1) == "the" && d.Lower(i+2) == "words" && d.Lower(i+3) == "of" {
 		return cue{r: extract.Range{Lo: i, Hi: i + 4}, head: i, p: 0.95, acc: true}, true
 	}
 	// C1c: "In the latest poll, Clinton leads …": a poll that opens the
@@ -147,7 +147,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	// C3: tails.
 	if tails := cl.lx.Tails[stem]; true {
 		for k.r.Hi < hi && k.r.Hi-i < 3 {
-			tw := lower(toks[k.r.Hi])
+			tw := d.Lower(k.r.Hi)
 			tc, ok := tails[tw]
 			if !ok && (c.In < 50 || tw == ":") || ok && tc.Total < 5 {
 				// Few examples for this verb: how often annotators include
@@ -170,14 +170,14 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 	// the verb with it ("to declare", "to question").
 	// The same holds for a tail "to" ("continued to question", "tried to
 	// rally").
-	if (lw == "to" && k.r.Hi == i+1 || k.r.Hi-1 > i && lower(toks[k.r.Hi-1]) == "to") && k.r.Hi < hi {
+	if (lw == "to" && k.r.Hi == i+1 || k.r.Hi-1 > i && d.Lower(k.r.Hi-1) == "to") && k.r.Hi < hi {
 		if nt := toks[k.r.Hi]; nt.Kind == extract.Word && !isUpperStart(nt.Text) && !determiners[lowerOf(k.r.Hi)] && !particles[lowerOf(k.r.Hi)] {
 			k.r.Hi++
 		}
 	}
 	// C4: "appeared to suggest", "refused to disclose": a reporting verb
 	// after "to" joins the cue (and an evidential cue then has a source).
-	if k.r.Hi+1 < hi && lower(toks[k.r.Hi]) == "to" {
+	if k.r.Hi+1 < hi && d.Lower(k.r.Hi) == "to" {
 		if hc, ok := cl.lx.Heads[stemOf(k.r.Hi+1)]; ok && hc.In >= 5 && headProb(hc) >= 0.3 {
 			k.r.Hi += 2
 		}
@@ -194,7 +194,7 @@ func (cl *cueLexicon) cueAt(d *extract.Document, i, lo, hi int, qpre []int32, st
 			continue
 		}
 		pc, ok := cl.lx.Prefix[lp]
-		contracted := (lp == "’s" || lp == "'s") && k.r.Lo-2 >= lo && subjectPronouns[lower(toks[k.r.Lo-2])]
+		contracted := (lp == "’s" || lp == "'s") && k.r.Lo-2 >= lo && subjectPronouns[d.Lower(k.r.Lo-2)]
 		if !(ok && 2*pc.In >= pc.Total || pt.Kind == extract.Word && (isAdverb(pt) || cueAdverbs[lp] || strings.HasSuffix(lp, "n’t") || strings.HasSuffix(lp, "n't")) || contracted) {
 			break
 		}
@@ -528,7 +528,7 @@ func (cf *cueStage) evidential(c cue) bool {
 	case "expect":
 		// Only the passive: "is expected to", "are widely expected".
 		for i := c.head - 1; i >= c.r.Lo && i >= c.head-3; i-- {
-			switch lower(cf.toks[i]) {
+			switch cf.lower(i) {
 			case "is", "are", "was", "were", "be", "been":
 				return true
 			}

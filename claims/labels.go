@@ -28,7 +28,7 @@ func (w *work) speakerLines() {
 		}
 		// L1c: the one-letter labels of an interview ("Q:", "A:") name no
 		// speaker; PolNeAR mostly leaves such lines unattributed.
-		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[lower(w.toks[j-1])] || j == i+1 && len(w.toks[i].Text) == 1 {
+		if j == i || j >= hi-1 || w.toks[j].Text != ":" || titleWords[w.lower(j-1)] || j == i+1 && len(w.toks[i].Text) == 1 {
 			continue
 		}
 		if pi == 0 && len(w.d.Paragraphs) > 1 && !w.speakers.namesPerson(i, j) && w.headlineTag(i, j) {

@@ -34,7 +34,7 @@ func (w *work) nestRelative(i int) {
 				e++
 			}
 			b := c.r.Hi
-			if b < e && lower(w.toks[b]) == "that" {
+			if b < e && w.lower(b) == "that" {
 				b++
 			}
 			if w.words(b, e) < 2 {

@@ -43,7 +43,7 @@ func (w *work) direct(qi int) {
 	lo, _ := w.sent(sStart)
 	startsSentence := first.open-lo <= maxNP
 	for i := lo; i < first.open && startsSentence; i++ {
-		if !w.isPunct(i) && !leadConj[lower(w.toks[i])] {
+		if !w.isPunct(i) && !leadConj[w.lower(i)] {
 			startsSentence = false
 			break
 		}
@@ -86,7 +86,7 @@ func (w *work) direct(qi int) {
 			if !w.isPunct(i) {
 				gap++
 			}
-			if lower(w.toks[i]) == "that" {
+			if w.lower(i) == "that" {
 				// "tweeted that, “…”": a reported clause that quotes, a
 				// mixed claim of the cue pass.
 				gap = maxSource
@@ -307,10 +307,10 @@ func (w *work) cueBefore(lo, hi int) (cue, bool) {
 // before it in the sentence [lo, …).
 func (w *work) embedded(c cue, lo int) bool {
 	k := c.r.Lo - 1
-	if k >= lo && subjectPronouns[lower(w.toks[k])] {
+	if k >= lo && subjectPronouns[w.lower(k)] {
 		k--
 	}
-	if k < lo || lower(w.toks[k]) != "what" {
+	if k < lo || w.lower(k) != "what" {
 		return false
 	}
 	for i := k - 1; i >= lo && k-i <= maxSource; i-- {

@@ -73,7 +73,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		}
 		// "In addition, according to the department, …": after an
 		// introductory phrase the content is the clause after the source.
-		introBefore := srcHi+3 < end && w.toks[srcHi].Text == "," && c.r.Lo-1-start <= 6 && introWords[lower(w.toks[start])]
+		introBefore := srcHi+3 < end && w.toks[srcHi].Text == "," && c.r.Lo-1-start <= 6 && introWords[w.lower(start)]
 		if c.r.Lo > start+1 && (w.toks[c.r.Lo-1].Text == "," || w.toks[c.r.Lo-1].Kind == extract.Dash) && !introBefore {
 			parts = append(parts, extract.Range{Lo: start, Hi: c.r.Lo - 1})
 		} else if srcHi+1 < end && w.toks[srcHi].Text == "," {
@@ -90,7 +90,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		// I10: "O’Malley’s move was first reported by MSNBC": the agent
 		// after "by" is the source, the subject the content.
 		by := c.r.Hi
-		if lower(w.toks[by]) != "by" {
+		if w.lower(by) != "by" {
 			by = c.r.Hi - 1 // "by" joined the cue as a tail
 		}
 		c.r.Hi = by // PolNeAR leaves "by" out of a passive cue ("was echoed by")
@@ -98,11 +98,11 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		if !ok {
 			return false
 		}
-		for r.Hi > r.Lo && (lower(w.toks[r.Hi-1]) == "as" || w.isPunct(r.Hi-1)) {
+		for r.Hi > r.Lo && (w.lower(r.Hi-1) == "as" || w.isPunct(r.Hi-1)) {
 			r.Hi--
 		}
 		for k := r.Lo; k < r.Hi; k++ {
-			if lk := lower(w.toks[k]); lk == "as" || lk == "for" {
+			if lk := w.lower(k); lk == "as" || lk == "for" {
 				r.Hi = k
 				break
 			}
@@ -119,7 +119,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 		// expected to run", "The company has reportedly taken heat": no
 		// source; the content is the clause around the cue.
 		left := extract.Range{Lo: w.skipLead(start, c.r.Lo), Hi: c.r.Lo}
-		if left.Len() == 1 && (lower(w.toks[left.Lo]) == "it" || lower(w.toks[left.Lo]) == "there") {
+		if left.Len() == 1 && (w.lower(left.Lo) == "it" || w.lower(left.Lo) == "there") {
 			left = extract.Range{}
 		}
 		if left.Len() > 0 {
@@ -175,7 +175,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			left := extract.Range{Lo: w.skipLead(start, src.Lo-1), Hi: src.Lo - 1}
 			right := extract.Range{Lo: c.r.Hi + 1, Hi: end}
 			r := right.Lo
-			for r < right.Hi && (leadConj[lower(w.toks[r])] || w.toks[r].Text == ",") {
+			for r < right.Hi && (leadConj[w.lower(r)] || w.toks[r].Text == ",") {
 				r++
 			}
 			if left.Len() > 0 && r < right.Hi && w.qOf[r] >= 0 && w.quotes[w.qOf[r]].open == r {
@@ -193,7 +193,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			}
 			rule = RuleI4
 		case ok && src.Lo > start && (w.toks[src.Lo-1].Text == "," || w.toks[src.Lo-1].Kind == extract.QuoteClose) &&
-			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[lower(w.toks[c.r.Hi])] && w.content.adjunctOnly(c.r.Hi, end)) &&
+			(end-c.r.Hi <= 4 || end-c.r.Hi <= 8 && adverbialStart[w.lower(c.r.Hi)] && w.content.adjunctOnly(c.r.Hi, end)) &&
 			!w.content.shortContentAfter(c, start, src.Lo-1, end) && !relativePronouns[w.lower(src.Hi-1)]:
 			// I3: "…, he said on Monday." (not "…, many of whom say the
 			// claims are false": a relative clause reports what follows.)
@@ -215,7 +215,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			b := w.content.ruleStart(c, end)
 			parts = append(parts, extract.Range{Lo: b, Hi: end})
 			rule = RuleI5
-		case c.r.Lo > start+1 && (lower(w.toks[c.r.Lo-1]) == "and" || lower(w.toks[c.r.Lo-1]) == "but") && !w.used[c.r.Lo-2]:
+		case c.r.Lo > start+1 && (w.lower(c.r.Lo-1) == "and" || w.lower(c.r.Lo-1) == "but") && !w.used[c.r.Lo-2]:
 			// I5b: "she smiled and said …": the subject of the clause.
 			if r, ok := w.src.subjectOf(start, c.r.Lo-1); ok {
 				src, shared = r, true
@@ -223,7 +223,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 				parts = append(parts, extract.Range{Lo: b, Hi: w.content.endLearned(c, b, w.content.ruleEnd(b, end, lo, hi), lo, hi)})
 				rule = RuleI5b
 			}
-		case c.r.Lo > lo+1 && participleLead[lower(w.toks[c.r.Lo-1])] && strings.HasSuffix(lower(w.toks[c.head]), "ing"):
+		case c.r.Lo > lo+1 && participleLead[w.lower(c.r.Lo-1)] && strings.HasSuffix(w.lower(c.head), "ing"):
 			// I6: "Trump is defending his tweets, saying …": the subject
 			// of the sentence.
 			if r, ok := w.src.subject(lo, c.r.Lo-1, true); ok {
@@ -243,7 +243,7 @@ func (w *work) indirect(c cue, quoteHint int) bool {
 			}
 		default:
 			// I3 inverted: "…, said X."
-			if c.r.Lo > start+1 && w.commaBefore(c.r.Lo) && !strings.HasSuffix(lower(w.toks[c.head]), "ing") {
+			if c.r.Lo > start+1 && w.commaBefore(c.r.Lo) && !strings.HasSuffix(w.lower(c.head), "ing") {
 				if r, ok := w.src.right(c.r.Hi, end, false); ok {
 					src = r
 					parts = append(parts, extract.Range{Lo: w.skipLead(start, c.r.Lo-1), Hi: c.r.Lo - 1})
@@ -327,8 +327,8 @@ func (w *work) inherits(c cue) bool {
 	if w.lastSrcSent != int(w.sentOf[c.head]) || w.lastSrc.Len() == 0 || w.lastSrc.Lo > c.r.Lo {
 		return false
 	}
-	prev := lower(w.toks[c.r.Lo-1])
-	return prev == "and" || prev == "but" || w.commaBefore(c.r.Lo) && strings.HasSuffix(lower(w.toks[c.head]), "ing")
+	prev := w.lower(c.r.Lo - 1)
+	return prev == "and" || prev == "but" || w.commaBefore(c.r.Lo) && strings.HasSuffix(w.lower(c.head), "ing")
 }
 
 // participleOpens reports whether cue c is a participle ("Citing",
@@ -418,11 +418,11 @@ func (w *work) colonAtParagraphEnd(c cue) bool {
 // sentence or follows "when" or a comma, followed by the question ("Asked
 // why …", "…, when asked whether …").
 func (w *work) askedAbout(c cue, start int) bool {
-	if lower(w.toks[c.head]) != "asked" || c.r.Hi >= len(w.toks) {
+	if w.lower(c.head) != "asked" || c.r.Hi >= len(w.toks) {
 		return false
 	}
 	k := c.r.Lo
-	when := k > start && lower(w.toks[k-1]) == "when"
+	when := k > start && w.lower(k-1) == "when"
 	if when {
 		k--
 	}
@@ -431,7 +431,7 @@ func (w *work) askedAbout(c cue, start int) bool {
 	if k != start && !when && !w.commaBefore(k) {
 		return false
 	}
-	switch lower(w.toks[c.r.Hi]) {
+	switch w.lower(c.r.Hi) {
 	case "why", "whether", "if", "how", "what", "who", "when", "where", "about":
 		return true
 	}
@@ -444,16 +444,16 @@ func (w *work) askedAbout(c cue, start int) bool {
 func (w *work) passiveBy(c cue, end int) bool {
 	be := false
 	for i := c.head - 1; i >= c.r.Lo-1 && i >= 0 && i >= c.head-3; i-- {
-		switch lower(w.toks[i]) {
+		switch w.lower(i) {
 		case "is", "are", "was", "were", "been", "being", "be":
 			be = true
 		}
 	}
-	if !be || !strings.HasSuffix(lower(w.toks[c.head]), "ed") {
+	if !be || !strings.HasSuffix(w.lower(c.head), "ed") {
 		return false
 	}
 	k := c.head + 1
-	return k < end && lower(w.toks[k]) == "by"
+	return k < end && w.lower(k) == "by"
 }
 
 // cleanParts turns the content parts of a claim into spans: no taken

@@ -110,8 +110,8 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 	s := int(sf.sentOf[c.head])
 	lo, _ := sf.sent(s)
 	j := c.r.Lo - 1
-	for j >= lo && !sf.used[j] && (sf.toks[j].Kind == extract.Word && (skipBack[lower(sf.toks[j])] || isAdverb(sf.toks[j])) ||
-		(sf.toks[j].Text == "’s" || sf.toks[j].Text == "'s") && j > lo && subjectPronouns[lower(sf.toks[j-1])]) {
+	for j >= lo && !sf.used[j] && (sf.toks[j].Kind == extract.Word && (skipBack[sf.lower(j)] || isAdverb(sf.toks[j])) ||
+		(sf.toks[j].Text == "’s" || sf.toks[j].Text == "'s") && j > lo && subjectPronouns[sf.lower(j-1)]) {
 		j-- // "It’s denouncing": the contracted auxiliary
 	}
 	if j < lo || sf.used[j] || sf.qOf[j] >= 0 {
@@ -124,7 +124,7 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 			return extract.Range{Lo: j, Hi: j + 1}, true
 		}
 		// S2b: "many of whom say": a quantifier of a relative pronoun.
-		if lw := lower(t); (lw == "whom" || lw == "which") && j-2 >= lo && lower(sf.toks[j-1]) == "of" && quantifiers[lower(sf.toks[j-2])] {
+		if lw := lower(t); (lw == "whom" || lw == "which") && j-2 >= lo && sf.lower(j-1) == "of" && quantifiers[sf.lower(j-2)] {
 			return extract.Range{Lo: j - 2, Hi: j + 1}, true
 		}
 		np, ok := sf.npBefore(j+1, lo)
@@ -172,7 +172,7 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 		if tk.Text == "," || tk.Kind == extract.Dash {
 			segs = append(segs, seg{k + 1, hi})
 			hi = k
-			if k+1 < j && clauseOpeners[lower(sf.toks[k+1])] {
+			if k+1 < j && clauseOpeners[sf.lower(k+1)] {
 				// "…, although an anchor, Igor Tur, presented …": the
 				// subject is not before the clause's conjunction (S3b).
 				stopped = true
@@ -192,7 +192,7 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 			continue
 		}
 		a := g.lo
-		for a < g.hi && leadConj[lower(sf.toks[a])] {
+		for a < g.hi && leadConj[sf.lower(a)] {
 			a++
 		}
 		if a >= g.hi {
@@ -236,7 +236,7 @@ func (sf *sourceStage) left1(c cue, chain bool) (extract.Range, bool) {
 		if g.hi <= g.lo {
 			continue
 		}
-		lw := lower(sf.toks[g.lo])
+		lw := sf.lower(g.lo)
 		if !(strings.HasSuffix(lw, "ing") || introWords[lw] || isAdverb(sf.toks[g.lo]) || asides[lw]) {
 			loose = false
 			break
@@ -271,12 +271,12 @@ var asides = set("however", "too", "though", "meanwhile", "instead", "also", "th
 // is left.
 func (sf *sourceStage) trim(r extract.Range) (extract.Range, bool) {
 	for r.Len() > 1 {
-		last := lower(sf.toks[r.Hi-1])
+		last := sf.lower(r.Hi - 1)
 		switch {
-		case last == "," && r.Len() > 3 && asides[lower(sf.toks[r.Hi-2])] && sf.toks[r.Hi-3].Text == ",":
+		case last == "," && r.Len() > 3 && asides[sf.lower(r.Hi-2)] && sf.toks[r.Hi-3].Text == ",":
 			r.Hi -= 3
 			continue
-		case timeWords[last] && r.Len() > 2 && timeLead[lower(sf.toks[r.Hi-2])]:
+		case timeWords[last] && r.Len() > 2 && timeLead[sf.lower(r.Hi-2)]:
 			r.Hi -= 2
 			continue
 		}
@@ -322,7 +322,7 @@ func (sf *sourceStage) npBefore(hi, lo int) (extract.Range, bool) {
 				// "Republicans on the House Financial Services Committee".
 				ok = true
 				prep = k - 1
-			case lw == "and" && k < hi && k-2 >= lo && isWordTok(sf.toks[k-2]) && !npStop[lower(sf.toks[k-2])] && !sf.verbLike(k-2):
+			case lw == "and" && k < hi && k-2 >= lo && isWordTok(sf.toks[k-2]) && !npStop[sf.lower(k-2)] && !sf.verbLike(k-2):
 				// "Mr. Grassley and Mr. Leahy", "Federal and state
 				// officials", "The family and its lawyers".
 				ok = true
@@ -355,7 +355,7 @@ func (sf *sourceStage) npBefore(hi, lo int) (extract.Range, bool) {
 		k = prep + 1
 	}
 	// Trim a leading "of", conjunction or punctuation.
-	for k < hi && (npPreps[lower(sf.toks[k])] || lower(sf.toks[k]) == "and" || sf.isPunct(k)) {
+	for k < hi && (npPreps[sf.lower(k)] || sf.lower(k) == "and" || sf.isPunct(k)) {
 		k++
 	}
 	if k >= hi {
@@ -431,7 +431,7 @@ func (sf *sourceStage) subject(lo, hi int, shared bool) (extract.Range, bool) {
 		lo++
 	}
 	// Skip "In August," and the like.
-	if lo < hi && introWords[lower(sf.toks[lo])] {
+	if lo < hi && introWords[sf.lower(lo)] {
 		k := lo
 		for k < hi && k-lo < 16 && sf.toks[k].Text != "," {
 			k++
@@ -440,7 +440,7 @@ func (sf *sourceStage) subject(lo, hi int, shared bool) (extract.Range, bool) {
 			lo = k + 1
 		}
 	}
-	for lo < hi && leadConj[lower(sf.toks[lo])] {
+	for lo < hi && leadConj[sf.lower(lo)] {
 		lo++
 	}
 	k := lo
@@ -481,7 +481,7 @@ var postModifiers = set("that", "who", "which", "had", "has", "have", "been", "w
 // conjunction, starting with a determiner, a number or a capital.
 func (sf *sourceStage) extendToClause(np extract.Range, lo int) extract.Range {
 	start := lo
-	for start < np.Lo && leadConj[lower(sf.toks[start])] {
+	for start < np.Lo && leadConj[sf.lower(start)] {
 		start++
 	}
 	if start >= np.Lo || np.Lo-start > 2*maxNP {

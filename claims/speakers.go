@@ -124,14 +124,14 @@ func (sr *speakerStage) findNames() []name {
 		}
 		titled := titleWords[lower(t)]
 		if titled {
-			if i+1 < len(toks) && isWordTok(toks[i+1]) && isUpperStart(toks[i+1].Text) && !titleWords[lower(toks[i+1])] {
+			if i+1 < len(toks) && isWordTok(toks[i+1]) && isUpperStart(toks[i+1].Text) && !titleWords[sr.lower(i+1)] {
 				i++
 			} else {
 				continue
 			}
 		}
 		j := i
-		for j < len(toks) && j-i < 5 && isWordTok(toks[j]) && isUpperStart(toks[j].Text) && !titleWords[lower(toks[j])] {
+		for j < len(toks) && j-i < 5 && isWordTok(toks[j]) && isUpperStart(toks[j].Text) && !titleWords[sr.lower(j)] {
 			j++
 		}
 		sentStart := sr.sentOf[i] >= 0 && int(sr.d.Sentences[sr.sentOf[i]].Tokens.Lo) == i
@@ -156,7 +156,7 @@ func (sr *speakerStage) findNames() []name {
 		}
 		g := extract.Unknown
 		if titled {
-			switch lower(toks[i-1]) {
+			switch sr.lower(i - 1) {
 			case "mr.", "mr", "sir", "lord":
 				g = extract.Male
 			case "mrs.", "ms.", "mrs", "ms", "lady":
@@ -207,7 +207,7 @@ func (sr *speakerStage) of(r extract.Range) Speaker {
 	if r.Len() == 0 {
 		return unknownSpeaker(NoRule)
 	}
-	lw := lower(sr.toks[r.Lo])
+	lw := sr.lower(r.Lo)
 	if r.Len() == 1 {
 		if g, ok := pronounGender(lw); ok {
 			return sr.pronoun(r.Lo, g)

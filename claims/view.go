@@ -24,7 +24,6 @@ type view struct {
 	// opens is, per sentence, the first token after a dateline that opens
 	// it ("LISBON (Reuters) -"), or its first token (rule S5).
 	opens []int32
-	lowOf []string // token -> lower-cased text, "" until computed
 }
 
 // reset points v at document d: it indexes sentences and quotations
@@ -73,13 +72,11 @@ func (v *view) reset(d *extract.Document) {
 			v.qOf[i] = int32(qi)
 		}
 	}
-	v.lowOf = resize(v.lowOf, n)
 }
 
 // release drops v's references to the document.
 func (v *view) release() {
 	v.d, v.toks = nil, nil
-	clear(v.lowOf) // the strings alias the document
 }
 
 // resize returns s with length n and every element zero, reusing its
@@ -168,15 +165,9 @@ func datelineEnd(toks []extract.Token, lo, hi int) int {
 	return i + 1
 }
 
-// lower returns the lower-cased text of token i, computed once per call.
-func (v *view) lower(i int) string {
-	if l := v.lowOf[i]; l != "" {
-		return l
-	}
-	l := v.toks[i].Lower()
-	v.lowOf[i] = l
-	return l
-}
+// lower returns the lower-cased text of token i from the document's
+// lower-case copy (Document.Lower: no allocation, no string kept per token).
+func (v *view) lower(i int) string { return v.d.Lower(i) }
 
 // anyUsed reports whether a token in [lo, hi) is taken.
 func (v *view) anyUsed(lo, hi int) bool {
@@ -280,7 +271,7 @@ func (v *view) commaBefore(i int) bool {
 // conjunctions and sentence adverbs that open the sentence ("But", "And",
 // "However,"), which PolNeAR leaves out of the content.
 func (v *view) skipLead(lo, hi int) int {
-	for lo < hi && (leadConj[lower(v.toks[lo])] || lower(v.toks[lo]) == "however" || v.toks[lo].Text == ",") && v.qOf[lo] < 0 {
+	for lo < hi && (leadConj[v.lower(lo)] || v.lower(lo) == "however" || v.toks[lo].Text == ",") && v.qOf[lo] < 0 {
 		lo++
 	}
 	return lo
