@@ -11,6 +11,8 @@ import (
 	"math"
 	"sync"
 	"unsafe"
+
+	"github.com/saywho/saywho/internal/inplace"
 )
 
 // magic starts every model file; the last byte is the format version.
@@ -423,13 +425,6 @@ func (m *Model) Encode(out io.Writer) error {
 	return nil
 }
 
-// hostLittleEndian reports whether this machine stores numbers as the
-// model file does, so that its arrays can be used in place.
-var hostLittleEndian = func() bool {
-	x := uint16(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 1
-}()
-
 // reader reads the sections of a model file held in data, whose first
 // byte is 8-byte aligned.
 type reader struct {
@@ -484,19 +479,9 @@ func view[T uint16 | int16 | uint32 | int32 | float32 | slot](r *reader, want in
 		r.fail("section at byte %d: %d bytes, want %d elements of %d bytes", r.off, len(s), want, size)
 		return nil
 	}
-	n := len(s) / size
-	if n == 0 {
-		return nil
-	}
-	if hostLittleEndian {
-		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(s))), n)
-	}
-	out := make([]T, n)
-	b := unsafe.Slice((*byte)(unsafe.Pointer(&out[0])), len(s))
-	for i := 0; i < len(s); i += size {
-		for j := range size {
-			b[i+j] = s[i+size-1-j]
-		}
+	out := inplace.Slice[T](s)
+	if len(out) == 0 || inplace.LittleEndian {
+		return out
 	}
 	if size == 8 { // slot: two uint32, each reversed above as one uint64
 		for i := range out {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unsafe"
+
+	"github.com/saywho/saywho/internal/inplace"
 )
 
 // magic starts every model file; the last byte is the format version,
@@ -172,13 +174,6 @@ func (m *Model) Encode() []byte {
 	return b.Bytes()
 }
 
-// hostLittleEndian reports whether this machine stores numbers as the
-// model file does, so that its arrays can be used in place.
-var hostLittleEndian = func() bool {
-	x := uint16(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 1
-}()
-
 // decoder reads a model file, remembering the first problem.
 type decoder struct {
 	data string // 8-byte aligned in memory
@@ -230,21 +225,7 @@ func view[T uint8 | int16 | int32 | uint32 | uint64](d *decoder) []T {
 		d.fail("section of %d bytes: not a whole number of %d-byte values", len(s), size)
 		return nil
 	}
-	n := len(s) / size
-	if n == 0 {
-		return nil
-	}
-	if hostLittleEndian {
-		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(s))), n)
-	}
-	out := make([]T, n)
-	b := unsafe.Slice((*byte)(unsafe.Pointer(&out[0])), len(s))
-	for i := 0; i < len(s); i += size {
-		for j := range size {
-			b[i+j] = s[i+size-1-j]
-		}
-	}
-	return out
+	return inplace.Slice[T](s)
 }
 
 // shift checks that n buckets are a power of two and returns the shift

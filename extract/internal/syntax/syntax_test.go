@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/saywho/saywho/extract/internal/syntax/model"
+	"github.com/saywho/saywho/internal/inplace"
 )
 
 func TestLaneFreeTables(t *testing.T) {
@@ -202,7 +203,7 @@ func TestEncodeDecode(t *testing.T) {
 // of the bytes decoded, aligned or not, and decoding allocates little
 // whatever the model's size.
 func TestDecodeInPlace(t *testing.T) {
-	if !hostLittleEndian {
+	if !inplace.LittleEndian {
 		t.Skip("big-endian host: the tables are decoded into copies")
 	}
 	data := model.Data()
