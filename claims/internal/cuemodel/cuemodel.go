@@ -94,11 +94,19 @@ const (
 
 type hasher uint32
 
-func (h hasher) str(s string) hasher {
+func (h hasher) str(s string) hasher { return h.bytes(s).end() }
+
+// bytes mixes the bytes of s into h (FNV-1a), without the terminator.
+func (h hasher) bytes(s string) hasher {
 	for i := 0; i < len(s); i++ {
 		h ^= hasher(s[i])
 		h *= prime32
 	}
+	return h
+}
+
+// end mixes in the terminator that closes a string.
+func (h hasher) end() hasher {
 	h ^= 0xff
 	h *= prime32
 	return h

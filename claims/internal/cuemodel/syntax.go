@@ -229,12 +229,7 @@ func side(d *extract.Document, k, b, head, end int) [3]string {
 // strs hashes the parts of p as str hashes their concatenation.
 func (h hasher) strs(p [3]string) hasher {
 	for _, s := range p {
-		for i := 0; i < len(s); i++ {
-			h ^= hasher(s[i])
-			h *= prime32
-		}
+		h = h.bytes(s)
 	}
-	h ^= 0xff
-	h *= prime32
-	return h
+	return h.end()
 }
